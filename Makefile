@@ -1,0 +1,44 @@
+# troopmap: `make run` opens the dashboard, `make test` runs every test, `make bench` prints figures.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+APT_GET := $(if $(filter 0,$(shell id -u)),apt-get,sudo apt-get)
+PORT ?= 8501
+
+.PHONY: run test bench data lint browser clean
+
+$(VENV)/.run-deps: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# The data the dashboard needs (gazetteer index, event store), built only when missing or stale.
+data: $(VENV)/.run-deps
+	$(PY) -m geo.build
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+run: data
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+test: $(VENV)/.dev-deps browser data
+	$(PY) -m ruff check geo pages tests bench dashboard.py
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.dev-deps browser data
+	$(PY) -m bench
+
+lint: $(VENV)/.dev-deps
+	$(PY) -m ruff check geo pages tests bench dashboard.py
+	$(PY) -m ruff format --check geo pages tests bench dashboard.py
+
+clean:
+	rm -rf $(VENV) data/gazetteer.* data/store.sqlite* static/vendor

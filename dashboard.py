@@ -1,0 +1,10 @@
+"""troopmap's entry point: page set-up and navigation; the pages do the drawing."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="troopmap", page_icon=":world_map:", layout="wide")
+
+navigation = st.navigation([st.Page("pages/map.py", title="Map", default=True)])
+navigation.run()

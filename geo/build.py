@@ -1,0 +1,42 @@
+"""`python -m geo.build`: build the data the dashboard needs when it is missing or stale.
+
+`make run` and `make test` call it; the dashboard calls `ensure_data()` on its first start, so a
+host that only runs `pip install -r requirements.txt` and `streamlit run dashboard.py` works too.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+__all__ = ["ensure_data", "main"]
+
+Step = Callable[[], bool]
+
+
+def _steps() -> list[tuple[str, Step]]:
+    """(what, builder) pairs; each builder returns True when it had to build something."""
+    return []
+
+
+def ensure_data(progress: Callable[[str], None] | None = None) -> list[str]:
+    """Build whatever is missing; returns what was built."""
+    built = []
+    for what, step in _steps():
+        if progress:
+            progress(f"Preparing {what}...")
+        t0 = time.perf_counter()
+        if step():
+            built.append(f"{what} ({time.perf_counter() - t0:.1f} s)")
+    return built
+
+
+def main() -> int:
+    built = ensure_data(progress=lambda msg: print(msg, file=sys.stderr))
+    print("built: " + ", ".join(built) if built else "data up to date", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
