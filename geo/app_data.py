@@ -1,16 +1,33 @@
-"""What the dashboard shows by default: the shipped sample corpus, extracted once."""
+"""What the dashboard shows: the articles and (corrected) events of the store; the pages' one entry point.
+
+The store (geo.store) lives at `store_path()`: `TROOPMAP_STORE` when set, else `STORE_PATH`
+(data/store.sqlite). On first use it is created and the sample corpus is loaded and extracted into it.
+Reads are cached per store revision, so a page rerun costs one tiny query until something is written.
+"""
 
 from __future__ import annotations
 
 import os
-from functools import cache
+import threading
 from pathlib import Path
+from typing import Any
 
-from .corpus import load_corpus
 from .models import Article, Event
-from .pipeline import extract_events
+from .store import Store, ensure_store, refresh_events
 
-__all__ = ["DATA_DIR", "SAMPLE_CORPUS", "STORE_PATH", "load_default_articles", "load_default_events"]
+__all__ = [
+    "DATA_DIR",
+    "SAMPLE_CORPUS",
+    "STORE_PATH",
+    "get_store",
+    "hidden_event_ids",
+    "load_articles",
+    "load_default_articles",
+    "load_default_events",
+    "load_events",
+    "reextract",
+    "store_path",
+]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SAMPLE_CORPUS = DATA_DIR / "articles"
@@ -18,11 +35,62 @@ SAMPLE_CORPUS = DATA_DIR / "articles"
 STORE_PATH = Path(os.environ.get("TROOPMAP_STORE", DATA_DIR / "store.sqlite"))
 
 
-@cache
-def load_default_articles() -> tuple[Article, ...]:
-    return tuple(load_corpus([SAMPLE_CORPUS]).articles)
+_IMPORTED_STORE_PATH = STORE_PATH
+_lock = threading.Lock()
+_stores: dict[Path, Store] = {}
+_cached: dict[tuple[str, Path], tuple[int, Any]] = {}
 
 
-@cache
-def load_default_events() -> tuple[Event, ...]:
-    return tuple(extract_events(load_default_articles()))
+def store_path() -> Path:
+    """`STORE_PATH` if a caller changed it, else `TROOPMAP_STORE` as set now, else data/store.sqlite."""
+    if STORE_PATH != _IMPORTED_STORE_PATH:
+        return Path(STORE_PATH)
+    env = os.environ.get("TROOPMAP_STORE")
+    return Path(env) if env else STORE_PATH
+
+
+def get_store() -> Store:
+    """The open store, created (with the sample corpus, extracted) on first use in this process."""
+    path = store_path()
+    with _lock:
+        store = _stores.get(path)
+        if store is None or not path.exists():
+            store = ensure_store(path, SAMPLE_CORPUS)
+            _stores[path] = store
+    return store
+
+
+def _cached_read(what: str, read: Any) -> Any:
+    store = get_store()
+    revision = store.revision()
+    key = (what, store.path)
+    hit = _cached.get(key)
+    if hit is not None and hit[0] == revision:
+        return hit[1]
+    value = read(store)
+    _cached[key] = (revision, value)
+    return value
+
+
+def load_articles() -> tuple[Article, ...]:
+    """Every stored article (the sample corpus and what users added)."""
+    return _cached_read("articles", lambda s: tuple(s.articles()))
+
+
+def load_events() -> tuple[Event, ...]:
+    """Every event with the users' corrections applied, hidden ones left out."""
+    return _cached_read("events", lambda s: tuple(s.events()))
+
+
+def hidden_event_ids() -> frozenset[str]:
+    return _cached_read("hidden", lambda s: frozenset(s.hidden_event_ids()))
+
+
+def reextract() -> None:
+    """Extract every stored article again (after an article was added); corrections are re-applied."""
+    refresh_events(get_store(), force=True)
+
+
+# The names the first pages used.
+load_default_articles = load_articles
+load_default_events = load_events

@@ -17,7 +17,21 @@ Step = Callable[[], bool]
 
 def _steps() -> list[tuple[str, Step]]:
     """(what, builder) pairs; each builder returns True when it had to build something."""
-    return []
+    return [("the event store", _build_store)]
+
+
+def _build_store() -> bool:
+    """The store at app_data.store_path(): created with the sample corpus, re-extracted when stale."""
+    from .app_data import SAMPLE_CORPUS, store_path
+    from .store import store_is_current
+
+    path = store_path()
+    if store_is_current(path):
+        return False
+    from .store import ensure_store
+
+    ensure_store(path, SAMPLE_CORPUS)
+    return True
 
 
 def ensure_data(progress: Callable[[str], None] | None = None) -> list[str]:
