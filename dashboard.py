@@ -6,5 +6,11 @@ import streamlit as st
 
 st.set_page_config(page_title="troopmap", page_icon=":world_map:", layout="wide")
 
-navigation = st.navigation([st.Page("pages/map.py", title="Map", default=True)])
+navigation = st.navigation(
+    [
+        st.Page("pages/map.py", title="Map", default=True),
+        st.Page("pages/add_articles.py", title="Add articles", url_path="add"),
+        st.Page("pages/corrections.py", title="Corrections", url_path="corrections"),
+    ]
+)
 navigation.run()

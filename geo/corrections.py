@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import GeoError
-from .models import ACTIONS, STATUSES, Event, PlaceMention
+from .models import ACTIONS, STATUSES, Event, Place, PlaceMention
 from .serialize import event_from_dict, event_to_dict, place_from_dict, place_to_dict
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ __all__ = [
     "hide_event",
     "history",
     "normalise_value",
+    "place_candidates",
     "show_event",
     "undo",
 ]
@@ -313,6 +314,16 @@ def add_event(
     return store.add_correction(
         event_id=event_id, kind="add", field=None, old_value=None, new_value=event_to_dict(event), anchor=None
     )
+
+
+def place_candidates(name: str, *, limit: int = 25) -> list[Place]:
+    """Gazetteer entries a place name may mean, likeliest first: what a user chooses a location from."""
+    name = " ".join((name or "").split())[:MAX_FIELD_CHARS]
+    if not name:
+        return []
+    from .gazetteer import get_gazetteer
+
+    return get_gazetteer().candidates(name)[:limit]
 
 
 def undo(store: Store, correction_id: int | None = None, *, event_id: str | None = None) -> Correction | None:

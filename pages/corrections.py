@@ -1,0 +1,217 @@
+"""Corrections: fix an event's fields, hide a wrong one, add a missing one, undo; with the audit trail."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo import corrections as C
+from geo.app_data import get_store
+from geo.display import event_label, event_row, md_literal
+from geo.errors import GeoError
+from geo.models import ACTIONS, STATUSES, Event, Place
+
+FLASH = "corrections_flash"
+
+st.title("Corrections")
+st.caption(
+    "Fix what the machine got wrong. Every change is kept with its time and the value before it, survives "
+    "re-extraction of the article, and can be undone."
+)
+
+try:
+    store = get_store()
+    events = store.events(include_hidden=True)
+    hidden = store.hidden_event_ids()
+except GeoError as exc:
+    st.error(f"The store cannot be read: {md_literal(exc)}")
+    st.stop()
+
+for kind, message in st.session_state.pop(FLASH, []):
+    (st.success if kind == "ok" else st.error)(md_literal(message))
+
+
+def done(messages: list[tuple[str, str]]) -> None:
+    """Show the outcome after the page reruns on the changed store."""
+    st.session_state[FLASH] = messages
+    st.rerun()
+
+
+def trail_table(items: list[C.Correction]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "#": c.id,
+                "when (UTC)": c.created_at[:19].replace("T", " "),
+                "event": c.event_id,
+                "change": c.kind,
+                "field": c.field,
+                "before": _short(c.old_value),
+                "after": _short(c.new_value),
+                "undone at": (c.undone_at or "")[:19].replace("T", " "),
+            }
+            for c in reversed(items)
+        ]
+    )
+
+
+def _short(value: object) -> str:
+    if isinstance(value, dict):
+        if "lat" in value:
+            return f"{value.get('name')} ({value.get('country') or '-'}, {value.get('lat')}, {value.get('lon')})"
+        return str(value.get("action", "event"))
+    return "" if value is None else str(value)
+
+
+def place_label(place: Place) -> str:
+    return f"{place.name}, {place.country or '-'} ({place.feature}, {place.lat:.3f}, {place.lon:.3f})"
+
+
+def choose_place(key: str, default: str) -> Place | None:
+    """A gazetteer search box and the candidates it finds."""
+    name = st.text_input("Place name to look up in the gazetteer", value=default, key=f"{key}-name", max_chars=200)
+    candidates = C.place_candidates(name) if name.strip() else []
+    if name.strip() and not candidates:
+        st.warning("No place of that name in the gazetteer; try another spelling or the English name.")
+    if not candidates:
+        return None
+    index = st.selectbox(
+        "Candidates (likeliest first)",
+        range(len(candidates)),
+        format_func=lambda i: place_label(candidates[i]),
+        key=f"{key}-cand-{name}",
+    )
+    return candidates[index] if index is not None else None
+
+
+by_id: dict[str, Event] = {e.event_id: e for e in events}
+ids = list(by_id)
+
+# ---------------------------------------------------------------------- one event
+st.header("Correct an event")
+if not ids:
+    st.info("No events in the store yet: add articles, or add a missing event below.")
+else:
+    wanted = st.query_params.get("event")
+    if wanted is not None and wanted not in by_id:
+        st.warning("The link names no event that exists; showing the first one.")
+    choice = st.selectbox(
+        "Event",
+        ids,
+        index=ids.index(wanted) if wanted in by_id else 0,
+        format_func=lambda i: event_label(by_id[i]) + ("  [hidden]" if i in hidden else ""),
+    )
+    if choice is not None:
+        st.query_params["event"] = choice
+        event = by_id[choice]
+        st.dataframe(pd.DataFrame([event_row(event, hidden=choice in hidden)]), hide_index=True)
+        st.text(f"Evidence: {event.evidence or '(none)'}")
+
+        with st.form(f"edit-{choice}"):
+            left, right = st.columns(2)
+            values = {
+                "force": left.text_input("Force or mission", value=event.force or "", max_chars=200),
+                "actor_country": right.text_input(
+                    "Actor country (ISO code such as FR, GB, RU; or EU, UN)",
+                    value=event.actor_country or "",
+                    max_chars=10,
+                ),
+                "action": left.selectbox(
+                    "Action", ACTIONS, index=ACTIONS.index(event.action) if event.action in ACTIONS else 0
+                ),
+                "status": right.selectbox(
+                    "Status", STATUSES, index=STATUSES.index(event.status) if event.status in STATUSES else 0
+                ),
+                "troops": left.text_input(
+                    "Troops", value="" if event.troops is None else str(event.troops), max_chars=20
+                ),
+                "date": right.text_input("Date (YYYY, YYYY-MM or YYYY-MM-DD)", value=event.date or "", max_chars=10),
+            }
+            save = st.form_submit_button("Save changes", type="primary")
+        if save:
+            errors = []
+            for field, value in values.items():
+                try:
+                    C.normalise_value(field, value)
+                except C.CorrectionError as exc:
+                    errors.append(str(exc))
+            if errors:
+                for error in errors:
+                    st.error(md_literal(error))
+            else:
+                changed = [c for f, v in values.items() if (c := C.edit_event(store, choice, f, v)) is not None]
+                done([("ok", f"{len(changed)} field(s) changed" if changed else "Nothing changed")])
+
+        st.subheader("Place")
+        st.text(f"Now: {event_row(event)['place'] or '(none)'}")
+        place = choose_place(f"loc-{choice}", event.location.text if event.location else "")
+        if place is not None and st.button("Use this place", key=f"use-{choice}"):
+            try:
+                c = C.edit_event(store, choice, "location", place)
+                done([("ok", "Place changed" if c else "That is already the event's place")])
+            except GeoError as exc:
+                st.error(md_literal(exc))
+
+        st.subheader("Hide or undo")
+        left, right = st.columns(2)
+        if choice in hidden:
+            if left.button("Show this event again", key=f"show-{choice}"):
+                C.show_event(store, choice)
+                done([("ok", "The event is shown again")])
+        elif left.button("Hide this event (it is wrong)", key=f"hide-{choice}"):
+            C.hide_event(store, choice)
+            done([("ok", "The event is hidden from the map and the tables")])
+        if right.button("Undo the last change of this event", key=f"undo-{choice}"):
+            undone = C.undo(store, event_id=choice)
+            done([("ok", f"Undone: change #{undone.id}") if undone else ("error", "Nothing to undo for this event")])
+
+        trail = C.history(store, choice)
+        st.subheader("History of this event")
+        if trail:
+            st.dataframe(trail_table(trail), hide_index=True)
+        else:
+            st.caption("No change yet.")
+
+# ---------------------------------------------------------------------- a missing event
+st.header("Add a missing event")
+articles = store.articles()
+if not articles:
+    st.info("No articles in the store yet: add one first.")
+else:
+    titles = {a.id: f"{a.id} · {(a.title or a.text[:60])}" for a in articles}
+    article_id = st.selectbox("Article that reports it", list(titles), format_func=lambda i: titles[i][:160])
+    new_place = choose_place("new", "")
+    with st.form("add-event"):
+        left, right = st.columns(2)
+        fields = {
+            "action": left.selectbox("Action", ACTIONS),
+            "status": right.selectbox("Status", STATUSES, index=STATUSES.index("unknown")),
+            "force": left.text_input("Force or mission", max_chars=200),
+            "actor_country": right.text_input("Actor country (ISO code, EU, UN)", max_chars=10),
+            "troops": left.text_input("Troops", max_chars=20),
+            "date": right.text_input("Date (YYYY, YYYY-MM or YYYY-MM-DD)", max_chars=10),
+        }
+        evidence = st.text_area("Evidence: the sentence of the article that states it", max_chars=2000)
+        add = st.form_submit_button("Add the event", type="primary")
+    if add:
+        if new_place is None:
+            st.error("Choose the event's place first: type its name above and pick a candidate.")
+        else:
+            try:
+                c = C.add_event(store, article_id=article_id, location=new_place, evidence=evidence, **fields)
+            except GeoError as exc:
+                st.error(md_literal(exc))
+            else:
+                st.query_params["event"] = c.event_id
+                done([("ok", f"Event {c.event_id} added")])
+
+# ---------------------------------------------------------------------- everything
+st.header("Audit trail")
+everything = C.history(store)
+if everything:
+    st.dataframe(trail_table(everything), hide_index=True)
+    if st.button("Undo the latest change (any event)"):
+        undone = C.undo(store)
+        done([("ok", f"Undone: change #{undone.id}") if undone else ("error", "Nothing to undo")])
+else:
+    st.caption("No correction yet.")
