@@ -1,62 +1,665 @@
-"""Events to a folium map: one circle marker per event, popups escaped.
+"""Events to a folium map that works offline: markers by action, paths, places, an outline basemap.
 
-A first version; the dashboard issue adds legends, layers, paths and offline assets.
+Two parts, so that the dashboard can keep the user's view when filters change: `base_map` (outlines,
+towns, optional online tiles, legend, initial view) depends only on the whole event set, and
+`event_layers` (events, redeployment paths, places mentioned) on the filtered events. streamlit-folium
+draws the first once and swaps the second (`feature_group_to_add`). `build_map` joins both, for the
+standalone HTML and for tests.
+
+Each layer is one compact JSON array turned into markers by a few lines of JavaScript, because a folium
+object per marker is far too slow for 20,000 events. Every text taken from an article is HTML-escaped in
+Python before it reaches the page, and the JSON is made safe to sit inside a `<script>` element.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import folium
+from branca.element import Figure, MacroElement
+from folium.elements import JSCSSMixin
+from folium.template import Template
 
-from .models import Article, Event
+from .assets import localize
+from .models import ACTIONS, Article, Event, Place, PlaceMention
 
-__all__ = ["ACTION_COLOURS", "SAHEL_CENTRE", "build_map", "standalone_html"]
+__all__ = [
+    "ACTION_STYLES",
+    "SAHEL_CENTRE",
+    "ActionStyle",
+    "base_map",
+    "build_map",
+    "country_label",
+    "event_layers",
+    "flag",
+    "js_json",
+    "popup_html",
+    "safe_url",
+    "standalone_html",
+]
 
 SAHEL_CENTRE = (15.0, 0.0)
-ACTION_COLOURS = {
-    "deployment": "#1f77b4",
-    "withdrawal": "#d62728",
-    "redeployment": "#9467bd",
-    "strike": "#ff7f0e",
-    "cooperation_ended": "#7f7f7f",
+DATE_PRECISION = {"day": "", "month": "month", "season": "season", "year": "year", "unknown": "approximate"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActionStyle:
+    """How one action looks everywhere: marker, legend, timeline."""
+
+    label: str
+    colour: str
+    shape: str  # a CSS class: circle, triangle-down, diamond, star, cross
+
+
+ACTION_STYLES: dict[str, ActionStyle] = {
+    "deployment": ActionStyle("Deployment", "#1f77b4", "circle"),
+    "withdrawal": ActionStyle("Withdrawal", "#d62728", "triangle-down"),
+    "redeployment": ActionStyle("Redeployment", "#9467bd", "diamond"),
+    "strike": ActionStyle("Strike", "#ff7f0e", "star"),
+    "cooperation_ended": ActionStyle("Cooperation ended", "#6b6b6b", "cross"),
 }
+_UNKNOWN_STYLE = ActionStyle("Other", "#333333", "circle")
+_ACTION_INDEX = {a: i for i, a in enumerate(ACTIONS)}
+
+_CSS = """
+<style>
+.leaflet-container { background: #dde8f0; }
+.tm-icon { background: none; border: none; }
+.tm-m { position: relative; width: 100%; height: 100%; box-sizing: border-box; border: 2px solid #fff;
+  box-shadow: 0 0 2px rgba(0,0,0,.6); opacity: .92; }
+.tm-circle { border-radius: 50%; }
+.tm-diamond { transform: rotate(45deg) scale(.8); }
+.tm-triangle-down { clip-path: polygon(0 0, 100% 0, 50% 100%); border: none; }
+.tm-star { clip-path: polygon(50% 0,61% 35%,98% 35%,68% 57%,79% 91%,50% 70%,21% 91%,32% 57%,2% 35%,39% 35%);
+  border: none; }
+.tm-cross { clip-path: polygon(20% 0,50% 30%,80% 0,100% 20%,70% 50%,100% 80%,80% 100%,50% 70%,20% 100%,0 80%,
+  30% 50%,0 20%); border: none; }
+.tm-badge { position: absolute; left: 70%; top: -9px; background: #222; color: #fff; font: bold 10px/14px
+  sans-serif; padding: 0 4px; border-radius: 7px; white-space: nowrap; pointer-events: none; }
+.tm-arrow { color: #9467bd; font-size: 18px; line-height: 18px; text-align: center; text-shadow: 0 0 2px #fff; }
+.tm-path { stroke-dasharray: 8 6; animation: tm-dash 1.2s linear infinite; }
+@keyframes tm-dash { to { stroke-dashoffset: -14; } }
+.tm-town { font: 11px sans-serif; color: #444; white-space: nowrap; text-shadow: 0 0 3px #fff, 0 0 3px #fff; }
+.tm-legend { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 5px; font: 12px sans-serif;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 20px; }
+.tm-legend .tm-key { display: inline-block; width: 14px; height: 14px; vertical-align: middle; margin-right: 6px; }
+.tm-popup { font: 13px/1.35 sans-serif; max-width: 360px; }
+.tm-popup h4 { margin: 0 0 4px; font-size: 14px; }
+.tm-popup table { border-collapse: collapse; margin: 2px 0 6px; }
+.tm-popup th { text-align: left; color: #555; font-weight: normal; padding: 0 8px 0 0; vertical-align: top; }
+.tm-popup blockquote { margin: 4px 0; padding: 2px 8px; border-left: 3px solid #bbb; font-style: italic; }
+.tm-popup .tm-src { font-size: 12px; color: #333; margin: 2px 0; }
+.tm-popup .tm-meta { font-size: 11px; color: #777; }
+</style>
+"""
+
+# Shared by every layer script; defined once per page (the feature groups are re-evaluated on filter change).
+_JS_HELPERS = """
+window.tmIcon = window.tmIcon || function (action, troops) {
+  var styles = %(styles)s;
+  var s = styles[action] || ["#333333", "circle"];
+  var size = troops > 0 ? Math.round(16 + Math.min(16, 3.2 * Math.log10(troops + 1))) : 14;
+  var badge = "";
+  if (troops > 0) {
+    var t = troops >= 10000 ? Math.round(troops / 1000) + "k" :
+            troops >= 1000 ? (Math.round(troops / 100) / 10) + "k" : String(troops);
+    badge = '<span class="tm-badge">' + t + '</span>';
+  }
+  return L.divIcon({className: "tm-icon", iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+    html: '<div class="tm-m tm-' + s[1] + '" style="background:' + s[0] + '"></div>' + badge});
+};
+window.tmJoin = window.tmJoin || function (strings, parts) {
+  var out = "";
+  for (var i = 0; i < parts.length; i++) { out += strings[parts[i]]; }
+  return out;
+};
+"""
 
 
-def _popup(event: Event) -> str:
+def js_json(value: Any) -> str:
+    """JSON that is safe inside an HTML `<script>` element (no `</script>`, no `<!--`, no line separators)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028")):
+        text = text.replace(char, escaped)
+    return text.replace("\u2029", "\\u2029")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s), else None: a `javascript:` link never reaches the page."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def flag(iso2: str | None) -> str:
+    """The flag emoji of a country code (regional indicators); EU and UN have theirs too."""
+    if not iso2 or len(iso2) != 2 or not iso2.isascii() or not iso2.isalpha():
+        return ""
+    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in iso2.upper())
+
+
+@cache
+def _gazetteer() -> Any | None:
+    """The project's gazetteer when it can be loaded; the map falls back to countryinfo/babel without it."""
+    try:
+        from .gazetteer import get_gazetteer
+
+        return get_gazetteer()
+    except (ImportError, OSError, ValueError, KeyError, AttributeError, RuntimeError):
+        return None
+
+
+@cache
+def _babel_names(language: str) -> Mapping[str, str]:
+    from babel import Locale
+
+    try:
+        return dict(Locale.parse(language).territories)
+    except (ValueError, TypeError):
+        return dict(Locale.parse("en").territories)
+
+
+_SPECIAL_ACTORS = {"EU": "European Union", "UN": "United Nations"}
+
+
+def country_label(iso2: str | None, language: str = "en") -> str:
+    """A country's name from its code ("FR" -> "France"); the code itself when unknown."""
+    if not iso2:
+        return ""
+    code = iso2.upper()
+    if code in _SPECIAL_ACTORS:
+        return _SPECIAL_ACTORS[code]
+    gaz = _gazetteer()
+    if gaz is not None:
+        name = gaz.country_name(code, language)
+        if name and name != code:
+            return str(name)
+    return _babel_names(language).get(code, code)
+
+
+# ---------------------------------------------------------------------------------------------- popups
+
+
+def _place_html(mention: PlaceMention | None) -> str:
+    if mention is None:
+        return "?"
     e = html.escape
-    loc = event.location.place.name if event.location else "?"
-    rows = [
-        f"<b>{e(event.action)}</b> ({e(event.status)})",
-        f"force: {e(event.force or '-')}, actor: {e(event.actor_country or '-')}",
-        f"place: {e(loc)}",
-        f"troops: {e(str(event.troops) if event.troops is not None else '-')}",
-        f"date: {e(event.date or '-')}",
-        f"<i>{e(event.evidence)}</i>",
+    place = mention.place
+    name = e(place.name)
+    if mention.text and mention.text.strip() and mention.text.strip() != place.name:
+        name += f" <span class='tm-meta'>({e(mention.text.strip())})</span>"
+    if place.country and place.feature != "country":
+        name += f", {e(country_label(place.country))}"
+    if place.precision >= 2:
+        approx = f"~{place.uncertainty_km:.0f} km" if place.uncertainty_km else "approximate"
+        name += f" <span class='tm-meta'>({e(approx)})</span>"
+    return name
+
+
+def _source_html(article_id: str, article: Article | None) -> str:
+    e = html.escape
+    if article is None:
+        return f"<div class='tm-src'>{e(article_id)}</div>"
+    title = e(article.title or article.id)
+    url = safe_url(article.url)
+    link = f"<a href='{e(url)}' target='_blank' rel='noopener noreferrer'>{title}</a>" if url else title
+    bits = [b for b in (e(article.source or ""), article.published.isoformat() if article.published else "") if b]
+    extra = f" <span class='tm-meta'>— {' · '.join(bits)}</span>" if bits else ""
+    return f"<div class='tm-src'>{link}{extra}</div>"
+
+
+def _head_html(event: Event) -> str:
+    """Everything of the popup but the evidence and sources (shared between many events)."""
+    e = html.escape
+    style = ACTION_STYLES.get(event.action, _UNKNOWN_STYLE)
+    rows: list[tuple[str, str]] = []
+    if event.force:
+        rows.append(("Force", e(event.force)))
+    if event.actor_country:
+        rows.append(("Actor", f"{flag(event.actor_country)} {e(country_label(event.actor_country))}".strip()))
+    if event.action == "redeployment" and event.destination is not None:
+        rows.append(("From", _place_html(event.location)))
+        rows.append(("To", _place_html(event.destination)))
+    else:
+        rows.append(("Where", _place_html(event.location)))
+    if event.troops is not None:
+        troops = f"{event.troops:,}"
+        if event.troops_text and event.troops_text.strip() != str(event.troops):
+            troops += f" <span class='tm-meta'>(“{e(event.troops_text)}”)</span>"
+        rows.append(("Troops", troops))
+    date = e(event.date or "unknown")
+    precision = DATE_PRECISION.get(event.date_precision, event.date_precision)
+    if precision and event.date:
+        date += f" <span class='tm-meta'>({e(precision)})</span>"
+    if event.date_text:
+        date += f" <span class='tm-meta'>“{e(event.date_text)}”</span>"
+    rows.append(("Date", date))
+    rows.append(("Status", e(event.status)))
+    table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f"<div class='tm-popup'><h4 style='color:{style.colour}'>{e(style.label)}</h4><table>{table}</table>"
+
+
+def _evidence_html(event: Event, language: str | None) -> str:
+    if not event.evidence:
+        return ""
+    lang = f" lang='{html.escape(language)}'" if language and language.isalpha() and len(language) <= 3 else ""
+    return f"<blockquote{lang}>{html.escape(event.evidence)}</blockquote>"
+
+
+def _meta_html(event: Event) -> str:
+    return f"<div class='tm-meta'>confidence {event.confidence:.2f} · event {html.escape(event.event_id)}</div></div>"
+
+
+def popup_html(event: Event, articles: Mapping[str, Article] | None = None) -> str:
+    """The whole popup of one event, every article-derived text escaped."""
+    return "".join(_popup_parts(event, articles or {}))
+
+
+def _popup_parts(event: Event, articles: Mapping[str, Article]) -> list[str]:
+    first = articles.get(event.article_ids[0]) if event.article_ids else None
+    sources = "".join(_source_html(a, articles.get(a)) for a in event.article_ids)
+    return [
+        _head_html(event),
+        _evidence_html(event, first.language if first else None),
+        sources,
+        _meta_html(event),
     ]
-    return "<br>".join(rows)
 
 
-def build_map(events: Sequence[Event]) -> folium.Map:
-    """A folium map of the events, centred on the Sahel."""
-    fmap = folium.Map(location=SAHEL_CENTRE, zoom_start=4, tiles=None)
+def _tooltip(event: Event) -> str:
+    style = ACTION_STYLES.get(event.action, _UNKNOWN_STYLE)
+    where = event.location.place.name if event.location else "?"
+    who = event.force or country_label(event.actor_country) or ""
+    bits = [style.label, who, where]
+    if event.troops:
+        bits.append(f"{event.troops:,} troops")
+    return html.escape(" · ".join(b for b in bits if b))
+
+
+class _Strings:
+    """Interns HTML fragments so that a popup is a list of indexes (20,000 events share most fragments)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.values: list[str] = []
+
+    def __call__(self, text: str) -> int:
+        i = self.index.get(text)
+        if i is None:
+            i = self.index[text] = len(self.values)
+            self.values.append(text)
+        return i
+
+
+# ---------------------------------------------------------------------------------------------- layers
+
+
+class _JsonLayer(JSCSSMixin, folium.FeatureGroup):
+    """A FeatureGroup whose members are built in the browser from one JSON array.
+
+    It keeps folium's `FeatureGroup` name, so streamlit-folium can add and swap it as a feature group.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.helpers }}
+        var {{ this.get_name() }} = {{ this.container }};
+        (function (layer) {
+          {{ this.body }}
+        })({{ this.get_name() }});
+        {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
+        {% endmacro %}
+        """
+    )
+    default_js: ClassVar[list[tuple[str, str]]] = []
+    default_css: ClassVar[list[tuple[str, str]]] = []
+
+    def __init__(self, name: str, *, container: str, body: str, show: bool = True, overlay: bool = True) -> None:
+        super().__init__(name=name, overlay=overlay, control=True, show=show)
+        self._name = "FeatureGroup"
+        self.container = container
+        self.body = body
+        self.helpers = _JS_HELPERS % {
+            "styles": js_json({a: [s.colour, s.shape] for a, s in ACTION_STYLES.items()}),
+        }
+
+
+class _ClusterLayer(_JsonLayer):
+    default_js: ClassVar[list[tuple[str, str]]] = [
+        ("markerclusterjs", "https://unpkg.com/leaflet.markercluster@1.5.3/dist/leaflet.markercluster.js")
+    ]
+    default_css: ClassVar[list[tuple[str, str]]] = [
+        ("markerclustercss", "https://unpkg.com/leaflet.markercluster@1.5.3/dist/MarkerCluster.css"),
+        ("markerclusterdefaultcss", "https://unpkg.com/leaflet.markercluster@1.5.3/dist/MarkerCluster.Default.css"),
+    ]
+
+
+_CLUSTER = (
+    "(L.markerClusterGroup ? L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 45, "
+    "showCoverageOnHover: false, spiderfyOnMaxZoom: true}) : L.featureGroup())"
+)
+
+
+def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> _JsonLayer:
+    strings = _Strings()
+    rows = []
     for event in events:
         if event.location is None:
             continue
         place = event.location.place
-        folium.CircleMarker(
-            location=(place.lat, place.lon),
-            radius=8,
-            color=ACTION_COLOURS.get(event.action, "#333333"),
-            fill=True,
-            fill_opacity=0.7,
-            popup=folium.Popup(_popup(event), max_width=350),
-            tooltip=html.escape(f"{event.action}: {event.force or event.actor_country or ''}"),
-        ).add_to(fmap)
+        parts = [strings(p) for p in _popup_parts(event, articles) if p]
+        rows.append(
+            [
+                round(place.lat, 5),
+                round(place.lon, 5),
+                event.action,
+                event.troops or 0,
+                strings(_tooltip(event)),
+                parts,
+            ]
+        )
+    body = f"""
+          var S = {js_json(strings.values)};
+          var rows = {js_json(rows)};
+          var markers = [];
+          rows.forEach(function (r) {{
+            var m = L.marker([r[0], r[1]], {{icon: tmIcon(r[2], r[3]), riseOnHover: true}});
+            m.options.tmAction = r[2];
+            m.bindTooltip(S[r[4]]);
+            m.bindPopup(function () {{ return tmJoin(S, r[5]); }}, {{maxWidth: 380}});
+            markers.push(m);
+          }});
+          if (layer.addLayers) {{ layer.addLayers(markers); }}
+          else {{ markers.forEach(function (m) {{ layer.addLayer(m); }}); }}
+    """
+    return _ClusterLayer(f"Events ({len(rows):,})", container=_CLUSTER, body=body)
+
+
+def _bearing_deg(a: Place, b: Place) -> float:
+    """Screen angle (0 = east, clockwise) of the segment a->b on a Mercator map."""
+
+    def merc_y(lat: float) -> float:
+        lat = max(-85.0, min(85.0, lat))
+        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+    dx = b.lon - a.lon
+    dy = merc_y(b.lat) - merc_y(a.lat)
+    return -math.degrees(math.atan2(dy, dx))
+
+
+def _paths_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> _JsonLayer:
+    strings = _Strings()
+    seen: set[tuple[float, float, float, float]] = set()
+    rows = []
+    for event in events:
+        if event.action != "redeployment" or event.location is None or event.destination is None:
+            continue
+        a, b = event.location.place, event.destination.place
+        key = (round(a.lat, 3), round(a.lon, 3), round(b.lat, 3), round(b.lon, 3))
+        if key in seen or key[:2] == key[2:]:
+            continue
+        seen.add(key)
+        rows.append([key[0], key[1], key[2], key[3], round(_bearing_deg(a, b), 1), strings(_tooltip(event))])
+    colour = ACTION_STYLES["redeployment"].colour
+    body = f"""
+          var S = {js_json(strings.values)};
+          {js_json(rows)}.forEach(function (r) {{
+            L.polyline([[r[0], r[1]], [r[2], r[3]]], {{color: "{colour}", weight: 3, opacity: .85,
+              className: "tm-path"}}).bindTooltip(S[r[5]]).addTo(layer);
+            L.marker([r[2], r[3]], {{interactive: false, icon: L.divIcon({{className: "tm-icon",
+              iconSize: [18, 18], iconAnchor: [9, 9],
+              html: '<div class="tm-arrow" style="transform: rotate(' + r[4] + 'deg)">&#10148;</div>'}})}})
+              .addTo(layer);
+          }});
+    """
+    return _JsonLayer(f"Redeployment paths ({len(rows):,})", container="L.featureGroup()", body=body)
+
+
+def _places_layer(places: Iterable[PlaceMention], show: bool) -> _JsonLayer:
+    counts: Counter[tuple[float, float, str]] = Counter()
+    for mention in places:
+        p = mention.place
+        counts[(round(p.lat, 4), round(p.lon, 4), p.name)] += 1
+    rows = [[lat, lon, html.escape(name), n] for (lat, lon, name), n in counts.items()]
+    body = f"""
+          {js_json(rows)}.forEach(function (r) {{
+            L.circleMarker([r[0], r[1]], {{radius: 4, color: "#555", weight: 1, fillColor: "#fff",
+              fillOpacity: .9}}).bindTooltip(r[2] + " — mentioned " + r[3] + "×").addTo(layer);
+          }});
+    """
+    return _JsonLayer(f"Places mentioned ({len(rows):,})", container="L.featureGroup()", body=body, show=show)
+
+
+def event_layers(
+    events: Sequence[Event],
+    *,
+    articles: Iterable[Article] = (),
+    places: Iterable[PlaceMention] = (),
+    show_places: bool = False,
+) -> list[folium.FeatureGroup]:
+    """The layers that change with the filters: events (clustered), redeployment paths, places mentioned."""
+    by_id = {a.id: a for a in articles}
+    mentions = list(places)
+    for event in events:  # the events' own places belong to the places layer too
+        mentions.extend(m for m in (event.location, event.destination) if m is not None)
+    return [_events_layer(events, by_id), _paths_layer(events, by_id), _places_layer(mentions, show_places)]
+
+
+# ---------------------------------------------------------------------------------------------- base map
+
+
+def _round_coords(coords: Any) -> Any:
+    if coords and isinstance(coords[0], (int, float)):
+        return [round(coords[0], 2), round(coords[1], 2)]
+    return [_round_coords(c) for c in coords]
+
+
+@cache
+def _outlines() -> str:
+    """Every country's boundary (countryinfo, via the gazetteer) as GeoJSON, rounded to ~1 km."""
+    features = []
+    gaz = _gazetteer()
+    if gaz is not None:
+        for code in gaz.country_codes():
+            shape = gaz.country_shape(code)
+            if shape:
+                geometry = {"type": shape["type"], "coordinates": _round_coords(shape["coordinates"])}
+                features.append({"type": "Feature", "properties": {"name": country_label(code)}, "geometry": geometry})
+    if not features:
+        import countryinfo
+
+        for country in countryinfo.all_countries():
+            for feature in country.geo_json().get("features", []):
+                geom = feature["geometry"]
+                geometry = {"type": geom["type"], "coordinates": _round_coords(geom["coordinates"])}
+                features.append({"type": "Feature", "properties": {"name": country.name()}, "geometry": geometry})
+    return js_json({"type": "FeatureCollection", "features": features})
+
+
+def _towns(countries: frozenset[str]) -> list[list[Any]]:
+    """[lat, lon, name, labelled] of capitals and large towns, with the event countries' towns labelled."""
+    gaz = _gazetteer()
+    rows: dict[tuple[float, float], list[Any]] = {}
+    if gaz is not None:
+        for place in gaz.towns(min_population=1_000_000):
+            rows[(round(place.lat, 3), round(place.lon, 3))] = [place.lat, place.lon, place.name, 0]
+        if countries:
+            for place in gaz.towns(min_population=50_000, countries=countries):
+                rows[(round(place.lat, 3), round(place.lon, 3))] = [place.lat, place.lon, place.name, 1]
+    else:
+        import countryinfo
+
+        for country in countryinfo.all_countries():
+            try:
+                lat, lon = country.capital_latlng()
+                name = country.capital()
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue
+            if name:
+                iso = country.iso(2)
+                rows[(round(lat, 3), round(lon, 3))] = [lat, lon, name, int(iso in countries)]
+    return [[round(r[0], 4), round(r[1], 4), html.escape(str(r[2])), r[3]] for r in rows.values()]
+
+
+class _Legend(MacroElement):
+    """The key to markers and paths, plus the page's CSS (in the header, wherever the map goes)."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+          var legend = L.control({position: "bottomright"});
+          legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "tm-legend");
+            div.innerHTML = {{ this.html }};
+            return div;
+          };
+          legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Legend"
+        items = "".join(
+            f"<div><span class='tm-key'><div class='tm-m tm-{s.shape}' style='background:{s.colour}'></div></span>"
+            f"{html.escape(s.label)}</div>"
+            for s in ACTION_STYLES.values()
+        )
+        items += (
+            "<div style='margin-top:4px'><span class='tm-badge' style='position:static'>1.2k</span> troops "
+            "(bigger marker, more troops)</div>"
+            f"<div><span style='color:{ACTION_STYLES['redeployment'].colour}'>- - &#10148;</span> "
+            "redeployment path</div>"
+        )
+        self.html = js_json(f"<b>Events</b>{items}")
+        self.css = _CSS
+
+
+def _frame(events: Sequence[Event]) -> list[list[float]] | None:
+    pts = [(m.place.lat, m.place.lon) for e in events for m in (e.location, e.destination) if m is not None]
+    if not pts:
+        return None
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def base_map(frame: Sequence[Event] = (), *, assets: str = "auto", height: str | int = "100%") -> folium.Map:
+    """The part of the map that does not change with filters: outlines, towns, tiles, legend, view."""
+    fmap = folium.Map(location=SAHEL_CENTRE, zoom_start=4, tiles=None, control_scale=True, height=height)
+    fmap.options.update(min_zoom=2, max_zoom=18)  # no tile layer sets them, and clustering needs a max
+    outlines = folium.FeatureGroup(name="Country outlines (offline)", overlay=True, control=True, show=True)
+    outlines.add_child(_OutlineScript())
+    outlines.add_to(fmap)
+    countries = frozenset(
+        m.place.country for e in frame for m in (e.location, e.destination) if m is not None and m.place.country
+    )
+    towns = folium.FeatureGroup(name="Towns (offline)", overlay=True, control=True, show=True)
+    towns.add_child(_TownScript(_towns(countries)))
+    towns.add_to(fmap)
+    folium.TileLayer(
+        "OpenStreetMap",
+        name="OpenStreetMap tiles (online)",
+        attr="© <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap</a> contributors",
+        overlay=True,
+        show=False,
+    ).add_to(fmap)
+    folium.TileLayer(
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+        name="CARTO light tiles (online)",
+        attr="© OpenStreetMap contributors © <a href='https://carto.com/attributions'>CARTO</a>",
+        overlay=True,
+        show=False,
+    ).add_to(fmap)
+    _Legend().add_to(fmap)
+    bounds = _frame(frame)
+    if bounds is not None:
+        (s, w), (n, e) = bounds
+        pad = 1.0
+        fmap.fit_bounds([[s - pad, w - pad], [n + pad, e + pad]], max_zoom=7)
+    localize(fmap, assets)
+    return fmap
+
+
+class _OutlineScript(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.geoJSON({{ this.data }}, {
+          style: {color: "#8a8a8a", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1},
+          onEachFeature: function (f, l) { l.bindTooltip(f.properties.name, {sticky: true}); }
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Outlines"
+        self.data = _outlines()
+
+
+class _TownScript(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.data }}.forEach(function (r) {
+          var c = L.circleMarker([r[0], r[1]], {radius: 2.5, color: "#444", weight: 1, fillColor: "#444",
+            fillOpacity: 1, interactive: true}).bindTooltip(r[2]);
+          c.addTo({{ this._parent.get_name() }});
+          if (r[3]) {
+            L.marker([r[0], r[1]], {interactive: false, icon: L.divIcon({className: "tm-icon tm-town",
+              iconSize: [120, 14], iconAnchor: [-5, 7], html: r[2]})}).addTo({{ this._parent.get_name() }});
+          }
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        super().__init__()
+        self._name = "Towns"
+        self.data = js_json(rows)
+
+
+def build_map(
+    events: Sequence[Event],
+    *,
+    articles: Iterable[Article] = (),
+    places: Iterable[PlaceMention] = (),
+    frame: Sequence[Event] | None = None,
+    assets: str = "auto",
+) -> folium.Map:
+    """The whole map in one folium object: base map, event layers, layer control."""
+    fmap = base_map(events if frame is None else frame, assets=assets)
+    for layer in event_layers(events, articles=articles, places=places):
+        layer.add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    localize(fmap, assets)
     return fmap
 
 
 def standalone_html(events: Sequence[Event], articles: Sequence[Article] = ()) -> str:
-    """One HTML page with the map of the events."""
-    return build_map(events).get_root().render()
+    """One self-contained HTML page (every script and style inlined) that opens anywhere, offline."""
+    figure = Figure(title="troopmap")
+    fmap = build_map(events, articles=articles, assets="cdn")
+    figure.add_child(fmap)
+    localize(fmap, "inline")
+    return figure.render()
