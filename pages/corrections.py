@@ -184,12 +184,12 @@ else:
     with st.form("add-event"):
         left, right = st.columns(2)
         fields = {
-            "action": left.selectbox("Action", ACTIONS),
-            "status": right.selectbox("Status", STATUSES, index=STATUSES.index("unknown")),
-            "force": left.text_input("Force or mission", max_chars=200),
-            "actor_country": right.text_input("Actor country (ISO code, EU, UN)", max_chars=10),
-            "troops": left.text_input("Troops", max_chars=20),
-            "date": right.text_input("Date (YYYY, YYYY-MM or YYYY-MM-DD)", max_chars=10),
+            "action": left.selectbox("Action", ACTIONS, key="new-action"),
+            "status": right.selectbox("Status", STATUSES, index=STATUSES.index("unknown"), key="new-status"),
+            "force": left.text_input("Force or mission", max_chars=200, key="new-force"),
+            "actor_country": right.text_input("Actor country (ISO code, EU, UN)", max_chars=10, key="new-actor"),
+            "troops": left.text_input("Troops", max_chars=20, key="new-troops"),
+            "date": right.text_input("Date (YYYY, YYYY-MM or YYYY-MM-DD)", max_chars=10, key="new-date"),
         }
         evidence = st.text_area("Evidence: the sentence of the article that states it", max_chars=2000)
         add = st.form_submit_button("Add the event", type="primary")
