@@ -291,8 +291,8 @@ def _name_keys(row: _Row) -> Iterator[tuple[str, bool]]:
     for name in row.names:
         if not name or not is_latin(name) or any(c.isdigit() for c in name):
             continue
-        if not (row.flags & CURATED) and not name[0].isupper():
-            continue
+        if not (row.flags & CURATED) and (not name[0].isupper() or name.isupper()):
+            continue  # lower-case transliterations and upper-case codes (BER, MAO) are not names in prose
         key = fold(name)
         if key and key != main:
             yield key, False

@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from . import rules
 from .gazetteer import ALT_PENALTY, Gazetteer, get_gazetteer
@@ -28,7 +29,9 @@ _MAX_WORDS = 6  # longer names ("United Kingdom of Great Britain and Northern Ir
 _MAJOR_POPULATION = 150_000  # a town this big (or a capital) needs no support from the article
 _COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Even), a place second
 _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
+_FUNCTION_WORD = 5.0  # zipf: "In", "Near", "Between" open a sentence before a place without being part of its name
 _SURNAME_ZIPF = 3.5  # a capitalised word rarer than this right before a place makes it a surname
+_VILLAGE = 5_000  # smaller than this, a place abroad needs more than one mention of its country
 _BROAD = frozenset({"country", "continent", "region", "water"})
 _SENTENCE_END = frozenset('.!?:;\n«»"“”')
 _JOINERS = frozenset({" ", "-", "'", "’", "‑", ". "})
@@ -44,6 +47,7 @@ class _Rules:
     not_places: frozenset[str]
     parent_words: frozenset[str]
     focus: frozenset[str]
+    noun_capitals: frozenset[str]
     genitive: dict[str, tuple[str, ...]]
 
 
@@ -61,6 +65,7 @@ def _rules() -> _Rules:
         not_places=union("not_places"),
         parent_words=union("parent_words"),
         focus=frozenset(c for d in data.values() for c in d.get("focus_countries", ())),
+        noun_capitals=frozenset(lang for lang, d in data.items() if d.get("capitalises_nouns")),
         genitive={lang: tuple(d.get("genitive_suffixes", ())) for lang, d in data.items()},
     )
 
@@ -87,7 +92,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     gaz = get_gazetteer()
     rl = _rules()
     toks = tokens(fold_text(text))
-    spans = [s for s in _match(text, toks, gaz, rl, language) if _plausible(s, text, toks, gaz, rl)]
+    spans = [s for s in _match(text, toks, gaz, rl, language) if _plausible(s, text, toks, gaz, rl, language)]
     focus = _focus(spans, gaz)
     hints = _parent_hints(spans, text, toks, gaz, rl)
     out = []
@@ -111,6 +116,18 @@ def _sentence_start(text: str, pos: int) -> bool:
     while j >= 0 and text[j] in " \t\"'“‘«(":
         j -= 1
     return j < 0 or text[j] in _SENTENCE_END
+
+
+def _longest_end(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
+    """End offset of the longest name starting at word i, or -1."""
+    end, key, j, n = -1, toks[i][2], i, len(toks)
+    while True:
+        if key in gaz.index:
+            end = toks[j][1]
+        if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
+            return end
+        j += 1
+        key = f"{key} {toks[j][2]}"
 
 
 def _match(
@@ -147,6 +164,9 @@ def _match(
             i += 1
             continue
         last, key, stop = best
+        if any(_longest_end(text, toks, k, gaz) > stop for k in range(i + 1, last + 1)):
+            i += 1  # "La Côte d'Ivoire": the name that starts later reaches further
+            continue
         rows = gaz.rows(key)
         if not head.isupper():  # a lower-case start ("lac Tchad", "le Sahel") is for curated names only
             rows = tuple(r for r in rows if gaz.is_curated(r if r >= 0 else ~r))
@@ -164,7 +184,7 @@ def _match(
                 last=last,
                 rows=rows,
                 sentence_start=_sentence_start(text, start),
-                acronym=len(letters) > 1 and all(c.isupper() for c in letters),
+                acronym=any(a.isupper() and b.isupper() for a, b in pairwise(letters)),
             )
         )
         i = last + 1
@@ -174,7 +194,9 @@ def _match(
 # --------------------------------------------------------------------------- lexical filters
 
 
-def _plausible(span: _Span, text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, rl: _Rules) -> bool:
+def _plausible(
+    span: _Span, text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, rl: _Rules, language: str | None
+) -> bool:
     """False for words that only look like a place: EU, Mr. Happy, Florence Parly, Oxford Analytica, Wagner."""
     if span.key in rl.not_places:
         return False
@@ -187,6 +209,15 @@ def _plausible(span: _Span, text: str, toks: list[tuple[int, int, str]], gaz: Ga
             return False
         if gap in (" ", "-") and _looks_like_name(text, prev_start, prev, gaz) and not _broad_only(span, gaz):
             return False  # Nathaniel Powell, Assimi Goïta
+        if (
+            gap == " "
+            and language not in rl.noun_capitals
+            and text[prev_start].isupper()
+            and (not _sentence_start(text, prev_start) or gaz.zipf.get(prev, 0.0) < _FUNCTION_WORD)
+            and not _broad_only(span, gaz)
+            and not _major_only(span, gaz)
+        ):
+            return False  # Camp Castor, Florence Parly: part of a longer proper name ("Near Gao" is not)
     if span.last + 1 < len(toks):
         next_start, _, nxt = toks[span.last + 1]
         gap = text[span.end : next_start]
@@ -206,6 +237,12 @@ def _looks_like_name(text: str, start: int, word: str, gaz: Gazetteer) -> bool:
         and gaz.zipf.get(word, 0.0) < _SURNAME_ZIPF
         and not word.isdigit()
     )
+
+
+def _major_only(span: _Span, gaz: Gazetteer) -> bool:
+    first = span.rows[0]
+    row = first if first >= 0 else ~first
+    return gaz.population(row) >= _MAJOR_POPULATION or gaz.is_capital(row) or gaz.is_curated(row)
 
 
 def _broad_only(span: _Span, gaz: Gazetteer) -> bool:
@@ -262,7 +299,7 @@ def _country_row(span: _Span, gaz: Gazetteer) -> int | None:
 
 def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], parent: str | None) -> int | None:
     """The row a person would take the name for, or None when the article does not support any."""
-    common = gaz.zipf.get(span.key, 0.0)
+    common = min(gaz.zipf.get(word, 0.0) for word in span.key.split(" "))  # "Les Attaques" is two words
     best_row, best_score = None, -math.inf
     for r in span.rows:
         row = r if r >= 0 else ~r
@@ -286,8 +323,12 @@ def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], paren
         return best_row
     if gaz.population(best_row) >= _MAJOR_POPULATION and (common < _VERY_COMMON or supported):
         return best_row
-    if supported and common < _COMMON:
+    if common >= _COMMON:
+        return None
+    if country in rl.focus or parent == country:
         return best_row
+    if country in focus and (gaz.population(best_row) >= _VILLAGE or focus[country] >= 4):
+        return best_row  # a village abroad needs its country named twice: "Camp Castor" is no English village
     return None
 
 
