@@ -174,7 +174,6 @@ def _match(
                 i += 1
                 continue
         surface = text[start:stop]
-        letters = [c for c in surface if c.isalpha()]
         spans.append(
             _Span(
                 start=start,
@@ -184,7 +183,7 @@ def _match(
                 last=last,
                 rows=rows,
                 sentence_start=_sentence_start(text, start),
-                acronym=any(a.isupper() and b.isupper() for a, b in pairwise(letters)),
+                acronym=any(a.isupper() and b.isupper() for a, b in pairwise(surface)),  # EU, FAMa; not N'Djamena
             )
         )
         i = last + 1
@@ -314,13 +313,13 @@ def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], paren
     country = gaz.country_of(best_row)
     if span.acronym:
         return None
+    if gaz.is_capital(best_row) and (common < _VERY_COMMON or not span.sentence_start):
+        return best_row  # "Washington has 800 soldiers", "Londres et Bruxelles ont condamné"
     if span.sentence_start and common >= _COMMON:
         return None  # "Even if...", "Still, France disputed..."
     if parent is not None and parent == country:
         return best_row
     supported = country in focus or country in rl.focus
-    if gaz.is_capital(best_row):
-        return best_row
     if gaz.population(best_row) >= _MAJOR_POPULATION and (common < _VERY_COMMON or supported):
         return best_row
     if common >= _COMMON:
