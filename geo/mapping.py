@@ -35,12 +35,14 @@ __all__ = [
     "ACTION_STYLES",
     "SAHEL_CENTRE",
     "ActionStyle",
+    "LayerSpec",
     "base_map",
     "build_map",
     "country_label",
     "event_layers",
     "flag",
     "js_json",
+    "layer_specs",
     "popup_html",
     "safe_url",
     "standalone_html",
@@ -221,8 +223,8 @@ def _source_html(article_id: str, article: Article | None) -> str:
     return f"<div class='tm-src'>{link}{extra}</div>"
 
 
-def _head_html(event: Event) -> str:
-    """Everything of the popup but the evidence and sources (shared between many events)."""
+def _head_html(event: Event) -> list[str]:
+    """The popup's title and table, as fragments that many events share (interned by the layer)."""
     e = html.escape
     style = ACTION_STYLES.get(event.action, _UNKNOWN_STYLE)
     rows: list[tuple[str, str]] = []
@@ -248,8 +250,11 @@ def _head_html(event: Event) -> str:
         date += f" <span class='tm-meta'>“{e(event.date_text)}”</span>"
     rows.append(("Date", date))
     rows.append(("Status", e(event.status)))
-    table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return f"<div class='tm-popup'><h4 style='color:{style.colour}'>{e(style.label)}</h4><table>{table}</table>"
+    return [
+        f"<div class='tm-popup'><h4 style='color:{style.colour}'>{e(style.label)}</h4><table>",
+        *(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows),
+        "</table>",
+    ]
 
 
 def _evidence_html(event: Event, language: str | None) -> str:
@@ -265,18 +270,17 @@ def _meta_html(event: Event) -> str:
 
 def popup_html(event: Event, articles: Mapping[str, Article] | None = None) -> str:
     """The whole popup of one event, every article-derived text escaped."""
-    return "".join(_popup_parts(event, articles or {}))
+    parts, meta = _popup_parts(event, articles or {})
+    return "".join(parts) + meta
 
 
-def _popup_parts(event: Event, articles: Mapping[str, Article]) -> list[str]:
+def _popup_parts(event: Event, articles: Mapping[str, Article]) -> tuple[list[str], str]:
+    """(fragments shared between events, the event's own closing line)."""
     first = articles.get(event.article_ids[0]) if event.article_ids else None
-    sources = "".join(_source_html(a, articles.get(a)) for a in event.article_ids)
-    return [
-        _head_html(event),
-        _evidence_html(event, first.language if first else None),
-        sources,
-        _meta_html(event),
-    ]
+    parts = _head_html(event)
+    parts.append(_evidence_html(event, first.language if first else None))
+    parts.extend(_source_html(a, articles.get(a)) for a in event.article_ids)
+    return [p for p in parts if p], _meta_html(event)
 
 
 def _tooltip(event: Event) -> str:
@@ -338,6 +342,21 @@ class _JsonLayer(JSCSSMixin, folium.FeatureGroup):
         }
 
 
+@dataclass(frozen=True, slots=True)
+class LayerSpec:
+    """A layer as plain data (cacheable); `to_layer()` makes a fresh folium object from it."""
+
+    name: str
+    container: str
+    body: str
+    show: bool = True
+    cluster: bool = False
+
+    def to_layer(self) -> folium.FeatureGroup:
+        cls = _ClusterLayer if self.cluster else _JsonLayer
+        return cls(self.name, container=self.container, body=self.body, show=self.show)
+
+
 class _ClusterLayer(_JsonLayer):
     default_js: ClassVar[list[tuple[str, str]]] = [
         ("markerclusterjs", "https://unpkg.com/leaflet.markercluster@1.5.3/dist/leaflet.markercluster.js")
@@ -354,14 +373,14 @@ _CLUSTER = (
 )
 
 
-def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> _JsonLayer:
+def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> LayerSpec:
     strings = _Strings()
     rows = []
     for event in events:
         if event.location is None:
             continue
         place = event.location.place
-        parts = [strings(p) for p in _popup_parts(event, articles) if p]
+        parts, meta = _popup_parts(event, articles)
         rows.append(
             [
                 round(place.lat, 5),
@@ -369,7 +388,8 @@ def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> _
                 event.action,
                 event.troops or 0,
                 strings(_tooltip(event)),
-                parts,
+                [strings(p) for p in parts],
+                meta,
             ]
         )
     body = f"""
@@ -380,13 +400,13 @@ def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> _
             var m = L.marker([r[0], r[1]], {{icon: tmIcon(r[2], r[3]), riseOnHover: true}});
             m.options.tmAction = r[2];
             m.bindTooltip(S[r[4]]);
-            m.bindPopup(function () {{ return tmJoin(S, r[5]); }}, {{maxWidth: 380}});
+            m.bindPopup(function () {{ return tmJoin(S, r[5]) + r[6]; }}, {{maxWidth: 380}});
             markers.push(m);
           }});
           if (layer.addLayers) {{ layer.addLayers(markers); }}
           else {{ markers.forEach(function (m) {{ layer.addLayer(m); }}); }}
     """
-    return _ClusterLayer(f"Events ({len(rows):,})", container=_CLUSTER, body=body)
+    return LayerSpec(f"Events ({len(rows):,})", container=_CLUSTER, body=body, cluster=True)
 
 
 def _bearing_deg(a: Place, b: Place) -> float:
@@ -401,7 +421,7 @@ def _bearing_deg(a: Place, b: Place) -> float:
     return -math.degrees(math.atan2(dy, dx))
 
 
-def _paths_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> _JsonLayer:
+def _paths_layer(events: Sequence[Event]) -> LayerSpec:
     strings = _Strings()
     seen: set[tuple[float, float, float, float]] = set()
     rows = []
@@ -426,10 +446,10 @@ def _paths_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> _J
               .addTo(layer);
           }});
     """
-    return _JsonLayer(f"Redeployment paths ({len(rows):,})", container="L.featureGroup()", body=body)
+    return LayerSpec(f"Redeployment paths ({len(rows):,})", container="L.featureGroup()", body=body)
 
 
-def _places_layer(places: Iterable[PlaceMention], show: bool) -> _JsonLayer:
+def _places_layer(places: Iterable[PlaceMention], show: bool) -> LayerSpec:
     counts: Counter[tuple[float, float, str]] = Counter()
     for mention in places:
         p = mention.place
@@ -441,7 +461,22 @@ def _places_layer(places: Iterable[PlaceMention], show: bool) -> _JsonLayer:
               fillOpacity: .9}}).bindTooltip(r[2] + " — mentioned " + r[3] + "×").addTo(layer);
           }});
     """
-    return _JsonLayer(f"Places mentioned ({len(rows):,})", container="L.featureGroup()", body=body, show=show)
+    return LayerSpec(f"Places mentioned ({len(rows):,})", container="L.featureGroup()", body=body, show=show)
+
+
+def layer_specs(
+    events: Sequence[Event],
+    *,
+    articles: Iterable[Article] = (),
+    places: Iterable[PlaceMention] = (),
+    show_places: bool = False,
+) -> tuple[LayerSpec, ...]:
+    """The layers that change with the filters, as data: events (clustered), redeployment paths, places."""
+    by_id = {a.id: a for a in articles}
+    mentions = list(places)
+    for event in events:  # the events' own places belong to the places layer too
+        mentions.extend(m for m in (event.location, event.destination) if m is not None)
+    return (_events_layer(events, by_id), _paths_layer(events), _places_layer(mentions, show_places))
 
 
 def event_layers(
@@ -451,12 +486,9 @@ def event_layers(
     places: Iterable[PlaceMention] = (),
     show_places: bool = False,
 ) -> list[folium.FeatureGroup]:
-    """The layers that change with the filters: events (clustered), redeployment paths, places mentioned."""
-    by_id = {a.id: a for a in articles}
-    mentions = list(places)
-    for event in events:  # the events' own places belong to the places layer too
-        mentions.extend(m for m in (event.location, event.destination) if m is not None)
-    return [_events_layer(events, by_id), _paths_layer(events, by_id), _places_layer(mentions, show_places)]
+    """Fresh folium layers for `layer_specs(...)`."""
+    specs = layer_specs(events, articles=articles, places=places, show_places=show_places)
+    return [spec.to_layer() for spec in specs]
 
 
 # ---------------------------------------------------------------------------------------------- base map
@@ -490,6 +522,7 @@ def _outlines() -> str:
     return js_json({"type": "FeatureCollection", "features": features})
 
 
+@cache
 def _towns(countries: frozenset[str]) -> list[list[Any]]:
     """[lat, lon, name, labelled] of capitals and large towns, with the event countries' towns labelled."""
     gaz = _gazetteer()

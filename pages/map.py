@@ -1,14 +1,49 @@
-"""The map of events (home page)."""
+"""The map of events (home page): filtered events over an offline basemap; the view survives filter changes."""
 
 from __future__ import annotations
 
+import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.app_data import load_default_events
-from geo.mapping import build_map
+from geo.filters import Filters
+from geo.mapping import LayerSpec, base_map, layer_specs
+from geo.pipeline import find_places
+from pages._view import current_view, sidebar
 
-st.title("troopmap")
-events = load_default_events()
-st.caption(f"{len(events)} event(s) from the sample corpus")
-st_folium(build_map(events), height=600, use_container_width=True, returned_objects=[])
+view = current_view()
+sidebar(view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _places(revision: int) -> tuple:
+    """Every place the stored articles mention (the "Places mentioned" layer), once per store revision."""
+    return tuple(find_places(view.articles))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _layers(filters: Filters, revision: int) -> tuple[LayerSpec, ...]:
+    """The filtered layers as data, once per filter state and store revision."""
+    return layer_specs(view.events, articles=view.articles, places=_places(revision))
+
+
+st.title("Deployments and withdrawals")
+n_located = sum(1 for e in view.events if e.location is not None)
+st.caption(
+    f"{len(view.events):,} event(s) match the filters, {n_located:,} with a place on the map. "
+    "Click a marker for its evidence and sources; the layer control switches places, paths and online tiles."
+)
+if not view.all_events:
+    st.info("No events yet: add articles on the **Add articles** page, or run `make data` with the sample corpus.")
+
+fmap = base_map(view.all_events)
+layers = [spec.to_layer() for spec in _layers(view.filters, view.revision)]
+st_folium(
+    fmap,
+    key="troopmap-map",
+    height=640,
+    use_container_width=True,
+    returned_objects=[],
+    feature_group_to_add=layers,
+    layer_control=folium.LayerControl(collapsed=False),
+)

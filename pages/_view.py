@@ -1,0 +1,156 @@
+"""What every page shares: the data (built on first start), the filters read from the link, the sidebar.
+
+Not a page itself (the navigation lists pages explicitly). The filter state lives in the URL's query
+parameters; the sidebar's widgets write it back there, so a copied link reopens the same view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from geo import app_data
+from geo.filters import FACETS, Filters, apply, facet_counts, facet_values, parse_params, query_string
+from geo.mapping import ACTION_STYLES, country_label
+from geo.models import Article, Event
+
+__all__ = ["View", "current_view", "sidebar"]
+
+_SYNCED = "_troopmap_synced_params"
+_WIDGET = {facet: f"filter_{facet}" for facet in FACETS} | {"from": "filter_from", "to": "filter_to"}
+_TITLES = {
+    "force": "Force or mission",
+    "actor": "Actor country",
+    "country": "Host country",
+    "action": "Action",
+    "status": "Status",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    all_events: tuple[Event, ...]
+    events: list[Event]
+    articles: tuple[Article, ...]
+    filters: Filters
+    notices: tuple[str, ...]
+    revision: int
+
+
+@st.cache_resource(show_spinner=False)
+def _prepare() -> list[str]:
+    """Builds what `make run` builds (gazetteer index, store) when a host only ran pip: once per process."""
+    from geo.build import ensure_data
+
+    with st.status("Preparing the data on first start...", expanded=False) as status:
+        built = ensure_data(progress=lambda message: status.update(label=message))
+        status.update(label="Data ready", state="complete")
+    return built
+
+
+def _label(facet: str, value: str) -> str:
+    if facet in ("actor", "country"):
+        return f"{country_label(value)} ({value})"
+    if facet == "action":
+        return ACTION_STYLES[value].label if value in ACTION_STYLES else value
+    return value
+
+
+def _raw_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _params_key(params: dict[str, str] | dict[str, list[str]]) -> str:
+    return repr(sorted((k, v if isinstance(v, str) else ",".join(v)) for k, v in params.items()))
+
+
+def current_view() -> View:
+    """Events, articles and the filters of the link (with notices for what it held that we could not use)."""
+    _prepare()
+    try:
+        all_events = app_data.load_events()
+        articles = app_data.load_articles()
+        revision = app_data.get_store().revision()
+    except Exception as exc:  # the dashboard shows a sentence, never a traceback
+        st.error(f"The event store could not be read ({type(exc).__name__}). Try `make data` or restart the app.")
+        st.stop()
+    raw = _raw_params()
+    if not raw and st.session_state.get(_SYNCED):  # moving between pages drops the query: put it back
+        for key, value in st.session_state[_SYNCED].items():
+            st.query_params[key] = value
+        raw = _raw_params()
+    known = {e.force for e in all_events if e.force}
+    filters, notices = parse_params(raw, known_forces=known)
+    return View(all_events, apply(all_events, filters), articles, filters, tuple(notices), revision)
+
+
+def _write_url() -> None:
+    """on_change of every filter widget: the widgets' state becomes the link."""
+    chosen = {facet: tuple(st.session_state.get(_WIDGET[facet], ())) for facet in FACETS}
+    filters = Filters(
+        forces=chosen["force"],
+        actors=chosen["actor"],
+        countries=chosen["country"],
+        actions=chosen["action"],
+        statuses=chosen["status"],
+        date_from=st.session_state.get(_WIDGET["from"]),
+        date_to=st.session_state.get(_WIDGET["to"]),
+    )
+    params = filters.to_params()
+    st.query_params.from_dict(params)
+    st.session_state[_SYNCED] = params
+
+
+def _reset() -> None:
+    for key in _WIDGET.values():
+        st.session_state.pop(key, None)
+    st.query_params.clear()
+    st.session_state[_SYNCED] = {}
+
+
+def sidebar(view: View) -> None:
+    """Filters with counts, a reset, and the link to this view."""
+    params = view.filters.to_params()
+    if st.session_state.get("_troopmap_widgets_for") != _params_key(params):  # the link changed: widgets follow
+        for facet, attr in FACETS.items():
+            st.session_state[_WIDGET[facet]] = list(getattr(view.filters, attr))
+        st.session_state[_WIDGET["from"]] = view.filters.date_from
+        st.session_state[_WIDGET["to"]] = view.filters.date_to
+        st.session_state["_troopmap_widgets_for"] = _params_key(params)
+        st.session_state[_SYNCED] = params
+
+    values = facet_values(view.all_events)
+    counts = facet_counts(view.all_events, view.filters)
+    with st.sidebar:
+        st.markdown(f"**{len(view.events):,}** of {len(view.all_events):,} events")
+        for notice in view.notices:
+            st.warning(notice, icon="⚠️")
+        for facet, attr in FACETS.items():
+            options = list(dict.fromkeys([*values[facet], *getattr(view.filters, attr)]))
+            st.multiselect(
+                _TITLES[facet],
+                options,
+                key=_WIDGET[facet],
+                format_func=lambda v, f=facet: f"{_label(f, v)} · {counts[f].get(v, 0)}",
+                on_change=_write_url,
+                placeholder="Any",
+            )
+        left, right = st.columns(2)
+        bounds = {"min_value": dt.date(1900, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "YYYY-MM-DD"}
+        left.date_input("From", key=_WIDGET["from"], on_change=_write_url, **bounds)
+        right.date_input("To", key=_WIDGET["to"], on_change=_write_url, **bounds)
+        st.button("Reset filters", on_click=_reset, disabled=view.filters.is_empty(), use_container_width=True)
+        st.caption("Link to this view (copy button on the right):")
+        st.code(_share_link(view.filters), language=None, wrap_lines=True)
+
+
+def _share_link(filters: Filters) -> str:
+    base = ""
+    try:
+        url = st.context.url or ""
+        base = url.split("?", 1)[0]
+    except (AttributeError, RuntimeError):
+        base = ""
+    return (base or "/") + query_string(filters)

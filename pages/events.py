@@ -1,0 +1,40 @@
+"""Events: the filtered events as a sortable table with their sources; CSV and GeoJSON downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.export import event_rows, events_csv, events_geojson
+from geo.filters import Filters
+from pages._view import current_view, sidebar
+
+view = current_view()
+sidebar(view)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _exports(filters: Filters, revision: int) -> tuple[pd.DataFrame, str, str]:
+    rows = event_rows(view.events, view.articles)
+    return pd.DataFrame(rows), events_csv(view.events, view.articles), events_geojson(view.events, view.articles)
+
+
+st.title("Events")
+table, csv_text, geojson_text = _exports(view.filters, view.revision)
+st.caption(f"{len(table):,} event(s). Click a column header to sort; every event lists the articles behind it.")
+left, right = st.columns(2)
+left.download_button("Download CSV", csv_text, file_name="troopmap-events.csv", mime="text/csv")
+right.download_button(
+    "Download GeoJSON", geojson_text, file_name="troopmap-events.geojson", mime="application/geo+json"
+)
+if table.empty:
+    st.info("No event matches the filters.")
+else:
+    shown = ["date", "action", "status", "force", "actor_country", "place", "destination", "troops", "sources"]
+    st.dataframe(
+        table[[*shown, "evidence", "urls", "event_id"]],
+        hide_index=True,
+        use_container_width=True,
+        height=560,
+        column_config={"troops": st.column_config.NumberColumn(format="%d")},
+    )
