@@ -118,11 +118,24 @@ def _sentence_start(text: str, pos: int) -> bool:
     return j < 0 or text[j] in _SENTENCE_END
 
 
+def _is_country(entry: int, gaz: Gazetteer) -> bool:
+    return gaz.feature(entry if entry >= 0 else ~entry) == "country"
+
+
+def _may_end(text: str, toks: list[tuple[int, int, str]], j: int, key: str, gaz: Gazetteer) -> bool:
+    """A name of several words ends on a capital ("Burkina Faso", "Gao’an"), not on a lower-case word
+    after a space ("Gao an die Vereinten Nationen"), unless it is a curated name ("tri-border area")."""
+    start = toks[j][0]
+    if text[start].isupper() or text[toks[j - 1][1] : start] in ("-", "'", "’", "‑"):
+        return True
+    return any(gaz.is_curated(r if r >= 0 else ~r) for r in gaz.rows(key))
+
+
 def _longest_end(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
     """End offset of the longest name starting at word i, or -1."""
     end, key, j, n = -1, toks[i][2], i, len(toks)
     while True:
-        if key in gaz.index:
+        if key in gaz.index and (j == i or _may_end(text, toks, j, key, gaz)):
             end = toks[j][1]
         if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
             return end
@@ -148,16 +161,16 @@ def _match(
         key = word
         j = i
         while True:
-            if key in gaz.index:
+            if key in gaz.index and (j == i or _may_end(text, toks, j, key, gaz)):
                 best = (j, key, toks[j][1])
             if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
                 break
             j += 1
             key = f"{key} {toks[j][2]}"
         if best is None:
-            for suffix in suffixes:  # German genitive: Malis, Frankreichs
+            for suffix in suffixes:  # German genitive of a country: Malis, Frankreichs (not Boris)
                 stem = word[: -len(suffix)]
-                if word.endswith(suffix) and len(stem) > 2 and stem in gaz.index:
+                if word.endswith(suffix) and len(stem) > 2 and any(_is_country(r, gaz) for r in gaz.rows(stem)):
                     best = (i, stem, end - len(suffix))
                     break
         if best is None:
