@@ -26,6 +26,7 @@ __all__ = [
     "facet_values",
     "parse_params",
     "query_string",
+    "registry_forces",
     "without",
 ]
 
@@ -163,6 +164,18 @@ def parse_params(
         date_to=date_to,
     )
     return filters, notices
+
+
+def registry_forces() -> list[str]:
+    """The canonical force names of geo/rules/forces.json, so a link to a force with no event yet is no error."""
+    import json
+    from pathlib import Path
+
+    try:
+        data = json.loads((Path(__file__).parent / "rules" / "forces.json").read_text(encoding="utf-8"))
+        return [f["name"] for f in data.get("forces", []) if isinstance(f, dict) and f.get("name")]
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def _accept(key: str, value: str, forces_by_fold: Mapping[str, str] | None) -> str | None:

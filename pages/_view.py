@@ -12,7 +12,16 @@ from dataclasses import dataclass
 import streamlit as st
 
 from geo import app_data
-from geo.filters import FACETS, Filters, apply, facet_counts, facet_values, parse_params, query_string
+from geo.filters import (
+    FACETS,
+    Filters,
+    apply,
+    facet_counts,
+    facet_values,
+    parse_params,
+    query_string,
+    registry_forces,
+)
 from geo.mapping import ACTION_STYLES, country_label
 from geo.models import Article, Event
 
@@ -81,7 +90,7 @@ def current_view() -> View:
         for key, value in st.session_state[_SYNCED].items():
             st.query_params[key] = value
         raw = _raw_params()
-    known = {e.force for e in all_events if e.force}
+    known = {e.force for e in all_events if e.force} | set(registry_forces())
     filters, notices = parse_params(raw, known_forces=known)
     return View(all_events, apply(all_events, filters), articles, filters, tuple(notices), revision)
 
@@ -141,7 +150,7 @@ def sidebar(view: View) -> None:
         bounds = {"min_value": dt.date(1900, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "YYYY-MM-DD"}
         left.date_input("From", key=_WIDGET["from"], on_change=_write_url, **bounds)
         right.date_input("To", key=_WIDGET["to"], on_change=_write_url, **bounds)
-        st.button("Reset filters", on_click=_reset, disabled=view.filters.is_empty(), use_container_width=True)
+        st.button("Reset filters", on_click=_reset, disabled=view.filters.is_empty(), width="stretch")
         st.caption("Link to this view (copy button on the right):")
         st.code(_share_link(view.filters), language=None, wrap_lines=True)
 

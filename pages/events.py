@@ -34,7 +34,7 @@ else:
     st.dataframe(
         table[[*shown, "evidence", "urls", "event_id"]],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         height=560,
         column_config={"troops": st.column_config.NumberColumn(format="%d")},
     )

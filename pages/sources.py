@@ -54,7 +54,7 @@ if events:
             for e in events
         ],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 else:
     st.caption("No event was found in this article.")

@@ -37,4 +37,4 @@ else:
     wide = estimate.pivot_table(index="month", columns="series", values="troops", aggfunc="sum", fill_value=0)
     st.line_chart(wide, height=360)
     with st.expander("The estimate as a table"):
-        st.dataframe(estimate.drop(columns=["series"]), hide_index=True, use_container_width=True)
+        st.dataframe(estimate.drop(columns=["series"]), hide_index=True, width="stretch")

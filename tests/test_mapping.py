@@ -1,0 +1,109 @@
+"""The map through its rendered HTML: escaping, offline assets, layers, paths, standalone file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from bench.synthetic import synthetic_articles, synthetic_events
+from geo.assets import ASSETS, vendor_ready
+from geo.mapping import build_map, flag, js_json, layer_specs, popup_html, safe_url, standalone_html
+from geo.models import Article, Event, Place, PlaceMention
+
+XSS_TITLE = "Macron <script>alert('title')</script>"
+XSS_EVIDENCE = "French troops <img src=x onerror=alert(1)> left Gao </script><script>alert(2)</script>."
+
+
+def _pm(name: str, lat: float, lon: float, cc: str) -> PlaceMention:
+    return PlaceMention("a1", 0, len(name), name, Place(name, lat, lon, cc, "city"))
+
+
+@pytest.fixture()
+def hostile() -> tuple[list[Event], list[Article]]:
+    article = Article("a1", "t", dt.date(2022, 2, 17), "fr", "Le <b>Monde</b>", XSS_TITLE, "javascript:alert(3)")
+    event = Event(
+        "e1",
+        ("a1",),
+        "withdrawal",
+        "announced",
+        "Barkhane<svg onload=alert(4)>",
+        "FR",
+        _pm("Gao", 16.27, -0.04, "ML"),
+        troops=2400,
+        troops_text="2 400",
+        date="2022-02",
+        date_precision="month",
+        evidence=XSS_EVIDENCE,
+    )
+    return [event], [article]
+
+
+def test_popup_escapes_every_article_text(hostile) -> None:
+    events, articles = hostile
+    popup = popup_html(events[0], {a.id: a for a in articles})
+    assert "<script" not in popup and "<img" not in popup and "<svg" not in popup and "<b>Monde" not in popup
+    assert "&lt;img src=x onerror=alert(1)&gt;" in popup
+    assert "javascript:" not in popup  # the bad URL is not linked
+    assert "🇫🇷 France" in popup and "2,400" in popup and "(month)" in popup
+    assert "lang='fr'" in popup
+
+
+def test_rendered_map_holds_no_live_markup_from_articles(hostile) -> None:
+    events, articles = hostile
+    page = build_map(events, articles=articles, assets="app").get_root().render()
+    assert "alert(" in page  # the payloads are there, as inert text
+    for live in ("<script>alert", "<img src=x", "<svg onload", "</script><script>", "javascript:alert"):
+        assert live not in page
+
+
+def test_js_json_cannot_close_a_script_element() -> None:
+    text = js_json(["</script><script>alert(1)</script>", "<!--", "\u2028"])
+    assert "<" not in text and ">" not in text and "\u2028" not in text
+
+
+def test_safe_url_and_flag() -> None:
+    assert safe_url("https://www.lemonde.fr/a") == "https://www.lemonde.fr/a"
+    assert safe_url("javascript:alert(1)") is None and safe_url("data:text/html,x") is None and safe_url("") is None
+    assert flag("fr") == "🇫🇷" and flag("EU") == "🇪🇺" and flag("F") == "" and flag(None) == ""
+
+
+def test_app_mode_serves_every_asset_from_the_app_and_drops_unused_cdns() -> None:
+    page = build_map(synthetic_events(30), assets="app").get_root().render()
+    sources = re.findall(r'<script src="([^"]+)"', page) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert sources and all(s.startswith("/app/static/vendor/") for s in sources), sources
+    assert "/app/static/vendor/leaflet/leaflet.js" in sources
+    assert "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js" in sources
+    for unused in ("jquery", "bootstrap", "awesome-markers", "fontawesome"):
+        assert unused not in page.lower()
+
+
+@pytest.mark.skipif(not vendor_ready(), reason="static/vendor/ not built: run `make assets`")
+def test_standalone_html_inlines_every_asset() -> None:
+    articles = synthetic_articles(3)
+    page = standalone_html(synthetic_events(25, articles=articles), articles)
+    assert not re.findall(r"<script[^>]+src=", page) and not re.findall(r"<link[^>]+stylesheet", page)
+    assert ASSETS["leaflet"].vendor_path.read_text(encoding="utf-8")[:200] in page
+    assert "markerClusterGroup" in page and "data:image/png;base64," in page
+    leaflet_start = ASSETS["leaflet"].vendor_path.read_text(encoding="utf-8")[:200]
+    assert page.index(leaflet_start) < page.index("tmIcon")  # Leaflet is defined before the map script runs
+
+
+def test_layers_count_events_paths_and_places() -> None:
+    events = synthetic_events(200)
+    specs = layer_specs(events)
+    names = [s.name for s in specs]
+    redeployments = {(e.location.place.name, e.destination.place.name) for e in events if e.action == "redeployment"}
+    assert names[0] == "Events (200)"
+    assert names[1] == f"Redeployment paths ({len(redeployments)})"
+    assert names[2].startswith("Places mentioned (")
+    assert specs[0].cluster and not specs[2].show
+
+
+def test_map_has_offline_basemap_legend_and_credited_optional_tiles() -> None:
+    page = build_map(synthetic_events(10), assets="app").get_root().render()
+    assert "Country outlines (offline)" in page and "Towns (offline)" in page
+    assert "OpenStreetMap\\u003c/a\\u003e contributors" in page and "carto.com/attributions" in page
+    assert "tm-legend" in page and "Cooperation ended" in page
+    assert '"maxZoom": 18' in page  # clustering needs it without a tile layer
