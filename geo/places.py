@@ -47,6 +47,7 @@ class _Rules:
     not_places: frozenset[str]
     parent_words: frozenset[str]
     focus: frozenset[str]
+    articles: frozenset[str]
     noun_capitals: frozenset[str]
     genitive: dict[str, tuple[str, ...]]
 
@@ -65,6 +66,7 @@ def _rules() -> _Rules:
         not_places=union("not_places"),
         parent_words=union("parent_words"),
         focus=frozenset(c for d in data.values() for c in d.get("focus_countries", ())),
+        articles=union("articles"),
         noun_capitals=frozenset(lang for lang, d in data.items() if d.get("capitalises_nouns")),
         genitive={lang: tuple(d.get("genitive_suffixes", ())) for lang, d in data.items()},
     )
@@ -167,7 +169,7 @@ def _match(
                 break
             j += 1
             key = f"{key} {toks[j][2]}"
-        if best is None:
+        if best is None or (best[0] == i and not any(_is_country(r, gaz) for r in gaz.rows(word))):
             for suffix in suffixes:  # German genitive of a country: Malis, Frankreichs (not Boris)
                 stem = word[: -len(suffix)]
                 if word.endswith(suffix) and len(stem) > 2 and any(_is_country(r, gaz) for r in gaz.rows(stem)):
@@ -177,8 +179,9 @@ def _match(
             i += 1
             continue
         last, key, stop = best
-        if any(_longest_end(text, toks, k, gaz) > stop for k in range(i + 1, last + 1)):
-            i += 1  # "La Côte d'Ivoire": the name that starts later reaches further
+        later = [_longest_end(text, toks, k, gaz) for k in range(i + 1, last + 1)]
+        if any(e > stop for e in later) or (word in rl.articles and later and later[-1] == stop):
+            i += 1  # "La Côte d'Ivoire", "le fleuve Niger": the name that starts later reaches as far
             continue
         rows = gaz.rows(key)
         if not head.isupper():  # a lower-case start ("lac Tchad", "le Sahel") is for curated names only
@@ -234,9 +237,10 @@ def _plausible(
         next_start, _, nxt = toks[span.last + 1]
         gap = text[span.end : next_start]
         if gap in (" ", "-") and text[next_start].isupper():
-            if nxt in rl.followers:
+            two = f"{nxt} {toks[span.last + 2][2]}" if span.last + 2 < len(toks) else nxt
+            if nxt in rl.followers or two in rl.followers:
                 return False  # Brussels Airlines, Paris Saint-Germain
-            if _looks_like_name(text, next_start, nxt, gaz) and nxt not in gaz.index:
+            if _looks_like_name(text, next_start, nxt, gaz):
                 return False  # Florence Parly, Jordan Bardella, Oxford Analytica
     return True
 
