@@ -1,12 +1,635 @@
-"""Articles to events (placeholder until the extraction issue lands)."""
+"""Articles to events: sentences, cues and mentions to deployments, withdrawals, redeployments,
+strikes and ended cooperation, each traced to the sentence that states it.
+
+For every action cue of a sentence the nearest words of the same clause fill the event: the troops
+(a number beside a troop noun), whose troops they are (a nationality, an army, a force, or the
+sentence's subject for "its soldiers"), where (the most specific place a preposition ties to the
+troops; "there" and "the country" point back), and when (a date phrase resolved against the
+publication date). Nearness is a cost in words, with commas and clause breaks costing more, so a
+word of another clause loses to a word of the same one. What the data files say per language is in
+`rules/<lang>/`; this module holds no word of any language.
+"""
 
 from __future__ import annotations
 
-from .models import Article, Event
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
-__all__ = ["extract_corpus"]
+from . import rules
+from .actions import Trigger, find_triggers, has_military_context, is_negated, status_cues
+from .actors import find_actors
+from .dates import DateMention, find_dates
+from .forces import Force, ForceMention, find_forces
+from .merge import Draft, drafts_to_events, merge_in_article
+from .models import Article, Event, Place, PlaceMention
+from .numbers import TroopCount, find_troop_counts
+from .sentences import Sentence, split_sentences
+
+__all__ = ["extract_article", "extract_corpus", "find_drafts"]
+
+_MAX_ACTOR_COST = 22.0
+_MAX_FORCE_COST = 10.0
+_MAX_PLACE_COST = 16.0
+_MAX_TROOP_COST = 9.0
+_MAX_DATE_COST = 14.0
+_SPECIFIC = ("city", "village", "admin", "other")
+_BROAD = ("region", "continent", "water")
 
 
 def extract_corpus(articles: list[Article]) -> list[Event]:
-    """Events of every article, merged across articles."""
-    return []
+    """Events of every article, merged across articles and languages that report the same happening."""
+    drafts: list[Draft] = []
+    for article in articles:
+        drafts.extend(find_drafts(article))
+    return drafts_to_events(drafts, across_articles=True)
+
+
+def extract_article(article: Article) -> list[Event]:
+    """Events of one article (the dashboard's preview of an article before it is added)."""
+    return drafts_to_events(find_drafts(article), across_articles=False)
+
+
+# --------------------------------------------------------------------------- per language data
+
+
+@dataclass(frozen=True, slots=True)
+class _Syntax:
+    place_in: re.Pattern[str]
+    place_from: re.Pattern[str]
+    place_to: re.Pattern[str]
+    place_veto: re.Pattern[str]
+    filler: str
+    there: re.Pattern[str]
+    country: re.Pattern[str]
+    breaks: re.Pattern[str]
+    comma_weight: float
+    break_weight: float
+    possessive: re.Pattern[str]
+    not_actor_after: re.Pattern[str]
+    troop_noun: re.Pattern[str]
+    list_join: re.Pattern[str]
+    genitive: re.Pattern[str]
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(
+        re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _tail(words: Sequence[str], filler: str) -> re.Pattern[str]:
+    """Matches at the end of the text before a place when one of `words` ties it to that place."""
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})\s*(?:(?:{filler})\s*)*$", re.IGNORECASE)
+
+
+@cache
+def _syntax(language: str) -> _Syntax:
+    s = rules.load("syntax", language) or rules.load("syntax", "en")
+    a = rules.load("actors", language) or rules.load("actors", "en")
+    n = rules.load("numbers", language) or rules.load("numbers", "en")
+    filler = rf"(?:{_alt(s['place_filler'])})(?![\w])|[\w’'-]+ly(?![\w])"
+    nouns = [w for w in n["troop_nouns"] if len(w) > 4]
+    compound = r"[\w-]*" if language == "de" else ""
+    return _Syntax(
+        place_in=_tail(s["place_in"], filler),
+        place_from=_tail(s["place_from"], filler),
+        place_to=_tail(s["place_to"], filler),
+        place_veto=_tail(s.get("place_not_after", []) or ["\x00"], filler),
+        filler=filler,
+        there=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_there'])})(?![\w])", re.IGNORECASE),
+        country=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_country'])})(?![\w])", re.IGNORECASE),
+        breaks=re.compile("|".join(re.escape(b) for b in s["clause_breaks"])),
+        comma_weight=float(s.get("comma_weight", 4)),
+        break_weight=float(s.get("break_weight", 12)),
+        possessive=re.compile(rf"(?<![\w])(?:{_alt(a['possessives'])})(?![\w])", re.IGNORECASE),
+        not_actor_after=_tail(a["not_actor_after"], _alt(s["determiners"])),
+        troop_noun=re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns)})(?![\w])", re.IGNORECASE),
+        list_join=re.compile(
+            rf"\s*(?:,|(?<![\w])(?:{_alt([j for j in s['list_joiners'] if j != ','])})(?![\w]))\s*"
+            rf"(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*",
+            re.IGNORECASE,
+        ),
+        genitive=re.compile(a.get("genitive_after", "(?!x)x")),
+    )
+
+
+# --------------------------------------------------------------------------- distances in a sentence
+
+
+class _Costs:
+    """Cumulative cost along a sentence: one per word, more for commas and clause breaks."""
+
+    def __init__(self, text: str, syntax: _Syntax) -> None:
+        marks: list[tuple[int, float]] = [(m.start(), 1.0) for m in re.finditer(r"[\w]+(?:['’-][\w]+)*", text)]
+        marks += [(m.start(), syntax.comma_weight) for m in re.finditer(",", text)]
+        marks += [(m.start(), syntax.break_weight) for m in syntax.breaks.finditer(text)]
+        marks.sort()
+        self._pos = [p for p, _ in marks]
+        self._cum: list[float] = []
+        total = 0.0
+        for _, w in marks:
+            total += w
+            self._cum.append(total)
+
+    def _at(self, pos: int) -> float:
+        i = bisect.bisect_left(self._pos, pos)
+        return self._cum[i - 1] if i else 0.0
+
+    def between(self, a: tuple[int, int], b: tuple[int, int]) -> float:
+        """Cost from span a to span b (0 when they touch or overlap)."""
+        if a[1] <= b[0]:
+            return max(0.0, self._at(b[0]) - self._at(a[1]))
+        if b[1] <= a[0]:
+            return max(0.0, self._at(a[0]) - self._at(b[1]))
+        return 0.0
+
+
+# --------------------------------------------------------------------------- the article
+
+
+@dataclass(slots=True)
+class _Context:
+    article: Article
+    language: str
+    syntax: _Syntax
+    places: list[PlaceMention]
+    main_country: str | None
+    main_mention: PlaceMention | None
+    recent_places: list[PlaceMention] = field(default_factory=list)
+    subject: str | None = None
+    subject_force: Force | None = None
+
+
+def _language(article: Article) -> str:
+    lang = (article.language or "").lower()[:2]
+    if lang in rules.LANGUAGES:
+        return lang
+    from .corpus import detect_language
+
+    detected = detect_language(article.text)
+    return detected if detected in rules.LANGUAGES else "en"
+
+
+def _find_places(article: Article) -> list[PlaceMention]:
+    from .places import find_places
+
+    return sorted(find_places(article), key=lambda m: m.start)
+
+
+@cache
+def _country_place(iso2: str) -> Place | None:
+    """The gazetteer's representative point of a country: the place of "the country", "dort"."""
+    try:
+        from .gazetteer import get_gazetteer
+
+        return get_gazetteer().country(iso2)
+    except Exception:  # no gazetteer built: the event keeps no place rather than failing
+        return None
+
+
+def _main_country(text: str, places: list[PlaceMention], syntax: _Syntax) -> tuple[str | None, PlaceMention | None]:
+    """The country the article is about: the one its places name most after "in", "from" or "to"
+    (a country named as a subject, "France announced", counts for less)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, PlaceMention] = {}
+    for m in places:
+        code = m.place.country
+        if not code or m.place.feature in _BROAD:
+            continue
+        tied = bool(_role(text, m.start, syntax))
+        weight = (1.0 if tied else 0.3) * (1.0 if m.place.feature == "country" else 0.5)
+        counts[code] += weight
+        if m.place.feature == "country":
+            first.setdefault(code, m)
+    if not counts:
+        return None, None
+    order = {code: i for i, code in enumerate(dict.fromkeys(m.place.country for m in places if m.place.country))}
+    code = max(counts, key=lambda c: (counts[c], -order.get(c, 0)))
+    return code, first.get(code)
+
+
+def find_drafts(article: Article) -> list[Draft]:
+    """The events one article states, one per happening, before merging across articles."""
+    text = article.text
+    if not text.strip():
+        return []
+    language = _language(article)
+    syntax = _syntax(language)
+    places = _find_places(article)
+    main, main_mention = _main_country(text, places, syntax)
+    ctx = _Context(article, language, syntax, places, main, main_mention)
+    drafts: list[Draft] = []
+    starts = [m.start for m in places]
+    for sentence in split_sentences(text):
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_left(starts, sentence.end)
+        sentence_places = places[lo:hi]
+        drafts.extend(_sentence_drafts(sentence, sentence_places, ctx))
+        usable = [m for m in sentence_places if m.place.feature not in _BROAD]
+        if usable:
+            ctx.recent_places = usable
+    return merge_in_article(drafts)
+
+
+# --------------------------------------------------------------------------- one sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    start: int
+    end: int
+    country: str | None
+    force: Force | None
+    text: str
+    weight: float = 0.0
+
+
+def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMention]) -> list[_Who]:
+    text = sentence.text
+    syn = ctx.syntax
+    out: list[_Who] = []
+    for f in forces:
+        out.append(_Who(f.start, f.end, None, f.force, f.text))
+    previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
+    for a in find_actors(text, ctx.language):
+        if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
+            continue
+        if a.kind in ("country", "capital"):
+            before = text[: a.start]
+            if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
+                is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
+            else:
+                is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
+            previous = (a.end, is_actor)
+            if not is_actor:
+                continue
+            weight = 1.0 if a.kind == "country" else 2.0
+            if syn.genitive.match(text, a.end):
+                weight = -1.0  # "France's President", "Frankreichs Armee"
+        else:
+            weight = 0.0
+        if a.country is None:
+            continue
+        out.append(_Who(a.start, a.end, a.country, None, a.text, weight))
+    return out
+
+
+def _troop_genitive(before: str, syn: _Syntax) -> bool:
+    """ "le contingent du Royaume-Uni", "the troops of France": a country after a troop noun owns them."""
+    tail = before[-40:]
+    m = re.search(r"([\w-]+)\s+[\w'’]+\s*$", tail)
+    return bool(m and syn.troop_noun.fullmatch(m.group(1)))
+
+
+def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Context) -> list[Draft]:
+    text = sentence.text
+    lang = ctx.language
+    triggers = find_triggers(text, lang)
+    forces = find_forces(text)
+    whos = _actor_candidates(sentence, ctx, forces) if triggers else []
+    subject = next((w for w in whos if w.weight <= 1.0), None)
+    if not triggers:
+        _carry_subject(ctx, subject)
+        return []
+    if not has_military_context(text, lang) and not forces:
+        _carry_subject(ctx, subject)
+        return []
+    costs = _Costs(text, ctx.syntax)
+    counts = find_troop_counts(text, lang)
+    cues = status_cues(text, lang)
+    planned_sentence = bool(cues["planned"]) and not cues["completed"]
+    dates = find_dates(text, lang, ctx.article.published, future=planned_sentence)
+    live = [t for t in triggers if not is_negated(text, t, lang)]
+    count_owner = _assign(counts, live, costs, _MAX_TROOP_COST)
+    date_owner = _assign(dates, live, costs, _MAX_DATE_COST)
+    out = []
+    for trig in live:
+        draft = _draft(
+            trig,
+            sentence=sentence,
+            ctx=ctx,
+            costs=costs,
+            whos=whos,
+            subject=subject,
+            places=places,
+            counts=[c for c, owner in zip(counts, count_owner, strict=True) if owner is trig],
+            dates=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
+            cues=cues,
+        )
+        if draft is not None:
+            out.append(draft)
+    _carry_subject(ctx, subject)
+    return out
+
+
+def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
+    if subject is not None:
+        ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
+        ctx.subject_force = subject.force
+
+
+def _assign(items: Sequence[TroopCount | DateMention], triggers: list[Trigger], costs: _Costs, limit: float) -> list:
+    """Each number or date goes to the nearest cue of its sentence, or to none beyond `limit`."""
+    owners = []
+    for item in items:
+        best = None
+        best_cost = limit
+        for trig in triggers:
+            c = costs.between((item.start, item.end), (trig.start, trig.end))
+            if c <= best_cost:
+                best, best_cost = trig, c
+        owners.append(best)
+    return owners
+
+
+def _draft(
+    trig: Trigger,
+    *,
+    sentence: Sentence,
+    ctx: _Context,
+    costs: _Costs,
+    whos: list[_Who],
+    subject: _Who | None,
+    places: list[PlaceMention],
+    counts: list[TroopCount],
+    dates: list[DateMention],
+    cues: dict[str, list[tuple[int, int]]],
+) -> Draft | None:
+    text = sentence.text
+    syn = ctx.syntax
+    span = (trig.start, trig.end)
+    count = min(counts, key=lambda c: costs.between((c.start, c.end), span), default=None)
+    troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
+    if trig.needs_troops and not troop_np:
+        return None
+    country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if country is None and force is None:
+        return None
+    if force is not None and country is None:
+        country = force.default_actor
+    location, destination = _where(trig, text, costs, places, ctx, country, sentence.start)
+    if trig.needs_destination and destination is None:
+        return None
+    action = trig.action
+    if trig.host:
+        destination, location = location, None
+        if destination is None:
+            return None
+        if ctx.main_country and ctx.main_country != destination.place.country:
+            location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence)
+        else:
+            action, location, destination = "deployment", destination, None
+    if action == "redeployment" and (location is None or destination is None):
+        if destination is not None and location is None:
+            location = _fallback_location(ctx, sentence, country)
+        if location is None or destination is None or location.place.country == destination.place.country:
+            action, destination = ("deployment", None) if destination is not None else (action, None)
+            location = location if destination is None and location is not None else destination or location
+            if action == "redeployment":
+                return None
+    if location is None:
+        return None
+    if country is not None and location.place.country == country and action not in ("cooperation_ended",):
+        return None  # troops at home are no deployment abroad
+    status = _status(trig, text, cues, costs)
+    date = _date(dates, status, action)
+    evidence = text
+    confidence = 0.45 + 0.1 * (count is not None) + 0.1 * (date is not None) + 0.1 * (force is not None)
+    confidence += 0.1 * (location.place.feature != "country") + 0.05 * (country is not None)
+    return Draft(
+        article_id=ctx.article.id,
+        published=ctx.article.published,
+        action=action,
+        status=status,
+        force=force.name if force else None,
+        actor_country=country,
+        location=location,
+        destination=destination,
+        troops=count.value if count else None,
+        troops_text=count.text if count else None,
+        date=date.date if date else None,
+        date_precision=date.precision if date else "unknown",
+        date_text=date.text if date else None,
+        date_kind=date.kind if date else None,
+        evidence=evidence,
+        position=sentence.start + trig.start,
+        confidence=min(confidence, 0.95),
+    )
+
+
+def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
+    return any(costs.between(m.span(), span) <= 6 for m in syn.troop_noun.finditer(text))
+
+
+def _who(
+    trig: Trigger,
+    text: str,
+    costs: _Costs,
+    whos: list[_Who],
+    subject: _Who | None,
+    count: TroopCount | None,
+    ctx: _Context,
+) -> tuple[str | None, Force | None]:
+    """Whose troops: inside the counted noun phrase first, then the sentence's subject for "its
+    soldiers", then the nearest name of the clause (a verb's subject stands before it)."""
+    span = (trig.start, trig.end)
+    if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
+        whos = [w for w in whos if w.start >= trig.end]
+    if count is not None:
+        inside = [w for w in whos if count.start <= w.start and w.end <= count.end + 30 and w.country]
+        inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 2]
+        if inside:
+            return _reconcile(inside[0].country, _nearest_force(whos, span, costs))
+    possessive = [m for m in ctx.syntax.possessive.finditer(text) if costs.between(m.span(), span) <= 4]
+    if possessive:
+        pos = possessive[0].start()
+        owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
+        if owners:
+            owner = min(owners, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
+            return _reconcile(owner.country, owner.force or _nearest_force(whos, span, costs))
+        return ctx.subject, ctx.subject_force  # "our deployment", "its troops" of the article's subject
+
+    def score(w: _Who) -> float:
+        c = costs.between((w.start, w.end), span) + w.weight
+        if w.start >= trig.end and trig.kind == "verb":
+            c += 3.0
+        return c
+
+    ranked = sorted((w for w in whos if score(w) <= _MAX_ACTOR_COST), key=score)
+    country = next((w.country for w in ranked if w.country), None)
+    force = next((w.force for w in ranked if w.force and (country is None or score(w) <= _MAX_FORCE_COST)), None)
+    if country and force and not force.accepts(country):
+        first = ranked[0]
+        return (first.country, None) if first.country else (None, first.force)
+    return country, force
+
+
+def _nearest_force(whos: list[_Who], span: tuple[int, int], costs: _Costs) -> Force | None:
+    forces = [(costs.between((w.start, w.end), span), w.force) for w in whos if w.force]
+    forces = [f for f in forces if f[0] <= _MAX_FORCE_COST]
+    return min(forces, key=lambda f: f[0])[1] if forces else None
+
+
+def _reconcile(country: str | None, force: Force | None) -> tuple[str | None, Force | None]:
+    if force is not None and not force.accepts(country):
+        return country, None
+    return country, force
+
+
+def _role(text: str, mention_start: int, syn: _Syntax) -> set[str]:
+    before = text[max(0, mention_start - 60) : mention_start]
+    roles = set()
+    if syn.place_in.search(before):
+        roles.add("in")
+    if syn.place_from.search(before):
+        roles.add("from")
+    if syn.place_to.search(before):
+        roles.add("to")
+    return roles
+
+
+def _where(
+    trig: Trigger,
+    text: str,
+    costs: _Costs,
+    places: list[PlaceMention],
+    ctx: _Context,
+    country: str | None,
+    offset: int,
+) -> tuple[PlaceMention | None, PlaceMention | None]:
+    """Where the troops are (and, for a move, where they go): the place a preposition ties to them,
+    nearest first, a town over its country; "there" and "the country" point back."""
+    syn = ctx.syntax
+    span = (trig.start, trig.end)
+    scored: list[tuple[float, PlaceMention, set[str], bool]] = []
+    for m in places:
+        if m.place.feature in ("continent", "water"):
+            continue
+        if country is not None and m.place.country == country and m.place.feature == "country":
+            continue
+        rel = m.start - offset
+        if syn.place_veto.search(text[max(0, rel - 60) : rel]):
+            continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+        roles = _role(text, rel, syn)
+        after = rel >= trig.end
+        c = costs.between((rel, rel + len(m.text)), span)
+        if not roles and not trig.host:
+            continue  # "tensions with France", "In Germany, there are plans": no place of the troops
+        if not after:
+            c += 2.0
+        if m.place.country == ctx.main_country:
+            c -= 3.0  # among several places, the one the article is about
+        if c > _MAX_PLACE_COST:
+            continue
+        scored.append((c, m, roles, after))
+    destination = None
+    if trig.action == "redeployment" and not trig.host:
+        dests = [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2]]
+        if dests:
+            destination = _specific(min(dests, key=lambda s: s[0])[1], scored)
+            scored = [s for s in scored if s[1] is not destination and s[1].place.country != destination.place.country]
+    if trig.host:
+        hosts = [s for s in scored if not s[3] and s[1].place.feature == "country"]
+        subject = min(hosts, key=lambda s: s[0])[1] if hosts else None
+        return subject, None
+    if trig.action == "withdrawal":
+        preferred = [s for s in scored if "from" in s[2]] or scored
+    else:
+        preferred = [s for s in scored if "in" in s[2] or "from" in s[2]] or scored
+    preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
+    location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
+    if location is None:
+        location = _anaphor(text, span, costs, ctx, country)
+    if location is None and trig.action != "redeployment":
+        location = _fallback_location(ctx, None, country, text=text)
+    return location, destination
+
+
+def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> PlaceMention:
+    """A town, village or region of the chosen country, tied to the same troops, wins over the country."""
+    if chosen.place.feature != "country":
+        return chosen
+    inner = [s for s in scored if s[1].place.feature in _SPECIFIC and s[1].place.country == chosen.place.country]
+    return min(inner, key=lambda s: s[0])[1] if inner else chosen
+
+
+def _anaphor(
+    text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None
+) -> PlaceMention | None:
+    syn = ctx.syntax
+    for m in syn.there.finditer(text):
+        if costs.between(m.span(), span) <= _MAX_PLACE_COST:
+            recent = [p for p in ctx.recent_places if p.place.country != country]
+            if recent:
+                last = recent[-1]
+                return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
+    for m in syn.country.finditer(text):
+        if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
+            return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
+    return None
+
+
+def _fallback_location(
+    ctx: _Context, sentence: Sentence | None, country: str | None, *, text: str = ""
+) -> PlaceMention | None:
+    if ctx.main_country is None or ctx.main_country == country:
+        return None
+    return _country_mention(ctx.main_country, ctx, text="", sentence=sentence)
+
+
+def _country_mention(code: str, ctx: _Context, *, text: str, sentence: Sentence | None) -> PlaceMention | None:
+    """A mention of the country the words point to, anchored on its first mention in the article."""
+    if ctx.main_mention is not None and ctx.main_mention.place.country == code:
+        m = ctx.main_mention
+        return PlaceMention(ctx.article.id, m.start, m.end, text or m.text, m.place)
+    place = _country_place(code)
+    if place is None:
+        return None
+    return PlaceMention(ctx.article.id, 0, 0, text or place.name, place)
+
+
+def _status(trig: Trigger, text: str, cues: dict[str, list[tuple[int, int]]], costs: _Costs) -> str:
+    """Status from the cue's own form and the tense and modality words around it."""
+    span = (trig.start, trig.end)
+
+    def near(kind: str, limit: float, *, before_only: bool = False) -> bool:
+        return any(
+            costs.between(c, span) <= limit and (not before_only or c[0] < trig.start) for c in cues.get(kind, [])
+        )
+
+    planned = near("planned", 6)
+    announced = near("announced", 12, before_only=True) or any(trig.start <= c[0] < trig.end for c in cues["announced"])
+    if trig.status == "completed" and not planned:
+        return "completed"
+    if near("completed", 4):
+        return "completed"
+    if announced:
+        return "announced"
+    if planned:
+        return "planned"
+    if near("ongoing", 5) or trig.action == "deployment":
+        return "ongoing"
+    return "unknown" if trig.status is None else trig.status
+
+
+def _date(dates: list[DateMention], status: str, action: str) -> DateMention | None:
+    """The date of the event among the phrases nearest its cue: an ongoing presence is dated by when
+    it began ("since 2020"), a plan by its deadline only when nothing else dates it."""
+    if not dates:
+        return None
+    if action == "deployment" and status == "ongoing":
+        since = [d for d in dates if d.kind == "since"]
+        if since:
+            return since[0]
+        points = [d for d in dates if d.kind == "point" and d.precision == "year" and any(c.isdigit() for c in d.text)]
+        return points[0] if points else None
+    points = [d for d in dates if d.kind == "point"]
+    if points:
+        return points[0]
+    if status == "planned":
+        return next((d for d in dates if d.kind == "until"), None)
+    return dates[0] if dates[0].kind != "until" else None

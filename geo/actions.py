@@ -1,0 +1,102 @@
+"""Action cues (verbs and nouns that state a deployment, withdrawal, redeployment, strike or ended
+cooperation) and the status that tense and modality give them, from `rules/<lang>/actions.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import rules
+
+__all__ = ["Trigger", "find_triggers", "has_military_context", "is_negated", "status_cues"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Words that state an action, with what the data file says about them."""
+
+    start: int
+    end: int
+    text: str
+    action: str
+    kind: str  # "noun" or "verb"
+    status: str | None = None
+    needs_troops: bool = False
+    needs_destination: bool = False
+    host: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    triggers: tuple[tuple[re.Pattern[str], dict[str, object]], ...]
+    status: dict[str, re.Pattern[str]]
+    negation: re.Pattern[str]
+    negation_window: int
+    military: re.Pattern[str]
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _cues(language: str) -> _Cues:
+    data = rules.load("actions", language) or rules.load("actions", "en")
+    triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']})(?![\w])", re.IGNORECASE), t) for t in data["triggers"])
+    status = {
+        name: re.compile(rf"(?<![\w-])(?:{_words(words)})(?![\w])", re.IGNORECASE)
+        for name, words in data["status_cues"].items()
+    }
+    negation = re.compile(rf"(?<![\w-])(?:{_words(data['negations'])})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
+    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])})(?![\w])", re.IGNORECASE)
+    return _Cues(triggers, status, negation, int(data.get("negation_window", 3)), military)
+
+
+def find_triggers(text: str, language: str) -> list[Trigger]:
+    """Action cues in `text`, longest first: a cue inside a longer one ("deployment" in "end of its
+    deployment") gives way to it."""
+    cues = _cues(language)
+    found: list[Trigger] = []
+    for pattern, spec in cues.triggers:
+        for m in pattern.finditer(text):
+            found.append(
+                Trigger(
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    str(spec["action"]),
+                    str(spec.get("kind", "verb")),
+                    spec.get("status"),  # type: ignore[arg-type]
+                    bool(spec.get("needs_troops")),
+                    bool(spec.get("needs_destination")),
+                    bool(spec.get("host")),
+                )
+            )
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    kept: list[Trigger] = []
+    for trig in found:
+        if any(trig.start < k.end and k.start < trig.end for k in kept):
+            continue
+        kept.append(trig)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def has_military_context(text: str, language: str) -> bool:
+    """Whether the sentence speaks of troops at all ("withdrawal from the Paris agreement" does not)."""
+    return _cues(language).military.search(text) is not None
+
+
+def is_negated(text: str, trigger: Trigger, language: str) -> bool:
+    """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"."""
+    cues = _cues(language)
+    before = text[: trigger.start]
+    starts = [m.start() for m in re.finditer(r"[\w'’]+", before)]
+    cut = starts[-cues.negation_window] if len(starts) >= cues.negation_window else 0
+    return cues.negation.search(before[cut:]) is not None
+
+
+def status_cues(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of status cue occurs in `text`: planned, announced, completed, ongoing."""
+    return {name: [m.span() for m in pattern.finditer(text)] for name, pattern in _cues(language).status.items()}

@@ -1,0 +1,115 @@
+"""Whose troops: nationality adjectives, demonyms, armies, country names and capitals, per language.
+
+Everything a language says comes from `rules/<lang>/actors.json`; country names come from the
+Unicode CLDR through babel, so every country is known in every language without a list of ours.
+A country or capital is only a candidate actor here: `events` drops those that a preposition ties to
+a place ("in Mali", "with France").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import rules
+
+__all__ = ["ActorMention", "country_names", "find_actors"]
+
+_KINDS = ("army", "demonym", "country", "capital", "adjective")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """Words that name whose troops they are; `country` is ISO2, EU or UN, or None ("Western")."""
+
+    start: int
+    end: int
+    text: str
+    country: str | None
+    kind: str
+
+
+@cache
+def country_names(language: str) -> dict[str, str]:
+    """CLDR country names in `language` (and the EU, the UN) mapped to their codes."""
+    from babel import Locale
+
+    try:
+        territories = Locale.parse(language).territories
+    except Exception:  # an unknown locale: no names rather than a crash
+        return {}
+    return {name: code for code, name in territories.items() if len(code) == 2 and code.isalpha() and name}
+
+
+def _first_letter_free(word: str) -> str:
+    first = word[0]
+    head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
+    return head + re.escape(word[1:]).replace("'", "['’]").replace("’", "['’]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    lookup: dict[str, tuple[str | None, str]]
+    suffix: re.Pattern[str]
+
+
+def _key(text: str) -> str:
+    return text.casefold().replace("’", "'")
+
+
+@cache
+def _matcher(language: str) -> _Matcher:
+    data = rules.load("actors", language) or rules.load("actors", "en")
+    lookup: dict[str, tuple[str | None, str]] = {}
+    sources = {
+        "army": data.get("armies", {}),
+        "demonym": data.get("demonyms", {}),
+        "country": {**country_names(language), **data.get("countries", {})},
+        "capital": data.get("capitals", {}),
+        "adjective": data.get("adjectives", {}),
+    }
+    for kind in _KINDS:
+        for name, code in sources[kind].items():
+            lookup.setdefault(_key(name), (code, kind))
+    suffix = data.get("adjective_suffix", "")
+    compound = r"[\w-]*" if data.get("compound_prefixes") else ""
+    names = sorted(lookup, key=len, reverse=True)
+    originals = {}
+    for kind in _KINDS:
+        for name in sources[kind]:
+            originals.setdefault(_key(name), name)
+    parts = []
+    for key in names:
+        regex = _first_letter_free(originals[key])
+        code, kind = lookup[key]
+        if kind == "adjective":
+            regex += suffix
+        if originals[key][-1] == "-":
+            regex += r"[\w-]*"  # "US-Drohnenbasis", "UN-Mission"
+        elif kind in ("army", "adjective") and compound:
+            regex += compound
+        parts.append(regex)
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
+    return _Matcher(pattern, lookup, re.compile(rf"(?:{suffix}){compound}$"))
+
+
+def find_actors(text: str, language: str) -> list[ActorMention]:
+    """Every word or phrase in `text` that may say whose troops they are."""
+    m = _matcher(language)
+    out = []
+    for match in m.pattern.finditer(text):
+        word = match.group(0)
+        hit = m.lookup.get(_key(word))
+        if hit is None:  # an inflected adjective or a compound: strip the ending
+            for cut in range(len(word) - 1, 1, -1):
+                if word[cut - 1] == "-" and (hit := m.lookup.get(_key(word[:cut]))) is not None:
+                    break
+                hit = m.lookup.get(_key(word[:cut]))
+                if hit is not None:
+                    break
+        if hit is None:
+            continue
+        out.append(ActorMention(match.start(), match.end(), word, hit[0], hit[1]))
+    return out

@@ -1,0 +1,250 @@
+"""One event per happening: within an article an announcement and its completion become one event
+with the latest status; across articles and languages, events that agree on action, force or
+country, place, time and troops become one event that lists every article and every evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+
+from .models import Event, PlaceMention
+
+__all__ = ["STATUS_RANK", "Draft", "drafts_to_events", "merge_across_articles", "merge_in_article", "same_happening"]
+
+# A later stage of the same happening wins: a plan, its announcement, the troops there, their departure.
+STATUS_RANK = {"unknown": 0, "planned": 1, "announced": 2, "ongoing": 3, "completed": 4}
+_PRECISION_RANK = {"unknown": 0, "year": 1, "season": 2, "month": 3, "day": 4}
+_DAYS_APART = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before merging, with what merging needs: where its cue stood, whether its date was
+    written or defaults to the publication date."""
+
+    article_id: str
+    published: dt.date | None
+    action: str
+    status: str
+    force: str | None
+    actor_country: str | None
+    location: PlaceMention
+    destination: PlaceMention | None
+    troops: int | None
+    troops_text: str | None
+    date: str | None
+    date_precision: str
+    date_text: str | None
+    date_kind: str | None
+    evidence: str
+    position: int
+    confidence: float
+    evidences: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = field(default=())
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self.article_ids or (self.article_id,)
+
+    @property
+    def all_evidence(self) -> tuple[str, ...]:
+        return self.evidences or (self.evidence,)
+
+
+def _specific(m: PlaceMention | None) -> bool:
+    return m is not None and m.place.feature != "country"
+
+
+def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.place.country != b.place.country:
+        return False
+    if _specific(a) and _specific(b):
+        return a.place.name == b.place.name
+    return True
+
+
+def _same_who(a: Draft, b: Draft) -> bool:
+    if a.force and b.force and a.force != b.force:
+        return False
+    if a.actor_country and b.actor_country and a.actor_country != b.actor_country:
+        return False
+    return bool((a.force and a.force == b.force) or (a.actor_country and a.actor_country == b.actor_country))
+
+
+def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
+    """Whether two drafts state the same happening (across articles, time and troops must agree too)."""
+    if a.action != b.action or not _same_who(a, b):
+        return False
+    if not _same_place(a.location, b.location) or not _same_place(a.destination, b.destination):
+        return False
+    if not across:
+        return True
+    if a.troops is not None and b.troops is not None and a.troops != b.troops:
+        return False
+    return _same_time(a, b)
+
+
+def _same_time(a: Draft, b: Draft) -> bool:
+    da, db = _effective_date(a), _effective_date(b)
+    if da is None or db is None:
+        return da is db
+    if len(da) == 10 and len(db) == 10:
+        return abs((dt.date.fromisoformat(da) - dt.date.fromisoformat(db)).days) <= _DAYS_APART
+    n = min(len(da), len(db))
+    return da[:n] == db[:n]
+
+
+def _effective_date(d: Draft) -> str | None:
+    if d.date:
+        return d.date
+    return d.published.isoformat() if d.published else None
+
+
+def _better(a: Draft, b: Draft) -> Draft:
+    """The draft whose status, date and place best describe the merged happening."""
+
+    def key(d: Draft) -> tuple:
+        return (
+            STATUS_RANK.get(d.status, 0),
+            d.date_text is not None,
+            _PRECISION_RANK.get(d.date_precision, 0),
+            d.troops is not None,
+            -d.position,
+        )
+
+    return a if key(a) >= key(b) else b
+
+
+def _combine(a: Draft, b: Draft) -> Draft:
+    best = _better(a, b)
+    other = b if best is a else a
+    first = a if (a.ids, a.position) <= (b.ids, b.position) else b
+    location = best.location
+    for cand in (a.location, b.location):
+        if _specific(cand) and not _specific(location):
+            location = cand
+    dated = best if best.date_text else (other if other.date_text else best)
+    if dated is not best and best.action in ("withdrawal", "redeployment") and STATUS_RANK[best.status] >= 3:
+        dated = best  # a completion keeps its own (publication) date rather than its announcement's
+    troops = best if best.troops is not None else other
+    evidences = tuple(dict.fromkeys(first.all_evidence + (b if first is a else a).all_evidence))
+    return replace(
+        best,
+        article_id=first.article_id,
+        force=best.force or other.force,
+        actor_country=best.actor_country or other.actor_country,
+        location=location,
+        destination=best.destination or other.destination,
+        troops=troops.troops,
+        troops_text=troops.troops_text,
+        date=dated.date,
+        date_precision=dated.date_precision,
+        date_text=dated.date_text,
+        date_kind=dated.date_kind,
+        evidence=first.evidence,
+        position=min(a.position, b.position) if a.article_id == b.article_id else first.position,
+        confidence=min(0.99, max(a.confidence, b.confidence) + 0.05),
+        evidences=evidences,
+        article_ids=tuple(sorted(set(a.ids) | set(b.ids))),
+    )
+
+
+def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        for i, kept in enumerate(merged):
+            if same_happening(kept, draft, across=across):
+                merged[i] = _combine(kept, draft)
+                break
+        else:
+            merged.append(draft)
+    if len(merged) < len(drafts):  # a merge may make two earlier ones agree
+        return _merge(merged, across=across)
+    return merged
+
+
+def merge_in_article(drafts: list[Draft]) -> list[Draft]:
+    """One draft per happening of one article; a withdrawal that gives no number takes the number of
+    the same troops' presence in the same place ("the withdrawal of its soldiers" after "300 soldiers")."""
+    merged = _merge(sorted(drafts, key=lambda d: d.position), across=False)
+    out = []
+    for d in merged:
+        if d.action == "withdrawal" and d.troops is None:
+            source = next(
+                (
+                    p
+                    for p in merged
+                    if p.action == "deployment"
+                    and p.troops is not None
+                    and p.actor_country == d.actor_country
+                    and d.actor_country is not None
+                    and (p.force == d.force or p.force is None or d.force is None)
+                    and _same_place(p.location, d.location)
+                ),
+                None,
+            )
+            if source is not None:
+                d = replace(d, troops=source.troops, troops_text=source.troops_text)
+        out.append(d)
+    return out
+
+
+def merge_across_articles(drafts: list[Draft]) -> list[Draft]:
+    """Drafts of several articles merged where they report the same happening."""
+    return _merge(sorted(drafts, key=lambda d: (d.ids, d.position)), across=True)
+
+
+def _event_id(d: Draft) -> str:
+    key = json.dumps(
+        [
+            d.action,
+            d.force,
+            d.actor_country,
+            d.location.place.name,
+            d.location.place.country,
+            d.destination.place.name if d.destination else None,
+            d.date,
+            sorted(d.ids),
+        ],
+        ensure_ascii=False,
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def to_event(d: Draft) -> Event:
+    """The SCHEMA.md event of a draft; with no written date the publication date stands."""
+    date, precision = d.date, d.date_precision
+    if date is None and d.published is not None:
+        date, precision = d.published.isoformat(), "day"
+    d = replace(d, date=date, date_precision=precision)
+    return Event(
+        event_id=_event_id(d),
+        article_ids=tuple(sorted(d.ids)),
+        action=d.action,
+        status=d.status,
+        force=d.force,
+        actor_country=d.actor_country,
+        location=d.location,
+        destination=d.destination,
+        troops=d.troops,
+        troops_text=d.troops_text,
+        date=date,
+        date_precision=precision if date else "unknown",
+        date_text=d.date_text,
+        evidence=d.evidence,
+        confidence=round(d.confidence, 3),
+        evidences=d.all_evidence,
+    )
+
+
+def drafts_to_events(drafts: list[Draft], *, across_articles: bool) -> list[Event]:
+    """Events in article and text order, merged across articles when asked."""
+    if across_articles:
+        drafts = merge_across_articles(drafts)
+    drafts = sorted(drafts, key=lambda d: (d.ids[0], d.position))
+    return [to_event(d) for d in drafts]

@@ -1,0 +1,74 @@
+"""Sentences with their character offsets, so that every value we find keeps its place in the article.
+
+A small rule splitter: a full stop, question or exclamation mark (with any closing quote) followed by
+space and a capital or an opening quote ends a sentence, unless it closes a known abbreviation or an
+ordinal number ("3. Mai"); a line break always does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import rules
+
+__all__ = ["Sentence", "split_sentences"]
+
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words that end with a full stop inside a sentence, in every language we read (rules/*/syntax.json)."""
+    words: set[str] = set()
+    for data in rules.load_all("syntax").values():
+        words.update(w.lower() for w in data.get("abbreviations", []))
+    return frozenset(words)
+
+
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s*)?[A-ZÀ-ÖØ-Þ0-9])|\n+")
+_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its text and where it starts and ends in the article."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _abbreviations():
+        return True
+    if word.isdigit() and len(word) <= 2:  # German ordinal "3. Mai", list numbers
+        return True
+    return len(word) == 1 and word.isalpha()  # initials: "J. Heappey"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` in order, stripped of surrounding space, with offsets into `text`."""
+    out: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end() if match.group(0)[0] != "\n" else match.start()
+        _add(text, start, end, out)
+        start = match.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
