@@ -144,7 +144,7 @@ def _swap(pairs: list[tuple[str, str]], mode: str, needed: dict[str, Asset]) -> 
     return out
 
 
-def localize(fmap: folium.Map, mode: str = "auto") -> str:
+def localize(fmap: folium.Map | Element, mode: str = "auto") -> str:
     """Point every element of `fmap` at our copies of its assets; returns the mode used.
 
     Instance attributes shadow folium's class-level `default_js` / `default_css`, so other maps in the

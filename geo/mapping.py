@@ -352,9 +352,12 @@ class LayerSpec:
     show: bool = True
     cluster: bool = False
 
-    def to_layer(self) -> folium.FeatureGroup:
+    def to_layer(self, assets: str = "auto") -> folium.FeatureGroup:
         cls = _ClusterLayer if self.cluster else _JsonLayer
-        return cls(self.name, container=self.container, body=self.body, show=self.show)
+        layer = cls(self.name, container=self.container, body=self.body, show=self.show)
+        if assets != "inline":  # inlining needs the whole page: build_map does it
+            localize(layer, assets)
+        return layer
 
 
 class _ClusterLayer(_JsonLayer):
@@ -531,7 +534,7 @@ def _towns(countries: frozenset[str]) -> list[list[Any]]:
         for place in gaz.towns(min_population=1_000_000):
             rows[(round(place.lat, 3), round(place.lon, 3))] = [place.lat, place.lon, place.name, 0]
         if countries:
-            for place in gaz.towns(min_population=50_000, countries=countries):
+            for place in gaz.towns(min_population=150_000, countries=countries):
                 rows[(round(place.lat, 3), round(place.lon, 3))] = [place.lat, place.lon, place.name, 1]
     else:
         import countryinfo
