@@ -151,7 +151,8 @@ def _country_rows(
     info_by_iso: dict[str, dict[str, Any]] = {}
     for info in CountryInfo.all().values():
         iso = ((info.get("ISO") or {}).get("alpha2") or "").upper()
-        if iso:
+        # Parts share their country's code (Northern Ireland has GB's): the largest is the country.
+        if iso and float(info.get("area") or 0) >= float(info_by_iso.get(iso, {}).get("area") or 0):
             info_by_iso[iso] = info
     locales = {lang: Locale.parse(lang) for lang in _LANGS}
     aliases: dict[str, set[str]] = {}
@@ -291,8 +292,8 @@ def _name_keys(row: _Row) -> Iterator[tuple[str, bool]]:
     for name in row.names:
         if not name or not is_latin(name) or any(c.isdigit() for c in name):
             continue
-        if not (row.flags & CURATED) and (not name[0].isupper() or name.isupper()):
-            continue  # lower-case transliterations and upper-case codes (BER, MAO) are not names in prose
+        if row.feature != "country" and not (row.flags & CURATED) and (not name[0].isupper() or name.isupper()):
+            continue  # lower-case transliterations and airport codes (BER, MAO) are not names in prose
         key = fold(name)
         if key and key != main:
             yield key, False
@@ -380,7 +381,8 @@ def ensure_index(path: Path = INDEX_PATH) -> bool:
     if path.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == _fingerprint():
         return False
     build_index(path)
-    get_gazetteer.cache_clear()
+    if path == INDEX_PATH:
+        get_gazetteer.cache_clear()
     return True
 
 
