@@ -1,0 +1,102 @@
+"""The dashboard in a real headless chromium against a real Streamlit server, with no internet.
+
+Markers must appear (Leaflet served by the app itself), a shared link `?force=Takuba` must show fewer,
+and a filter change must keep the map's view. Screenshots go to tests/screenshots/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import synthetic_store
+from geo.assets import vendor_ready
+
+pytestmark = pytest.mark.skipif(not vendor_ready(), reason="static/vendor/ not built: run `make assets`")
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def _map(page):
+    page.wait_for_selector(MAP_FRAME, timeout=60_000)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".leaflet-container").wait_for(timeout=60_000)
+    return frame
+
+
+def _events_in_clusters(page, frame) -> int:
+    """Event markers held by the map's cluster layers (those shown singly and those inside bubbles)."""
+    frame.locator(".tm-icon .tm-m, .marker-cluster").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    return inner.evaluate(
+        """() => { let n = 0;
+          window.map.eachLayer(l => { if (l._topClusterLevel) { n += l.getLayers().length; } });
+          return n; }"""
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synthetic_store(tmp_path_factory.mktemp("browser") / "store.sqlite", 400)
+
+
+def test_markers_show_and_a_shared_link_shows_fewer(streamlit_app, page, store, screenshot_dir) -> None:
+    blocked: list[str] = []
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+            else (blocked.append(route.request.url), route.abort())
+        ),
+    )
+    base = streamlit_app({"TROOPMAP_STORE": str(store)})
+    page.goto(base)
+    frame = _map(page)
+    everything = _events_in_clusters(page, frame)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(screenshot_dir / "map_all.png"))
+    assert everything == 400
+    assert frame.locator(".tm-legend").is_visible()
+    assert not [u for u in blocked if "leaflet" in u], blocked  # every map asset came from the app
+
+    page.goto(f"{base}/?force=Takuba")
+    frame = _map(page)
+    takuba = _events_in_clusters(page, frame)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(screenshot_dir / "map_takuba.png"))
+    assert 0 < takuba < everything
+    assert page.get_by_text(f"{takuba} of 400 events").is_visible()
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_a_popup_shows_evidence_and_source(streamlit_app, page, store, screenshot_dir) -> None:
+    base = streamlit_app({"TROOPMAP_STORE": str(store)})
+    page.goto(f"{base}/?force=Takuba&action=withdrawal&country=NE")
+    frame = _map(page)
+    frame.locator(".tm-icon, .marker-cluster").first.wait_for(timeout=60_000)
+    # zoom in until a single marker can be clicked
+    for _ in range(8):
+        if frame.locator(".tm-icon .tm-m").count():
+            break
+        frame.locator(".marker-cluster").first.click()
+        page.wait_for_timeout(600)
+    frame.locator(".tm-icon .tm-m").first.click(force=True)
+    popup = frame.locator(".tm-popup")
+    popup.wait_for(timeout=10_000)
+    text = popup.inner_text()
+    page.screenshot(path=str(screenshot_dir / "map_popup.png"))
+    assert "Withdrawal" in text and "Takuba" in text and "Sahel report" in text and "troops" in text.lower()
+
+
+def test_other_pages_keep_the_filters(streamlit_app, page, store, screenshot_dir) -> None:
+    base = streamlit_app({"TROOPMAP_STORE": str(store)})
+    page.goto(f"{base}/events?force=Takuba")
+    page.get_by_text("Download GeoJSON").wait_for(timeout=60_000)
+    page.get_by_role("link", name="Timeline").click()
+    page.get_by_text("Troops present (estimate)").wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)
+    assert "force=Takuba" in page.url
+    page.screenshot(path=str(screenshot_dir / "timeline_takuba.png"), full_page=True)
