@@ -107,14 +107,17 @@ class OfflineGeocoder(Geocoder):
                 if self._gaz.feature(row) == "country":
                     hinted.add(self._gaz.country_of(row) or "")
                     break
+        entries = self._gaz.rows(parts[0])
+        if not hinted:  # the index keeps each name's places in prior order already
+            return [r if r >= 0 else ~r for r in entries]
         scored = []
-        for r in self._gaz.rows(parts[0]):
+        for r in entries:
             row = r if r >= 0 else ~r
             country = self._gaz.country_of(row)
             if codes and country not in codes:
                 continue
             score = self._gaz.prior(row) - (ALT_PENALTY if r < 0 else 0.0)
-            if hinted and country in hinted and self._gaz.feature(row) != "country":
+            if country in hinted and self._gaz.feature(row) != "country":
                 score += 12.0
             scored.append((score, row))
         scored.sort(key=lambda sr: -sr[0])
@@ -125,8 +128,9 @@ class OfflineGeocoder(Geocoder):
     ) -> Location | list[Location] | None:
         rows = self._rows(query, codes)
         if rows:
-            found = [self._location(self._gaz.place(row), language) for row in rows]
-            return found[0] if exactly_one else found
+            if exactly_one:
+                return self._location(self._gaz.place(rows[0]), language)
+            return [self._location(self._gaz.place(row), language) for row in rows]
         online = self._ask_online(query, codes)
         if online is None:
             return None

@@ -98,8 +98,12 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     focus = _focus(spans, gaz)
     hints = _parent_hints(spans, text, toks, gaz, rl)
     out = []
+    decided: dict[tuple, int | None] = {}  # a name repeated in the same setting is decided once
     for i, span in enumerate(spans):
-        row = _resolve(span, gaz, rl, focus, hints.get(i))
+        setting = (span.key, span.rows, span.sentence_start, span.acronym, hints.get(i))
+        if setting not in decided:
+            decided[setting] = _resolve(span, gaz, rl, focus, hints.get(i))
+        row = decided[setting]
         if row is not None:
             out.append(PlaceMention(article_id, span.start, span.end, text[span.start : span.end], gaz.place(row)))
     return out
@@ -152,13 +156,13 @@ def _match(
     suffixes = rl.genitive.get(language or "", ()) if language else ()
     spans: list[_Span] = []
     n = len(toks)
-    i = 0
-    while i < n:
+    lower_first = gaz.lower_first
+    covered = -1
+    for i in [k for k, (s, _, w) in enumerate(toks) if text[s].isupper() or w in lower_first]:
+        if i <= covered:
+            continue
         start, end, word = toks[i]
         head = text[start]
-        if not (head.isupper() or word in gaz.lower_first):
-            i += 1
-            continue
         best: tuple[int, str, int] | None = None  # (last word, key, end offset)
         key = word
         j = i
@@ -176,18 +180,15 @@ def _match(
                     best = (i, stem, end - len(suffix))
                     break
         if best is None:
-            i += 1
             continue
         last, key, stop = best
         later = [_longest_end(text, toks, k, gaz) for k in range(i + 1, last + 1)]
         if any(e > stop for e in later) or (word in rl.articles and later and later[-1] == stop):
-            i += 1  # "La Côte d'Ivoire", "le fleuve Niger": the name that starts later reaches as far
-            continue
+            continue  # "La Côte d'Ivoire", "le fleuve Niger": the name that starts later reaches as far
         rows = gaz.rows(key)
         if not head.isupper():  # a lower-case start ("lac Tchad", "le Sahel") is for curated names only
             rows = tuple(r for r in rows if gaz.is_curated(r if r >= 0 else ~r))
             if not rows:
-                i += 1
                 continue
         surface = text[start:stop]
         spans.append(
@@ -202,7 +203,7 @@ def _match(
                 acronym=any(a.isupper() and b.isupper() for a, b in pairwise(surface)),  # EU, FAMa; not N'Djamena
             )
         )
-        i = last + 1
+        covered = last
     return spans
 
 
