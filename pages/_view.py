@@ -53,10 +53,7 @@ def _prepare() -> list[str]:
     """Builds what `make run` builds (gazetteer index, store) when a host only ran pip: once per process."""
     from geo.build import ensure_data
 
-    with st.status("Preparing the data on first start...", expanded=False) as status:
-        built = ensure_data(progress=lambda message: status.update(label=message))
-        status.update(label="Data ready", state="complete")
-    return built
+    return ensure_data()
 
 
 def _label(facet: str, value: str) -> str:
@@ -77,7 +74,8 @@ def _params_key(params: dict[str, str] | dict[str, list[str]]) -> str:
 
 def current_view() -> View:
     """Events, articles and the filters of the link (with notices for what it held that we could not use)."""
-    _prepare()
+    with st.spinner("Preparing the data (gazetteer index, event store) on first start..."):
+        _prepare()
     try:
         all_events = app_data.load_events()
         articles = app_data.load_articles()

@@ -1,0 +1,102 @@
+"""Dashboard speed in a real browser with a synthetic store of 20,000 events (printed, never asserted).
+
+Time from server start to the map shown, from a filter change (a shared link with ?force=Takuba opened
+in the same page, and a sidebar choice) to the updated map, and the server's resident memory.
+Goals: map within 3 s, filter change within 1 s, memory under 500 MB.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+N_EVENTS = 20_000
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+COUNT_JS = """() => { let n = 0; if (!window.map) return -1;
+  window.map.eachLayer(l => { if (l._topClusterLevel) { n += l.getLayers().length; } }); return n; }"""
+
+
+def _rss_mb(pid: int) -> float:
+    import os
+
+    total = 0
+    for p in [pid, *_children(pid)]:
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    del os
+    return total / 1024
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _wait_count(page, predicate, timeout: float = 60.0) -> tuple[int, float]:
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        frame = next((f for f in page.frames if "st_folium" in f.url), None)
+        if frame is not None:
+            try:
+                n = frame.evaluate(COUNT_JS)
+            except Exception:  # the frame is being replaced
+                n = -1
+            if n >= 0 and predicate(n):
+                return n, time.perf_counter() - t0
+        time.sleep(0.05)
+    return -1, time.perf_counter() - t0
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    from bench.synthetic import synthetic_store
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop, wait_healthy
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        store = synthetic_store(Path(tmp) / "store.sqlite", N_EVENTS)
+        print(f"synthetic store of {N_EVENTS:,} events: {time.perf_counter() - t0:.1f} s")
+        log = Path(tmp) / "server.log"
+        t_start = time.perf_counter()
+        proc, url = start_streamlit({"TROOPMAP_STORE": str(store)}, log)
+        try:
+            wait_healthy(url, proc, log)
+            healthy = time.perf_counter() - t_start
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page.goto(url)
+                n_all, _ = _wait_count(page, lambda n: n > 0)
+                shown = time.perf_counter() - t_start
+                print(
+                    f"server start -> healthy: {healthy:.2f} s; "
+                    f"-> map with {n_all:,} events shown: {shown:.2f} s (goal 3 s)"
+                )
+                t1 = time.perf_counter()
+                page.goto(url)
+                _wait_count(page, lambda n: n > 0)
+                print(f"reload with a warm server -> map shown: {time.perf_counter() - t1:.2f} s")
+                page.locator('[data-testid="stSidebar"]').get_by_text("Force or mission").wait_for()
+                t2 = time.perf_counter()
+                page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+                page.get_by_role("option").filter(has_text="Takuba").first.click()
+                n_takuba, dt_change = _wait_count(page, lambda n: 0 < n < n_all)
+                print(
+                    f"filter change (sidebar, force=Takuba) -> updated map with {n_takuba:,} events: "
+                    f"{time.perf_counter() - t2:.2f} s (goal 1 s)"
+                )
+                del dt_change
+                print(f"server memory (RSS, with children): {_rss_mb(proc.pid):.0f} MB (goal 500 MB)")
+                browser.close()
+        finally:
+            stop(proc)
