@@ -26,6 +26,8 @@ class Trigger:
     needs_troops: bool = False
     needs_destination: bool = False
     host: bool = False
+    needs_count: bool = False
+    needs_place: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,8 @@ class _Cues:
     status: dict[str, re.Pattern[str]]
     negation: re.Pattern[str]
     negation_window: int
+    negation_after: int
+    denial: re.Pattern[str]
     military: re.Pattern[str]
 
 
@@ -51,7 +55,16 @@ def _cues(language: str) -> _Cues:
     }
     negation = re.compile(rf"(?<![\w-])(?:{_words(data['negations'])})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
     military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])})(?![\w])", re.IGNORECASE)
-    return _Cues(triggers, status, negation, int(data.get("negation_window", 3)), military)
+    denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
+    return _Cues(
+        triggers,
+        status,
+        negation,
+        int(data.get("negation_window", 3)),
+        int(data.get("negation_after_window", 0)),
+        denial,
+        military,
+    )
 
 
 def find_triggers(text: str, language: str) -> list[Trigger]:
@@ -72,6 +85,8 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
                     bool(spec.get("needs_troops")),
                     bool(spec.get("needs_destination")),
                     bool(spec.get("host")),
+                    bool(spec.get("needs_count")),
+                    bool(spec.get("needs_place")),
                 )
             )
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
@@ -94,7 +109,17 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     before = text[: trigger.start]
     starts = [m.start() for m in re.finditer(r"[\w'’]+", before)]
     cut = starts[-cues.negation_window] if len(starts) >= cues.negation_window else 0
-    return cues.negation.search(before[cut:]) is not None
+    if cues.negation.search(before[cut:]) is not None or cues.denial.search(before) is not None:
+        return True  # "cannot deploy"; "denied reports that ... were present"
+    if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
+        after = re.findall(r"[\w'’]+|[,;:.]", text[trigger.end :])[: cues.negation_after + 2]
+        clause = []
+        for word in after:
+            if word in ",;:.":
+                break
+            clause.append(word)
+        return any(cues.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
+    return False
 
 
 def status_cues(text: str, language: str) -> dict[str, list[tuple[int, int]]]:

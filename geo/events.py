@@ -34,8 +34,8 @@ __all__ = ["extract_article", "extract_corpus", "find_drafts"]
 _MAX_ACTOR_COST = 22.0
 _MAX_FORCE_COST = 10.0
 _MAX_PLACE_COST = 16.0
-_MAX_TROOP_COST = 9.0
 _MAX_DATE_COST = 14.0
+_NEVER = "\x00"
 _SPECIFIC = ("city", "village", "admin", "other")
 _BROAD = ("region", "continent", "water")
 
@@ -72,7 +72,14 @@ class _Syntax:
     not_actor_after: re.Pattern[str]
     troop_noun: re.Pattern[str]
     list_join: re.Pattern[str]
+    list_gap: re.Pattern[str]
     genitive: re.Pattern[str]
+    adjuncts_follow_verb: bool
+    troop_window: float
+    right_penalty: float
+    subject_country: re.Pattern[str]
+    genitive_of: re.Pattern[str]
+    status_window: float
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -106,14 +113,27 @@ def _syntax(language: str) -> _Syntax:
         comma_weight=float(s.get("comma_weight", 4)),
         break_weight=float(s.get("break_weight", 12)),
         possessive=re.compile(rf"(?<![\w])(?:{_alt(a['possessives'])})(?![\w])", re.IGNORECASE),
-        not_actor_after=_tail(a["not_actor_after"], _alt(s["determiners"])),
+        not_actor_after=_tail(a["not_actor_after"], filler),
         troop_noun=re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns)})(?![\w])", re.IGNORECASE),
         list_join=re.compile(
             rf"\s*(?:,|(?<![\w])(?:{_alt([j for j in s['list_joiners'] if j != ','])})(?![\w]))\s*"
             rf"(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*",
             re.IGNORECASE,
         ),
+        list_gap=re.compile(
+            rf"\s*,?\s*(?:(?:{_alt([j for j in s['list_joiners'] if j != ','])})\s+)?"
+            rf"(?:(?:{_alt(s['place_in'])})\s+)?(?:(?:{_alt(s['determiners'])})\s+)?",
+            re.IGNORECASE,
+        ),
         genitive=re.compile(a.get("genitive_after", "(?!x)x")),
+        adjuncts_follow_verb=bool(s.get("adjuncts_follow_verb", True)),
+        troop_window=float(s.get("troop_window", 9)),
+        right_penalty=float(s.get("right_of_verb_penalty", 3)),
+        status_window=float(s.get("status_window", 6)),
+        genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
+        subject_country=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
     )
 
 
@@ -246,6 +266,7 @@ class _Who:
     force: Force | None
     text: str
     weight: float = 0.0
+    kind: str = "force"
 
 
 def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMention]) -> list[_Who]:
@@ -274,15 +295,15 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             weight = 0.0
         if a.country is None:
             continue
-        out.append(_Who(a.start, a.end, a.country, None, a.text, weight))
+        out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
     return out
 
 
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
     """ "le contingent du Royaume-Uni", "the troops of France": a country after a troop noun owns them."""
     tail = before[-40:]
-    m = re.search(r"([\w-]+)\s+[\w'’]+\s*$", tail)
-    return bool(m and syn.troop_noun.fullmatch(m.group(1)))
+    m = re.search(r"([\w-]+)\s+([\w'’]+)\s*$", tail)
+    return bool(m and syn.troop_noun.fullmatch(m.group(1)) and syn.genitive_of.fullmatch(m.group(2)))
 
 
 def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Context) -> list[Draft]:
@@ -301,11 +322,20 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     costs = _Costs(text, ctx.syntax)
     counts = find_troop_counts(text, lang)
     cues = status_cues(text, lang)
-    planned_sentence = bool(cues["planned"]) and not cues["completed"]
-    dates = find_dates(text, lang, ctx.article.published, future=planned_sentence)
+    dates = find_dates(text, lang, ctx.article.published)
+    # the same phrases read forward in time, for events that are plans ("on Monday" = the next Monday)
+    future = find_dates(text, lang, ctx.article.published, future=True) if cues["planned"] else dates
+    announced = [  # a date beside "announced", with where that cue stands
+        (d, c[0]) for d in dates for c in cues["announced"] if costs.between((d.start, d.end), c) <= 3
+    ]
     live = [t for t in triggers if not is_negated(text, t, lang)]
-    count_owner = _assign(counts, live, costs, _MAX_TROOP_COST)
-    date_owner = _assign(dates, live, costs, _MAX_DATE_COST)
+    live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs)]
+    follows = ctx.syntax.adjuncts_follow_verb
+    count_owner = _assign(counts, live, costs, ctx.syntax.troop_window)
+    for i, (count, owner) in enumerate(zip(counts, count_owner, strict=True)):
+        if owner is None:  # "The 400 soldiers of Sabre, who had been based ... since 2009, left": the subject
+            count_owner[i] = next((t for t in live if t.start >= count.end), None)
+    date_owner = _assign(dates, live, costs, _MAX_DATE_COST, prefer_left=follows)
     out = []
     for trig in live:
         draft = _draft(
@@ -317,7 +347,11 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             subject=subject,
             places=places,
             counts=[c for c, owner in zip(counts, count_owner, strict=True) if owner is trig],
-            dates=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
+            dates=_DateChoice(
+                past=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
+                future=[d for d, owner in zip(future, date_owner, strict=True) if owner is trig],
+                announced=[d for d, cue in announced if cue < trig.start],
+            ),
             cues=cues,
         )
         if draft is not None:
@@ -332,14 +366,38 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
         ctx.subject_force = subject.force
 
 
-def _assign(items: Sequence[TroopCount | DateMention], triggers: list[Trigger], costs: _Costs, limit: float) -> list:
-    """Each number or date goes to the nearest cue of its sentence, or to none beyond `limit`."""
+def _count_follows(trig: Trigger, counts: list[TroopCount], costs: _Costs) -> bool:
+    """ "keeps about 1,500 soldiers": a verb such as "keep" or "have" states troops only before a count."""
+    return any(c.start >= trig.end and costs.between((trig.start, trig.end), (c.start, c.end)) <= 2 for c in counts)
+
+
+@dataclass(frozen=True, slots=True)
+class _DateChoice:
+    """The date phrases a cue owns, read backward and forward in time, and those of the announcement."""
+
+    past: list[DateMention]
+    future: list[DateMention]
+    announced: list[DateMention]
+
+
+def _assign(
+    items: Sequence[TroopCount | DateMention],
+    triggers: list[Trigger],
+    costs: _Costs,
+    limit: float,
+    *,
+    prefer_left: bool = False,
+) -> list:
+    """Each number or date goes to the nearest cue of its sentence, or to none beyond `limit`; where
+    adjuncts follow their verb ("based in Mali for nine years"), a cue before the phrase wins a tie."""
     owners = []
     for item in items:
         best = None
         best_cost = limit
         for trig in triggers:
             c = costs.between((item.start, item.end), (trig.start, trig.end))
+            if prefer_left and trig.start > item.start:
+                c += 1.5
             if c <= best_cost:
                 best, best_cost = trig, c
         owners.append(best)
@@ -356,7 +414,7 @@ def _draft(
     subject: _Who | None,
     places: list[PlaceMention],
     counts: list[TroopCount],
-    dates: list[DateMention],
+    dates: _DateChoice,
     cues: dict[str, list[tuple[int, int]]],
 ) -> Draft | None:
     text = sentence.text
@@ -366,7 +424,13 @@ def _draft(
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
     if trig.needs_troops and not troop_np:
         return None
+    if trig.needs_count and count is None:
+        return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if country is None and force is None and troop_np and not whos:
+        country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
+    if country is None and force is None and trig.action == "cooperation_ended":
+        country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
     if country is None and force is None:
         return None
     if force is not None and country is None:
@@ -374,6 +438,7 @@ def _draft(
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start)
     if trig.needs_destination and destination is None:
         return None
+
     action = trig.action
     if trig.host:
         destination, location = location, None
@@ -395,8 +460,12 @@ def _draft(
         return None
     if country is not None and location.place.country == country and action not in ("cooperation_ended",):
         return None  # troops at home are no deployment abroad
-    status = _status(trig, text, cues, costs)
-    date = _date(dates, status, action)
+    status = _status(trig, text, cues, costs, ctx.syntax.status_window)
+    owned = dates.future if status == "planned" else dates.past
+    if not owned and status == "announced":
+        owned = dates.announced
+    owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
+    date = _date(owned, status, action)
     evidence = text
     confidence = 0.45 + 0.1 * (count is not None) + 0.1 * (date is not None) + 0.1 * (force is not None)
     confidence += 0.1 * (location.place.feature != "country") + 0.05 * (country is not None)
@@ -439,11 +508,17 @@ def _who(
     span = (trig.start, trig.end)
     if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
         whos = [w for w in whos if w.start >= trig.end]
-    if count is not None:
-        inside = [w for w in whos if count.start <= w.start and w.end <= count.end + 30 and w.country]
-        inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 2]
+    named = [w for w in whos if w.country and w.kind in ("adjective", "army", "demonym")]
+    if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
+        inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
+        inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 1]
         if inside:
             return _reconcile(inside[0].country, _nearest_force(whos, span, costs))
+    troops = _troop_phrases(text, named, ctx.syntax, costs)
+    near = [(costs.between(t, span), w) for t, w in troops if costs.between(t, span) <= ctx.syntax.troop_window]
+    if near:  # "The last German soldiers ... left", "le départ des soldats français"
+        owner = min(near, key=lambda p: p[0])[1]
+        return _reconcile(owner.country, _nearest_force(whos, span, costs))
     possessive = [m for m in ctx.syntax.possessive.finditer(text) if costs.between(m.span(), span) <= 4]
     if possessive:
         pos = possessive[0].start()
@@ -456,7 +531,7 @@ def _who(
     def score(w: _Who) -> float:
         c = costs.between((w.start, w.end), span) + w.weight
         if w.start >= trig.end and trig.kind == "verb":
-            c += 3.0
+            c += ctx.syntax.right_penalty
         return c
 
     ranked = sorted((w for w in whos if score(w) <= _MAX_ACTOR_COST), key=score)
@@ -466,6 +541,22 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
+    """Troop nouns with the nationality or army that qualifies them, as (span of the phrase, owner)."""
+    out = []
+    named = sorted(named, key=lambda w: w.country in ("UN", "EU"))  # "casques bleus tchadiens": Chad's
+    for m in syn.troop_noun.finditer(text):
+        for w in named:
+            if w.start <= m.start() and w.end >= m.end():  # "Bundeswehrsoldaten"
+                out.append((m.span(), w))
+                break
+            gap = costs.between((w.start, w.end), m.span())
+            if gap <= 1 and (w.end <= m.start() or w.start - m.end() <= 2):
+                out.append(((min(w.start, m.start()), max(w.end, m.end())), w))
+                break
+    return out
 
 
 def _nearest_force(whos: list[_Who], span: tuple[int, int], costs: _Costs) -> Force | None:
@@ -542,11 +633,33 @@ def _where(
         preferred = [s for s in scored if "in" in s[2] or "from" in s[2]] or scored
     preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
+    if location is not None and location.place.country != ctx.main_country:
+        location = _main_in_list(location, places, text, offset, ctx) or location
     if location is None:
         location = _anaphor(text, span, costs, ctx, country)
-    if location is None and trig.action != "redeployment":
-        location = _fallback_location(ctx, None, country, text=text)
+    if location is None and trig.action != "redeployment" and not trig.needs_place:
+        home_ok = trig.action == "cooperation_ended"
+        location = _fallback_location(ctx, None, None if home_ok else country, text=text)
     return location, destination
+
+
+def _main_in_list(
+    chosen: PlaceMention, places: list[PlaceMention], text: str, offset: int, ctx: _Context
+) -> PlaceMention | None:
+    """ "in Mali, as well as in Burkina Faso and Niger": of a list of places, the article's own country."""
+    i = next((k for k, m in enumerate(places) if m is chosen), None)
+    if i is None:
+        return None
+    group = [chosen]
+    for step in (-1, 1):
+        k = i
+        while 0 <= k + step < len(places):
+            a, b = (places[k + step], places[k]) if step < 0 else (places[k], places[k + step])
+            if not ctx.syntax.list_gap.fullmatch(text[a.end - offset : b.start - offset]):
+                break
+            k += step
+            group.append(places[k])
+    return next((m for m in group if m.place.country == ctx.main_country), None)
 
 
 def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> PlaceMention:
@@ -567,9 +680,23 @@ def _anaphor(
             if recent:
                 last = recent[-1]
                 return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
+    for m in syn.subject_country.finditer(text):  # "de son territoire": the subject's own country
+        if costs.between(m.span(), span) <= _MAX_PLACE_COST:
+            owners = [a for a in find_actors(text, ctx.language) if a.kind == "country" and a.start < m.start()]
+            owner = owners[0] if owners else None
+            if owner is not None and owner.country and owner.country != country:
+                return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
     for m in syn.country.finditer(text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
+    return None
+
+
+def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
+    """The country named after "with" in a sentence about ended cooperation."""
+    for a in find_actors(text, ctx.language):
+        if a.kind in ("country", "capital") and a.country and ctx.syntax.place_veto.search(text[: a.start]):
+            return a.country
     return None
 
 
@@ -592,7 +719,9 @@ def _country_mention(code: str, ctx: _Context, *, text: str, sentence: Sentence 
     return PlaceMention(ctx.article.id, 0, 0, text or place.name, place)
 
 
-def _status(trig: Trigger, text: str, cues: dict[str, list[tuple[int, int]]], costs: _Costs) -> str:
+def _status(
+    trig: Trigger, text: str, cues: dict[str, list[tuple[int, int]]], costs: _Costs, window_planned: float
+) -> str:
     """Status from the cue's own form and the tense and modality words around it."""
     span = (trig.start, trig.end)
 
@@ -601,16 +730,16 @@ def _status(trig: Trigger, text: str, cues: dict[str, list[tuple[int, int]]], co
             costs.between(c, span) <= limit and (not before_only or c[0] < trig.start) for c in cues.get(kind, [])
         )
 
-    planned = near("planned", 6)
-    announced = near("announced", 12, before_only=True) or any(trig.start <= c[0] < trig.end for c in cues["announced"])
-    if trig.status == "completed" and not planned:
-        return "completed"
-    if near("completed", 4):
+    planned = near("planned", window_planned)
+    words_before = text[: trig.start].split()
+    window = len(" ".join(words_before[-15:]))
+    announced = any(trig.start - window - 1 <= c[0] < trig.end for c in cues["announced"])
+    if planned:  # "sollen ... abgezogen werden", "will have left"
+        return "announced" if announced else "planned"
+    if trig.status == "completed" or near("completed", 4):
         return "completed"
     if announced:
         return "announced"
-    if planned:
-        return "planned"
     if near("ongoing", 5) or trig.action == "deployment":
         return "ongoing"
     return "unknown" if trig.status is None else trig.status
@@ -625,7 +754,7 @@ def _date(dates: list[DateMention], status: str, action: str) -> DateMention | N
         since = [d for d in dates if d.kind == "since"]
         if since:
             return since[0]
-        points = [d for d in dates if d.kind == "point" and d.precision == "year" and any(c.isdigit() for c in d.text)]
+        points = [d for d in dates if d.kind == "point" and any(c.isdigit() for c in d.text)]
         return points[0] if points else None
     points = [d for d in dates if d.kind == "point"]
     if points:

@@ -343,11 +343,11 @@ def build_index(path: Path = INDEX_PATH) -> Path:
         "country_names": names_by_lang,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")  # two builders never write one file
     with tmp.open("wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)
-    shapes_tmp = _shapes_path(path).with_name(_shapes_path(path).name + ".part")
+    shapes_tmp = _shapes_path(path).with_name(f"{_shapes_path(path).name}.{os.getpid()}.part")
     with shapes_tmp.open("wb") as fh:
         pickle.dump(shapes, fh, protocol=pickle.HIGHEST_PROTOCOL)
     shapes_tmp.replace(_shapes_path(path))
@@ -412,6 +412,8 @@ class Gazetteer:
         self._country_names: dict[str, dict[str, str]] = data["country_names"]
         self._places: dict[int, Place] = {}
         self._shapes: dict[str, Any] | None = None
+        self._towns_by_size: list[int] | None = None
+        self._capitals: list[int] = []
 
     @classmethod
     def load(cls, path: Path = INDEX_PATH) -> Gazetteer:
@@ -513,22 +515,29 @@ class Gazetteer:
         """Towns and cities of at least `min_population`, optionally inside bbox (south, west, north, east)
         or in some countries; the largest first. Capitals are always included."""
         wanted = {c.upper() for c in countries} if countries else None
-        city, village = FEATURES.index("city"), FEATURES.index("village")
+        if self._towns_by_size is None:  # towns, largest first, then the capitals smaller than any cut
+            city, village = FEATURES.index("city"), FEATURES.index("village")
+            towns = [r for r in range(len(self._names)) if self._feature[r] in (city, village)]
+            towns.sort(key=lambda r: -self._pop[r])
+            self._towns_by_size = towns
+            self._capitals = [r for r in towns if self._flags[r] & CAPITAL]
         out = []
-        for row in range(len(self._names)):
-            if self._feature[row] not in (city, village):
-                continue
-            if self._pop[row] < min_population and not self._flags[row] & CAPITAL:
-                continue
+        for row in self._towns_by_size:
+            if self._pop[row] < min_population:
+                break
+            out.append(row)
+        out.extend(r for r in self._capitals if self._pop[r] < min_population)
+        out.sort(key=lambda r: -self._pop[r])
+        kept = []
+        for row in out:
             if wanted is not None and self.country_of(row) not in wanted:
                 continue
             if bbox is not None:
                 south, west, north, east = bbox
                 if not (south <= self._lat[row] <= north and west <= self._lon[row] <= east):
                     continue
-            out.append(row)
-        out.sort(key=lambda r: -self._pop[r])
-        return [self.place(r) for r in out]
+            kept.append(self.place(row))
+        return kept
 
 
 @cache

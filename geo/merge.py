@@ -82,10 +82,10 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
         return False
     if not _same_place(a.location, b.location) or not _same_place(a.destination, b.destination):
         return False
+    if a.troops is not None and b.troops is not None and a.troops != b.troops:
+        return False  # "5,100 at the peak" and "4,000 for Serval" are two presences
     if not across:
         return True
-    if a.troops is not None and b.troops is not None and a.troops != b.troops:
-        return False
     return _same_time(a, b)
 
 

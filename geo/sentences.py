@@ -16,7 +16,6 @@ from . import rules
 __all__ = ["Sentence", "split_sentences"]
 
 
-
 @cache
 def _abbreviations() -> frozenset[str]:
     """Words that end with a full stop inside a sentence, in every language we read (rules/*/syntax.json)."""
@@ -39,6 +38,14 @@ class Sentence:
     text: str
 
 
+@cache
+def _months() -> frozenset[str]:
+    names: set[str] = set()
+    for data in rules.load_all("dates").values():
+        names.update(k.lower() for k in data.get("months", {}))
+    return frozenset(names)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     match = _WORD_BEFORE.search(text, 0, dot)
     if not match:
@@ -46,8 +53,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = match.group(1).lower().rstrip(".")
     if word in _abbreviations():
         return True
-    if word.isdigit() and len(word) <= 2:  # German ordinal "3. Mai", list numbers
-        return True
+    if word.isdigit() and len(word) <= 2:  # German ordinal "3. Mai", not "by December 31. Russian ..."
+        following = re.match(r"\s*([\w]+)", text[dot + 1 :])
+        return bool(following and following.group(1).lower() in _months())
     return len(word) == 1 and word.isalpha()  # initials: "J. Heappey"
 
 
