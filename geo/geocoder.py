@@ -20,6 +20,7 @@ from typing import Any
 from geopy.exc import GeopyError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
+from geopy.point import Point
 
 from .gazetteer import ALT_PENALTY, Gazetteer, get_gazetteer
 from .models import Place
@@ -97,7 +98,7 @@ class OfflineGeocoder(Geocoder):
         return [self._gaz.place(row) for row in self._rows(query, _codes(country_codes))]
 
     def _rows(self, query: str, codes: tuple[str, ...]) -> list[int]:
-        parts = [p for p in (fold(part) for part in str(query).split(",")) if p]
+        parts = [p for p in map(fold, str(query).split(",")) if p]
         if not parts:
             return []
         hinted = set(codes)
@@ -144,7 +145,7 @@ class OfflineGeocoder(Geocoder):
             address = f"{place.name}, {self._gaz.country_name(place.country, lang)}"
         else:
             address = place.name
-        return Location(address, (place.lat, place.lon), place_raw(place))
+        return Location(address, Point(place.lat, place.lon), place_raw(place))
 
     # ---- online, off by default
     def _ask_online(self, query: str, codes: tuple[str, ...]) -> Location | None:
