@@ -48,13 +48,15 @@ def _words(words: list[str]) -> str:
 @cache
 def _cues(language: str) -> _Cues:
     data = rules.load("actions", language) or rules.load("actions", "en")
-    triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']})(?![\w])", re.IGNORECASE), t) for t in data["triggers"])
+    end = r"(?:(?<=['’])|(?![\w]))"  # a cue may end on an apostrophe: "dispose d'"
+    triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']}){end}", re.IGNORECASE), t) for t in data["triggers"])
     status = {
         name: re.compile(rf"(?<![\w-])(?:{_words(words)})(?![\w])", re.IGNORECASE)
         for name, words in data["status_cues"].items()
     }
     negation = re.compile(rf"(?<![\w-])(?:{_words(data['negations'])})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
-    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])})(?![\w])", re.IGNORECASE)
+    # plural and inflected forms: "contingents", "militaires", "Soldaten"
+    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])})\w{{0,3}}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     return _Cues(
         triggers,

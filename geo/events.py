@@ -33,7 +33,8 @@ __all__ = ["extract_article", "extract_corpus", "find_drafts"]
 
 _MAX_ACTOR_COST = 22.0
 _MAX_FORCE_COST = 10.0
-_MAX_PLACE_COST = 16.0
+_MAX_PLACE_COST = 13.0
+_MAX_DEST_COST = 22.0
 _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
 _SPECIFIC = ("city", "village", "admin", "other")
@@ -80,6 +81,7 @@ class _Syntax:
     subject_country: re.Pattern[str]
     genitive_of: re.Pattern[str]
     status_window: float
+    count_after_verb: float
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -99,7 +101,7 @@ def _syntax(language: str) -> _Syntax:
     a = rules.load("actors", language) or rules.load("actors", "en")
     n = rules.load("numbers", language) or rules.load("numbers", "en")
     filler = rf"(?:{_alt(s['place_filler'])})(?![\w])|[\w’'-]+ly(?![\w])"
-    nouns = [w for w in n["troop_nouns"] if len(w) > 4]
+    nouns = [w for w in n["troop_nouns"] + n.get("asset_nouns", []) if len(w) > 4]
     compound = r"[\w-]*" if language == "de" else ""
     return _Syntax(
         place_in=_tail(s["place_in"], filler),
@@ -130,6 +132,7 @@ def _syntax(language: str) -> _Syntax:
         troop_window=float(s.get("troop_window", 9)),
         right_penalty=float(s.get("right_of_verb_penalty", 3)),
         status_window=float(s.get("status_window", 6)),
+        count_after_verb=float(s.get("count_after_verb", 2)),
         genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -275,6 +278,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
     out: list[_Who] = []
     for f in forces:
         out.append(_Who(f.start, f.end, None, f.force, f.text))
+    out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
     for a in find_actors(text, ctx.language):
         if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
@@ -295,8 +299,17 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             weight = 0.0
         if a.country is None:
             continue
+        if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
+            continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
+        if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
+            continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
-    return out
+    return sorted(out, key=lambda w: w.start)
+
+
+def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
+    return len(re.findall(r"[\w]+", gap)) <= 2 and len(gap) <= 24
 
 
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
@@ -329,9 +342,15 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         (d, c[0]) for d in dates for c in cues["announced"] if costs.between((d.start, d.end), c) <= 3
     ]
     live = [t for t in triggers if not is_negated(text, t, lang)]
-    live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs)]
+    live = [t for t in live if not any(d.start <= t.start and t.end <= d.end for d in dates)]  # "à partir de"
+    follow = ctx.syntax.count_after_verb
+    live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow)]
     follows = ctx.syntax.adjuncts_follow_verb
     count_owner = _assign(counts, live, costs, ctx.syntax.troop_window)
+    for i, count in enumerate(counts):  # "unterhält ... noch rund 4.600 Soldaten": the count the verb governs
+        governing = [t for t in live if t.needs_count and _count_follows(t, [count], costs, follow)]
+        if governing:
+            count_owner[i] = governing[-1]
     for i, (count, owner) in enumerate(zip(counts, count_owner, strict=True)):
         if owner is None:  # "The 400 soldiers of Sabre, who had been based ... since 2009, left": the subject
             count_owner[i] = next((t for t in live if t.start >= count.end), None)
@@ -366,9 +385,9 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
         ctx.subject_force = subject.force
 
 
-def _count_follows(trig: Trigger, counts: list[TroopCount], costs: _Costs) -> bool:
+def _count_follows(trig: Trigger, counts: list[TroopCount], costs: _Costs, limit: float) -> bool:
     """ "keeps about 1,500 soldiers": a verb such as "keep" or "have" states troops only before a count."""
-    return any(c.start >= trig.end and costs.between((trig.start, trig.end), (c.start, c.end)) <= 2 for c in counts)
+    return any(c.start >= trig.end and costs.between((trig.start, trig.end), (c.start, c.end)) <= limit for c in counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,10 +455,17 @@ def _draft(
     if force is not None and country is None:
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start)
+    if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
+        location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
         return None
 
     action = trig.action
+    if action == "withdrawal" and destination is not None:
+        if location is not None and location.place.country != destination.place.country:
+            action = "redeployment"
+        else:
+            destination = None
     if trig.host:
         destination, location = location, None
         if destination is None:
@@ -508,6 +534,8 @@ def _who(
     span = (trig.start, trig.end)
     if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
         whos = [w for w in whos if w.start >= trig.end]
+    elif trig.needs_place and trig.kind == "verb":  # "French troops train Malian forces": the object is trained
+        whos = [w for w in whos if w.end <= trig.start]
     named = [w for w in whos if w.country and w.kind in ("adjective", "army", "demonym")]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
@@ -515,22 +543,40 @@ def _who(
         if inside:
             return _reconcile(inside[0].country, _nearest_force(whos, span, costs))
     troops = _troop_phrases(text, named, ctx.syntax, costs)
-    near = [(costs.between(t, span), w) for t, w in troops if costs.between(t, span) <= ctx.syntax.troop_window]
-    if near:  # "The last German soldiers ... left", "le départ des soldats français"
-        owner = min(near, key=lambda p: p[0])[1]
-        return _reconcile(owner.country, _nearest_force(whos, span, costs))
+    phrases = [(costs.between(t, span), w) for t, w in troops if costs.between(t, span) <= ctx.syntax.troop_window]
+    best = min(phrases, key=lambda p: p[0], default=None)
+    if best is not None and best[0] <= 4:  # "The last German soldiers ... left", "le départ des soldats français"
+        return _reconcile(best[1].country, _nearest_force(whos, span, costs))
+    if trig.kind == "verb":  # "Ein Teil der Ausbilder wird ... verlegt": troops that no nationality qualifies
+        before = [m for m in ctx.syntax.troop_noun.finditer(text, 0, trig.start)]
+        owned = {t for t, _ in troops}
+        if (
+            before
+            and costs.between(before[-1].span(), span) <= 4
+            and not any(a <= before[-1].start() and before[-1].end() <= b for a, b in owned)
+        ):
+            owners = [w for w in whos if w.end <= before[-1].start() and w.weight <= 1.0]
+            if owners:
+                return _reconcile(owners[-1].country, owners[-1].force or _nearest_force(whos, span, costs))
+            if not [w for w in whos if w.end <= trig.start]:
+                return ctx.subject, ctx.subject_force
     possessive = [m for m in ctx.syntax.possessive.finditer(text) if costs.between(m.span(), span) <= 4]
     if possessive:
         pos = possessive[0].start()
         owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
+        subjects = [w for t, w in troops if t[1] <= pos]
+        if subjects:  # "The last German soldiers of the UN mission ... left their camp"
+            return _reconcile(subjects[0].country, _nearest_force(whos, span, costs))
         if owners:
             owner = min(owners, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
             return _reconcile(owner.country, owner.force or _nearest_force(whos, span, costs))
         return ctx.subject, ctx.subject_force  # "our deployment", "its troops" of the article's subject
 
+    bonus = {id(w): c - 3.0 for c, w in phrases}  # a nationality that qualifies troops counts nearer
+
     def score(w: _Who) -> float:
-        c = costs.between((w.start, w.end), span) + w.weight
-        if w.start >= trig.end and trig.kind == "verb":
+        c = bonus.get(id(w), costs.between((w.start, w.end), span)) + w.weight
+        if w.start >= trig.end and trig.kind == "verb" and id(w) not in bonus:
             c += ctx.syntax.right_penalty
         return c
 
@@ -614,12 +660,14 @@ def _where(
             c += 2.0
         if m.place.country == ctx.main_country:
             c -= 3.0  # among several places, the one the article is about
-        if c > _MAX_PLACE_COST:
+        if c > (_MAX_DEST_COST if after and "to" in roles else _MAX_PLACE_COST):
             continue
         scored.append((c, m, roles, after))
     destination = None
-    if trig.action == "redeployment" and not trig.host:
-        dests = [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2]]
+    if trig.action in ("redeployment", "withdrawal") and not trig.host:
+        dests = [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and s[1].place.feature not in _BROAD]
+        if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
+            dests = [s for s in dests if "in" not in s[2] and s[1].place.country != country]
         if dests:
             destination = _specific(min(dests, key=lambda s: s[0])[1], scored)
             scored = [s for s in scored if s[1] is not destination and s[1].place.country != destination.place.country]
@@ -627,6 +675,8 @@ def _where(
         hosts = [s for s in scored if not s[3] and s[1].place.feature == "country"]
         subject = min(hosts, key=lambda s: s[0])[1] if hosts else None
         return subject, None
+    if trig.needs_place:  # "train ... forces ... towards Libya": only a place the troops are in
+        scored = [s for s in scored if "in" in s[2]]
     if trig.action == "withdrawal":
         preferred = [s for s in scored if "from" in s[2]] or scored
     else:

@@ -26,6 +26,7 @@ class Force:
     contributors: tuple[str, ...]
     years: tuple[int, int] | None
     aliases: tuple[str, ...]
+    actor: str | None = None
 
     def accepts(self, country: str | None) -> bool:
         """Whether troops of `country` may serve in this force."""
@@ -36,7 +37,7 @@ class Force:
     @property
     def default_actor(self) -> str | None:
         """The country an event of this force stands for when the text names none."""
-        return self.lead
+        return self.actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ def load_forces() -> tuple[Force, ...]:
                 contributors=tuple(entry.get("contributors", ())),
                 years=(int(years[0]), int(years[1])) if years else None,
                 aliases=tuple(dict.fromkeys([entry["name"], *aliases])),
+                actor=entry.get("actor", entry.get("lead")),
             )
         )
     return tuple(out)
