@@ -21,6 +21,7 @@ __all__ = [
     "STORE_PATH",
     "get_store",
     "hidden_event_ids",
+    "load_all_events",
     "load_articles",
     "load_default_articles",
     "load_default_events",
@@ -80,6 +81,11 @@ def load_articles() -> tuple[Article, ...]:
 def load_events() -> tuple[Event, ...]:
     """Every event with the users' corrections applied, hidden ones left out."""
     return _cached_read("events", lambda s: tuple(s.events()))
+
+
+def load_all_events() -> tuple[Event, ...]:
+    """Every event with corrections applied, hidden ones included (the corrections page lists them)."""
+    return _cached_read("all events", lambda s: tuple(s.events(include_hidden=True)))
 
 
 def hidden_event_ids() -> frozenset[str]:

@@ -231,11 +231,10 @@ def apply_corrections(events: Sequence[Event], corrections: Sequence[Correction]
 
 def _current(store: Store, event_id: str) -> tuple[Event, Event | None]:
     """(the event as now corrected, the event as extracted if it was) or CorrectionError."""
-    events = {e.event_id: e for e in store.events(include_hidden=True)}
-    if event_id not in events:
+    current, raw, _hidden = store.event(event_id)
+    if current is None:
         raise CorrectionError(f"no event {event_id!r} in the store")
-    raw = {e.event_id: e for e in store.raw_events()}
-    return events[event_id], raw.get(event_id)
+    return current, raw
 
 
 def edit_event(store: Store, event_id: str, field: str, value: Any) -> Correction | None:

@@ -347,6 +347,38 @@ class Store:
         events, hidden = apply_corrections(raw, corrections)
         return events if include_hidden else [e for e in events if e.event_id not in hidden]
 
+    def event(self, event_id: str) -> tuple[Event | None, Event | None, bool]:
+        """(the event corrected, as extracted or given, hidden?) without reading the whole store.
+
+        Corrections can only reach an event through its id or an anchor in one of its articles, so
+        the events of its articles and their corrections (plus orphaned ones) are all it takes.
+        """
+        with self._reading() as conn:
+            row = conn.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()
+            if row is None:
+                rows = []
+            else:
+                rows = conn.execute(
+                    "SELECT data FROM events WHERE event_id IN (SELECT DISTINCT b.event_id FROM event_articles a"
+                    " JOIN event_articles b ON a.article_id = b.article_id WHERE a.event_id = ?) ORDER BY rowid",
+                    (event_id,),
+                ).fetchall() or [row]
+            ids = [json.loads(r[0])["event_id"] for r in rows] or [event_id]
+            marks = ",".join("?" * len(ids))
+            corrections = [
+                _correction(r)
+                for r in conn.execute(
+                    f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE undone_at IS NULL AND (event_id IN ({marks})"
+                    " OR (anchor IS NOT NULL AND event_id NOT IN (SELECT event_id FROM events))) ORDER BY id",
+                    ids,
+                ).fetchall()
+            ]
+        raw = [event_from_dict(json.loads(r[0])) for r in rows]
+        events, hidden = apply_corrections(raw, corrections)
+        corrected = next((e for e in events if e.event_id == event_id), None)
+        original = next((e for e in raw if e.event_id == event_id), None)
+        return corrected, original, event_id in hidden
+
     def hidden_event_ids(self) -> set[str]:
         with self._reading() as conn:
             rows = conn.execute("SELECT data FROM events ORDER BY rowid").fetchall()

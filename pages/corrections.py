@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo import app_data
 from geo import corrections as C
 from geo.app_data import get_store
 from geo.display import event_label, event_row, md_literal
@@ -21,8 +22,8 @@ st.caption(
 
 try:
     store = get_store()
-    events = store.events(include_hidden=True)
-    hidden = store.hidden_event_ids()
+    events = app_data.load_all_events()
+    hidden = app_data.hidden_event_ids()
 except GeoError as exc:
     st.error(f"The store cannot be read: {md_literal(exc)}")
     st.stop()
@@ -174,7 +175,7 @@ else:
 
 # ---------------------------------------------------------------------- a missing event
 st.header("Add a missing event")
-articles = store.articles()
+articles = app_data.load_articles()
 if not articles:
     st.info("No articles in the store yet: add one first.")
 else:
