@@ -327,9 +327,30 @@ def place_candidates(name: str, *, limit: int = 25) -> list[Place]:
 
 def undo(store: Store, correction_id: int | None = None, *, event_id: str | None = None) -> Correction | None:
     """Undo one correction (the latest of the event, or of all when no id is given); None if none left."""
-    return store.undo(correction_id, event_id=event_id)
+    if correction_id is None and event_id is not None:
+        live = [c for c in history(store, event_id) if c.undone_at is None]
+        if not live:
+            return None
+        correction_id = live[-1].id
+    return store.undo(correction_id)
 
 
 def history(store: Store, event_id: str | None = None) -> list[Correction]:
-    """The audit trail, oldest first, undone corrections included."""
-    return store.corrections(event_id)
+    """The audit trail, oldest first, undone corrections included.
+
+    For one event: its own corrections, and those made under an id the extractor no longer gives
+    whose anchor (same article, same evidence) now points at this event.
+    """
+    trail = store.corrections(event_id)
+    if event_id is None:
+        return trail
+    _current, raw, _hidden = store.event(event_id)
+    if raw is None:
+        return trail
+    stored = store.stored_event_ids()
+    for c in store.corrections():
+        if c.event_id == event_id or c.event_id in stored or c.kind == "add" or not c.anchor:
+            continue
+        if c.anchor.get("article_id") in raw.article_ids and c.anchor.get("evidence") == raw.evidence:
+            trail.append(c)
+    return sorted(trail, key=lambda c: c.id)

@@ -379,6 +379,11 @@ class Store:
         original = next((e for e in raw if e.event_id == event_id), None)
         return corrected, original, event_id in hidden
 
+    def stored_event_ids(self) -> set[str]:
+        """Ids of the extracted and given events (not the ones users added, which live in corrections)."""
+        with closing(self._connect()) as conn:
+            return {r[0] for r in conn.execute("SELECT event_id FROM events")}
+
     def hidden_event_ids(self) -> set[str]:
         with self._reading() as conn:
             rows = conn.execute("SELECT data FROM events ORDER BY rowid").fetchall()

@@ -200,3 +200,32 @@ def test_corrections_survive_the_real_re_extraction_of_the_store(tmp_path: Path,
 def test_an_edit_of_an_unknown_event_is_refused(store: Store) -> None:
     with pytest.raises(C.CorrectionError, match="no event"):
         C.edit_event(store, "ghost", "status", "completed")
+
+
+def test_the_trail_and_undo_follow_a_renamed_event(store: Store) -> None:
+    store.replace_extracted_events([extracted("old-id")])
+    C.edit_event(store, "old-id", "troops", 2500)
+    store.replace_extracted_events([extracted("new-id")])
+    C.edit_event(store, "new-id", "status", "announced")
+    assert [(c.event_id, c.field) for c in C.history(store, "new-id")] == [("old-id", "troops"), ("new-id", "status")]
+    C.undo(store, event_id="new-id")
+    C.undo(store, event_id="new-id")
+    assert store.events()[0].troops == 2400 and store.events()[0].status == "completed"
+    assert C.undo(store, event_id="new-id") is None
+
+
+def test_reading_one_event_agrees_with_reading_them_all(store: Store) -> None:
+    store.replace_extracted_events([extracted("a"), extracted("b", "The UK sent 250 troops to Gao.")])
+    C.edit_event(store, "a", "force", "Takuba")
+    C.hide_event(store, "b")
+    manual = C.add_event(store, article_id="art", action="strike", location=GAO)
+    C.edit_event(store, manual.event_id, "date", "2021-06")
+    store.replace_extracted_events([extracted("a2"), extracted("b", "The UK sent 250 troops to Gao.")])
+    everything = store.events(include_hidden=True)
+    hidden = store.hidden_event_ids()
+    assert {e.event_id for e in everything} == {"a2", "b", manual.event_id}
+    for event in everything:
+        corrected, _raw, is_hidden = store.event(event.event_id)
+        assert corrected == event
+        assert is_hidden == (event.event_id in hidden)
+    assert store.event("nothing") == (None, None, False)
