@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import app_data
+from geo import app_data, pipeline
 from geo import corrections as C
 from geo.ingest import MAX_UPLOAD_BYTES
 from geo.models import Event, Place, PlaceMention
@@ -69,6 +69,10 @@ def test_a_pasted_article_is_previewed_then_saved_once(store_path: Path) -> None
     assert len(stored) == before + 1
     assert stored[-1].title == "Germans in Niamey"
     assert any(a.title == "Germans in Niamey" for a in app_data.load_articles())
+    # What the preview found is what the map and tables now show for the new article.
+    found = pipeline.extract_events([stored[-1]])
+    shown = [e for e in app_data.load_events() if stored[-1].id in e.article_ids]
+    assert bool(shown) == bool(found)
 
     again = preview_paste(run(ADD), NEW_TEXT)
     assert "Already in the store" in texts(again, "info")
