@@ -356,8 +356,9 @@ def build_index(path: Path = INDEX_PATH) -> Path:
 
 
 def prior_score(feature: str, population: int, *, capital: bool = False, curated: bool = False) -> float:
-    """How likely a bare name means this place, before any context: countries first, then by size."""
-    bonus = _FEATURE_BONUS.get(feature, 0.0) + (2.0 if capital else 0.0) + (1.0 if curated else 0.0)
+    """How likely a bare name means this place, before any context: countries first, then by size; a curated
+    place (no population given) counts as a small town."""
+    bonus = _FEATURE_BONUS.get(feature, 0.0) + (2.0 if capital else 0.0) + (3.0 if curated else 0.0)
     return bonus + math.log10(population + 1)
 
 

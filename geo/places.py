@@ -27,6 +27,7 @@ __all__ = ["find_mentions", "find_places"]
 
 _MAX_WORDS = 6  # longer names ("United Kingdom of Great Britain and Northern Ireland") are not written in prose
 _MAJOR_POPULATION = 150_000  # a town this big (or a capital) needs no support from the article
+_MAJOR_EXONYM = 1_000_000  # ... when named by one of its alternate names, this big
 _COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Even), a place second
 _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
 _FUNCTION_WORD = 5.0  # zipf: "In", "Near", "Between" open a sentence before a place without being part of its name
@@ -50,6 +51,7 @@ class _Rules:
     articles: frozenset[str]
     noun_capitals: frozenset[str]
     genitive: dict[str, tuple[str, ...]]
+    compounds: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -69,6 +71,7 @@ def _rules() -> _Rules:
         articles=union("articles"),
         noun_capitals=frozenset(lang for lang, d in data.items() if d.get("capitalises_nouns")),
         genitive={lang: tuple(d.get("genitive_suffixes", ())) for lang, d in data.items()},
+        compounds={lang: tuple(fold(p) for p in d.get("compound_prefixes", ())) for lang, d in data.items()},
     )
 
 
@@ -97,15 +100,34 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     spans = [s for s in _match(text, toks, gaz, rl, language) if _plausible(s, text, toks, gaz, rl, language)]
     focus = _focus(spans, gaz)
     hints = _parent_hints(spans, text, toks, gaz, rl)
+    rows = _decide(spans, hints, focus, gaz, rl)
+    towns = Counter(
+        country
+        for row in rows
+        if row is not None and gaz.feature(row) in ("city", "village")
+        for country in (gaz.country_of(row),)
+        if country
+    )
+    if towns:  # the towns the article surely names are in its countries too (Hannover, then Wunstorf)
+        rows = _decide(spans, hints, focus + towns, gaz, rl)
+    return [
+        PlaceMention(article_id, span.start, span.end, text[span.start : span.end], gaz.place(row))
+        for span, row in zip(spans, rows, strict=True)
+        if row is not None
+    ]
+
+
+def _decide(
+    spans: list[_Span], hints: dict[int, str], focus: Counter[str], gaz: Gazetteer, rl: _Rules
+) -> list[int | None]:
+    """The row of each span (None: not a place here); a name repeated in the same setting is decided once."""
+    decided: dict[tuple, int | None] = {}
     out = []
-    decided: dict[tuple, int | None] = {}  # a name repeated in the same setting is decided once
     for i, span in enumerate(spans):
         setting = (span.key, span.rows, span.sentence_start, span.acronym, hints.get(i))
         if setting not in decided:
             decided[setting] = _resolve(span, gaz, rl, focus, hints.get(i))
-        row = decided[setting]
-        if row is not None:
-            out.append(PlaceMention(article_id, span.start, span.end, text[span.start : span.end], gaz.place(row)))
+        out.append(decided[setting])
     return out
 
 
@@ -122,6 +144,32 @@ def _sentence_start(text: str, pos: int) -> bool:
     while j >= 0 and text[j] in " \t\"'“‘«(":
         j -= 1
     return j < 0 or text[j] in _SENTENCE_END
+
+
+def _country_in_word(word: str, rl: _Rules, language: str | None, gaz: Gazetteer) -> tuple[str, int] | None:
+    """(country key, letters to drop at the end) for a German genitive or compound: Malis, Nordmali, Westmalis."""
+    if not language:
+        return None
+    forms = [(word, 0)]
+    forms += [(word[: -len(s)], len(s)) for s in rl.genitive.get(language, ()) if word.endswith(s)]
+    for prefix in rl.compounds.get(language, ()):
+        forms += [(form[len(prefix) :], cut) for form, cut in forms if form.startswith(prefix)]
+    for form, cut in forms[1:]:
+        if len(form) > 2 and any(_is_country(r, gaz) for r in gaz.rows(form)):
+            return form, cut
+    return None
+
+
+def _blocked_last(text: str, toks: list[tuple[int, int, str]], i: int, rl: _Rules) -> int:
+    """Index of the last word of the longest not-a-place phrase starting at word i, or -1."""
+    last, key, j, n = -1, toks[i][2], i, len(toks)
+    while True:
+        if key in rl.not_places:
+            last = j
+        if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
+            return last
+        j += 1
+        key = f"{key} {toks[j][2]}"
 
 
 def _is_country(entry: int, gaz: Gazetteer) -> bool:
@@ -153,7 +201,6 @@ def _match(
     text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, rl: _Rules, language: str | None
 ) -> list[_Span]:
     """The longest known name at each capitalised word, left to right, never overlapping."""
-    suffixes = rl.genitive.get(language or "", ()) if language else ()
     spans: list[_Span] = []
     n = len(toks)
     lower_first = gaz.lower_first
@@ -173,12 +220,14 @@ def _match(
                 break
             j += 1
             key = f"{key} {toks[j][2]}"
+        blocked = _blocked_last(text, toks, i, rl)
+        if blocked >= (best[0] if best else i):
+            covered = blocked  # "Quai d'Orsay", "White House": a government, not a place
+            continue
         if best is None or (best[0] == i and not any(_is_country(r, gaz) for r in gaz.rows(word))):
-            for suffix in suffixes:  # German genitive of a country: Malis, Frankreichs (not Boris)
-                stem = word[: -len(suffix)]
-                if word.endswith(suffix) and len(stem) > 2 and any(_is_country(r, gaz) for r in gaz.rows(stem)):
-                    best = (i, stem, end - len(suffix))
-                    break
+            inside = _country_in_word(word, rl, language, gaz)
+            if inside is not None:
+                best = (i, inside[0], end - inside[1])
         if best is None:
             continue
         last, key, stop = best
@@ -271,15 +320,13 @@ def _broad_only(span: _Span, gaz: Gazetteer) -> bool:
 
 
 def _focus(spans: list[_Span], gaz: Gazetteer) -> Counter[str]:
-    """The countries the article names (by name or through its unambiguous towns), with their counts."""
+    """The countries the article names, with their counts (two a mention)."""
     focus: Counter[str] = Counter()
     for span in spans:
         first = span.rows[0]
         row = first if first >= 0 else ~first
         if gaz.feature(row) == "country":
             focus[gaz.country_of(row) or ""] += 2
-        elif len(span.rows) == 1 and gaz.country_of(row) and not span.acronym:
-            focus[gaz.country_of(row) or ""] += 1
     focus.pop("", None)
     return focus
 
@@ -317,12 +364,12 @@ def _country_row(span: _Span, gaz: Gazetteer) -> int | None:
 def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], parent: str | None) -> int | None:
     """The row a person would take the name for, or None when the article does not support any."""
     common = min(gaz.zipf.get(word, 0.0) for word in span.key.split(" "))  # "Les Attaques" is two words
-    best_row, best_score = None, -math.inf
+    best_row, best_score, alternate = None, -math.inf, False
     for r in span.rows:
         row = r if r >= 0 else ~r
         score = _score(row, r < 0, gaz, rl, focus, parent)
         if score > best_score:
-            best_row, best_score = row, score
+            best_row, best_score, alternate = row, score, r < 0
     if best_row is None:
         return None
     feature = gaz.feature(best_row)
@@ -338,7 +385,8 @@ def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], paren
     if parent is not None and parent == country:
         return best_row
     supported = country in focus or country in rl.focus
-    if gaz.population(best_row) >= _MAJOR_POPULATION and (common < _VERY_COMMON or supported):
+    major = _MAJOR_EXONYM if alternate else _MAJOR_POPULATION  # Moskau is Moscow; Boni is not Bonn
+    if gaz.population(best_row) >= major and (common < _VERY_COMMON or supported):
         return best_row
     if common >= _COMMON:
         return None
