@@ -200,8 +200,16 @@ def read_manifest(folder: Path, problems: list[Problem]) -> dict[str, dict[str, 
     except (OSError, UnreadableArticle) as exc:
         problems.append(Problem(str(path), f"manifest ignored: {exc}"))
         return {}
+    try:
+        return _manifest_rows(text, path, problems)
+    except csv.Error as exc:  # a stray carriage return, a field over csv's size limit...
+        problems.append(Problem(str(path), f"manifest ignored: not a readable CSV file ({exc})"))
+        return {}
+
+
+def _manifest_rows(text: str, path: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
     rows: dict[str, dict[str, str]] = {}
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     if not reader.fieldnames or "file" not in reader.fieldnames:
         problems.append(Problem(str(path), "manifest ignored: it has no 'file' column"))
         return {}

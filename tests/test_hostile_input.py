@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geo import ingest, pipeline
@@ -132,6 +132,7 @@ def test_metadata_of_any_kind_is_cleaned_never_raised(
     ),
     manifest=st.one_of(st.none(), st.binary(max_size=512), st.text(max_size=300).map(str.encode)),
 )
+@example(files=[("a", ".txt", b"Troops left Gao.")], manifest=b"\r\x01")  # once escaped as csv.Error
 @settings(max_examples=80, deadline=None)
 def test_a_hostile_corpus_loads_what_it_can_and_reports_the_rest(
     files: list[tuple[str, str, bytes]], manifest: bytes | None
