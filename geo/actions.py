@@ -34,6 +34,7 @@ class Trigger:
 class _Cues:
     triggers: tuple[tuple[re.Pattern[str], dict[str, object]], ...]
     status: dict[str, re.Pattern[str]]
+    any_trigger: re.Pattern[str]
     negation: re.Pattern[str]
     negation_window: int
     negation_after: int
@@ -58,14 +59,16 @@ def _cues(language: str) -> _Cues:
     # plural and inflected forms: "contingents", "militaires", "Soldaten"
     military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])})\w{{0,3}}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
+    any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
     return _Cues(
-        triggers,
-        status,
-        negation,
-        int(data.get("negation_window", 3)),
-        int(data.get("negation_after_window", 0)),
-        denial,
-        military,
+        triggers=triggers,
+        status=status,
+        any_trigger=any_trigger,
+        negation=negation,
+        negation_window=int(data.get("negation_window", 3)),
+        negation_after=int(data.get("negation_after_window", 0)),
+        denial=denial,
+        military=military,
     )
 
 
@@ -73,31 +76,36 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
     """Action cues in `text`, longest first: a cue inside a longer one ("deployment" in "end of its
     deployment") gives way to it."""
     cues = _cues(language)
-    found: list[Trigger] = []
-    for pattern, spec in cues.triggers:
-        for m in pattern.finditer(text):
-            found.append(
-                Trigger(
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    str(spec["action"]),
-                    str(spec.get("kind", "verb")),
-                    spec.get("status"),  # type: ignore[arg-type]
-                    bool(spec.get("needs_troops")),
-                    bool(spec.get("needs_destination")),
-                    bool(spec.get("host")),
-                    bool(spec.get("needs_count")),
-                    bool(spec.get("needs_place")),
-                )
-            )
-    found.sort(key=lambda t: (-(t.end - t.start), t.start))
     kept: list[Trigger] = []
-    for trig in found:
-        if any(trig.start < k.end and k.start < trig.end for k in kept):
+    pos = 0
+    while (hit := cues.any_trigger.search(text, pos)) is not None:
+        # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
+        best = None
+        for pattern, spec in cues.triggers:
+            m = pattern.match(text, hit.start())
+            if m is not None and (best is None or m.end() > best[0].end()):
+                best = (m, spec)
+        if best is None:  # cannot happen: the union matched here
+            pos = hit.end()
             continue
-        kept.append(trig)
-    return sorted(kept, key=lambda t: t.start)
+        m, spec = best
+        kept.append(
+            Trigger(
+                m.start(),
+                m.end(),
+                m.group(0),
+                str(spec["action"]),
+                str(spec.get("kind", "verb")),
+                spec.get("status"),  # type: ignore[arg-type]
+                bool(spec.get("needs_troops")),
+                bool(spec.get("needs_destination")),
+                bool(spec.get("host")),
+                bool(spec.get("needs_count")),
+                bool(spec.get("needs_place")),
+            )
+        )
+        pos = max(m.end(), hit.start() + 1)
+    return kept
 
 
 def has_military_context(text: str, language: str) -> bool:

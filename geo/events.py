@@ -322,14 +322,13 @@ def _troop_genitive(before: str, syn: _Syntax) -> bool:
 def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Context) -> list[Draft]:
     text = sentence.text
     lang = ctx.language
-    triggers = find_triggers(text, lang)
     forces = find_forces(text)
+    if not forces and not has_military_context(text, lang):
+        return []  # no troops spoken of: "withdrawal from the Paris agreement"
+    triggers = find_triggers(text, lang)
     whos = _actor_candidates(sentence, ctx, forces) if triggers else []
     subject = next((w for w in whos if w.weight <= 1.0), None)
     if not triggers:
-        _carry_subject(ctx, subject)
-        return []
-    if not has_military_context(text, lang) and not forces:
         _carry_subject(ctx, subject)
         return []
     costs = _Costs(text, ctx.syntax)

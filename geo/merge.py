@@ -154,18 +154,28 @@ def _combine(a: Draft, b: Draft) -> Draft:
     )
 
 
+def _bucket(d: Draft) -> tuple[str, str | None, str | None]:
+    """Only drafts of one action, one country of place and one country of destination can merge."""
+    return d.action, d.location.place.country, d.destination.place.country if d.destination else None
+
+
 def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
-    merged: list[Draft] = []
+    buckets: dict[tuple[str, str | None, str | None], list[int]] = {}
+    merged: list[Draft | None] = []
     for draft in drafts:
-        for i, kept in enumerate(merged):
-            if same_happening(kept, draft, across=across):
+        slots = buckets.setdefault(_bucket(draft), [])
+        for i in slots:
+            kept = merged[i]
+            if kept is not None and same_happening(kept, draft, across=across):
                 merged[i] = _combine(kept, draft)
                 break
         else:
+            slots.append(len(merged))
             merged.append(draft)
-    if len(merged) < len(drafts):  # a merge may make two earlier ones agree
-        return _merge(merged, across=across)
-    return merged
+    out = [d for d in merged if d is not None]
+    if len(out) < len(drafts):  # a merge may make two earlier ones agree
+        return _merge(out, across=across)
+    return out
 
 
 def merge_in_article(drafts: list[Draft]) -> list[Draft]:

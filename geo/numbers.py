@@ -37,6 +37,7 @@ def _alternation(words: list[str] | dict[str, object], *, escape: bool = True) -
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     pattern: re.Pattern[str]
+    before: re.Pattern[str]
     group_seps: str
     words: dict[str, int]
     multipliers: dict[str, int]
@@ -63,11 +64,10 @@ def _grammar(language: str) -> _Grammar:
     filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+){{0,{between}}}"
     noun = rf"(?:(?:-|\s+){filler}(?P<noun>{compound}(?:{nouns}))\b)"
     head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})\s+)"
-    pattern = re.compile(
-        rf"(?:{head})?{approx}(?:{number}|{vague}){noun}?",
-        re.IGNORECASE,
-    )
-    return _Grammar(pattern, seps, words, multipliers)
+    pattern = re.compile(rf"(?:{number}|{vague}){noun}?", re.IGNORECASE)
+    # what may stand before a number, read backwards from it: "a contingent of", "almost", "rund"
+    before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
+    return _Grammar(pattern, before, seps, words, multipliers)
 
 
 def parse_number(text: str, language: str = "en") -> int | None:
@@ -98,9 +98,12 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
     g = _grammar(language)
     out: list[TroopCount] = []
     for m in g.pattern.finditer(text):
-        if not m.group("noun") and not m.group("head"):
+        window = max(0, m.start() - 48)
+        pre = g.before.search(text, window, m.start())
+        head = pre is not None and pre.group("head")
+        if not m.group("noun") and not head:
             continue
-        start = m.start("approx") if m.group("approx") else m.start("num") if m.group("num") else m.start("vague")
+        start = pre.start("approx") if pre is not None and pre.group("approx") else m.start()
         if m.group("vague"):
             out.append(TroopCount(start, m.end(), text[start : m.end()], None))
             continue

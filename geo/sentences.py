@@ -26,6 +26,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:[\"'“‘(\[]|«\s*)?[A-ZÀ-ÖØ-Þ0-9])|\n+")
+_WORD_AFTER = re.compile(r"\s*(\w+)")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
@@ -47,14 +48,14 @@ def _months() -> frozenset[str]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
     if word in _abbreviations():
         return True
     if word.isdigit() and len(word) <= 2:  # German ordinal "3. Mai", not "by December 31. Russian ..."
-        following = re.match(r"\s*([\w]+)", text[dot + 1 :])
+        following = _WORD_AFTER.match(text, dot + 1)
         return bool(following and following.group(1).lower() in _months())
     return len(word) == 1 and word.isalpha()  # initials: "J. Heappey"
 
