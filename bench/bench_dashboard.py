@@ -52,7 +52,7 @@ def _wait_count(page, predicate, timeout: float = 60.0) -> tuple[int, float]:
                 n = -1
             if n >= 0 and predicate(n):
                 return n, time.perf_counter() - t0
-        time.sleep(0.05)
+        page.wait_for_timeout(50)  # lets Playwright process frame events (time.sleep would not)
     return -1, time.perf_counter() - t0
 
 

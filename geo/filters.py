@@ -118,7 +118,7 @@ def parse_params(
     SCHEMA.md. Unknown parameters are ignored with a notice too.
     """
     notices: list[str] = []
-    forces_by_fold = {f.casefold(): f for f in known_forces} if known_forces is not None else None
+    forces_by_fold = {f.casefold(): f for f in known_forces if f} if known_forces is not None else None
     chosen: dict[str, list[str]] = {attr: [] for attr in FACETS.values()}
 
     for key in params:

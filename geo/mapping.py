@@ -264,8 +264,12 @@ def _evidence_html(event: Event, language: str | None) -> str:
     return f"<blockquote{lang}>{html.escape(event.evidence)}</blockquote>"
 
 
+_META_OPEN = "<div class='tm-meta'>confidence "
+_META_CLOSE = "</div></div>"
+
+
 def _meta_html(event: Event) -> str:
-    return f"<div class='tm-meta'>confidence {event.confidence:.2f} · event {html.escape(event.event_id)}</div></div>"
+    return f"{_META_OPEN}{event.confidence:.2f} · event {html.escape(event.event_id)}{_META_CLOSE}"
 
 
 def popup_html(event: Event, articles: Mapping[str, Article] | None = None) -> str:
@@ -383,27 +387,31 @@ def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> L
         if event.location is None:
             continue
         place = event.location.place
-        parts, meta = _popup_parts(event, articles)
+        parts, _ = _popup_parts(event, articles)
         rows.append(
             [
-                round(place.lat, 5),
-                round(place.lon, 5),
+                round(place.lat, 4),
+                round(place.lon, 4),
                 event.action,
                 event.troops or 0,
                 strings(_tooltip(event)),
                 [strings(p) for p in parts],
-                meta,
+                html.escape(event.event_id),
+                round(event.confidence, 2),
             ]
         )
     body = f"""
           var S = {js_json(strings.values)};
+          var META = {js_json([_META_OPEN, _META_CLOSE])};
           var rows = {js_json(rows)};
           var markers = [];
           rows.forEach(function (r) {{
             var m = L.marker([r[0], r[1]], {{icon: tmIcon(r[2], r[3]), riseOnHover: true}});
             m.options.tmAction = r[2];
             m.bindTooltip(S[r[4]]);
-            m.bindPopup(function () {{ return tmJoin(S, r[5]) + r[6]; }}, {{maxWidth: 380}});
+            m.bindPopup(function () {{
+              return tmJoin(S, r[5]) + META[0] + r[7].toFixed(2) + " · event " + r[6] + META[1];
+            }}, {{maxWidth: 380}});
             markers.push(m);
           }});
           if (layer.addLayers) {{ layer.addLayers(markers); }}
