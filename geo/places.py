@@ -28,6 +28,7 @@ __all__ = ["find_mentions", "find_places"]
 _MAX_WORDS = 6  # longer names ("United Kingdom of Great Britain and Northern Ireland") are not written in prose
 _MAJOR_POPULATION = 150_000  # a town this big (or a capital) needs no support from the article
 _MAJOR_EXONYM = 1_000_000  # ... when named by one of its alternate names, this big
+_BIG_CAPITAL = 500_000  # a capital this big opens a sentence as itself even if a common word (Paris, not Male)
 _COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Even), a place second
 _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
 _FUNCTION_WORD = 5.0  # zipf: "In", "Near", "Between" open a sentence before a place without being part of its name
@@ -172,6 +173,12 @@ def _blocked_last(text: str, toks: list[tuple[int, int, str]], i: int, rl: _Rule
         key = f"{key} {toks[j][2]}"
 
 
+def _dateline(text: str, start: int, stop: int) -> bool:
+    """A wire dateline names a place in capitals: "DAKAR, Dec 14 (Reuters) -", "N'DJAMENA, Chad (AP) —"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[stop : stop + 2].startswith((",", " (", " -", " —", " –"))
+
+
 def _is_country(entry: int, gaz: Gazetteer) -> bool:
     return gaz.feature(entry if entry >= 0 else ~entry) == "country"
 
@@ -216,6 +223,11 @@ def _match(
         while True:
             if key in gaz.index and (j == i or _may_end(text, toks, j, key, gaz)):
                 best = (j, key, toks[j][1])
+            elif j > i and language in rl.genitive:  # "im Norden Burkina Fasos"
+                for suffix in rl.genitive[language]:
+                    stem = key[: -len(suffix)]
+                    if key.endswith(suffix) and any(_is_country(r, gaz) for r in gaz.rows(stem)):
+                        best = (j, stem, toks[j][1] - len(suffix))
             if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
                 break
             j += 1
@@ -249,7 +261,8 @@ def _match(
                 last=last,
                 rows=rows,
                 sentence_start=_sentence_start(text, start),
-                acronym=any(a.isupper() and b.isupper() for a, b in pairwise(surface)),  # EU, FAMa; not N'Djamena
+                acronym=not _dateline(text, start, stop)
+                and any(a.isupper() and b.isupper() for a, b in pairwise(surface)),  # EU, FAMa; not N'Djamena
             )
         )
         covered = last
@@ -378,8 +391,10 @@ def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], paren
     country = gaz.country_of(best_row)
     if span.acronym:
         return None
-    if gaz.is_capital(best_row) and (common < _VERY_COMMON or not span.sentence_start):
-        return best_row  # "Washington has 800 soldiers", "Londres et Bruxelles ont condamné"
+    if gaz.is_capital(best_row) and (
+        not span.sentence_start or common < _COMMON or gaz.population(best_row) >= _BIG_CAPITAL
+    ):
+        return best_row  # "Washington has 800 soldiers", "Paris maintient", not "Male soldiers"
     if span.sentence_start and common >= _COMMON:
         return None  # "Even if...", "Still, France disputed..."
     if parent is not None and parent == country:
