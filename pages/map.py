@@ -22,9 +22,10 @@ def _places(revision: int) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _layers(filters: Filters, revision: int) -> tuple[LayerSpec, ...]:
+def _layers(filters: Filters, revision: int, with_places: bool) -> tuple[LayerSpec, ...]:
     """The filtered layers as data, once per filter state and store revision."""
-    return layer_specs(view.events, articles=view.articles, places=_places(revision))
+    places = _places(revision) if with_places else ()
+    return layer_specs(view.events, articles=view.articles, places=places, show_places=True, places_layer=with_places)
 
 
 st.title("Deployments and withdrawals")
@@ -37,7 +38,8 @@ if not view.all_events:
     st.info("No events yet: add articles on the **Add articles** page, or run `make data` with the sample corpus.")
 
 fmap = base_map(view.all_events)
-layers = [spec.to_layer() for spec in _layers(view.filters, view.revision)]
+with_places = st.toggle("Show every place the articles mention", key="map_places")
+layers = [spec.to_layer() for spec in _layers(view.filters, view.revision, with_places)]
 st_folium(
     fmap,
     key="troopmap-map",
