@@ -105,7 +105,10 @@ _CSS = """
 
 # Shared by every layer script; defined once per page (the feature groups are re-evaluated on filter change).
 _JS_HELPERS = """
+window.tmIconCache = window.tmIconCache || {};
 window.tmIcon = window.tmIcon || function (action, troops) {
+  var key = action + "|" + troops;  // one icon object shared by every marker that looks the same
+  if (window.tmIconCache[key]) { return window.tmIconCache[key]; }
   var styles = %(styles)s;
   var s = styles[action] || ["#333333", "circle"];
   var size = troops > 0 ? Math.round(16 + Math.min(16, 3.2 * Math.log10(troops + 1))) : 14;
@@ -115,8 +118,10 @@ window.tmIcon = window.tmIcon || function (action, troops) {
             troops >= 1000 ? (Math.round(troops / 100) / 10) + "k" : String(troops);
     badge = '<span class="tm-badge">' + t + '</span>';
   }
-  return L.divIcon({className: "tm-icon", iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+  var icon = L.divIcon({className: "tm-icon", iconSize: [size, size], iconAnchor: [size / 2, size / 2],
     html: '<div class="tm-m tm-' + s[1] + '" style="background:' + s[0] + '"></div>' + badge});
+  window.tmIconCache[key] = icon;
+  return icon;
 };
 window.tmJoin = window.tmJoin || function (strings, parts) {
   var out = "";
@@ -391,12 +396,20 @@ def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> L
           var markers = [];
           rows.forEach(function (r) {{
             var m = L.marker([r[0], r[1]], {{icon: tmIcon(r[2], r[3]), riseOnHover: true}});
-            m.options.tmAction = r[2];
-            m.bindTooltip(S[r[4]]);
-            m.bindPopup(function () {{
-              return tmJoin(S, r[5]) + META[0] + r[7].toFixed(2) + " · event " + r[6] + META[1];
-            }}, {{maxWidth: 380}});
+            m.tmRow = r;
             markers.push(m);
+          }});
+          // Tooltips and popups are made when first needed: 20,000 of each up front cost seconds.
+          layer.on("mouseover", function (e) {{
+            var m = e.layer;
+            if (m.tmRow && !m.getTooltip()) {{ m.bindTooltip(S[m.tmRow[4]]).openTooltip(); }}
+          }});
+          layer.on("click", function (e) {{
+            var m = e.layer, r = m.tmRow;
+            if (r && !m.getPopup()) {{
+              m.bindPopup(tmJoin(S, r[5]) + META[0] + r[7].toFixed(2) + " · event " + r[6] + META[1],
+                {{maxWidth: 380}}).openPopup();
+            }}
           }});
           if (layer.addLayers) {{ layer.addLayers(markers); }}
           else {{ markers.forEach(function (m) {{ layer.addLayer(m); }}); }}
