@@ -33,6 +33,7 @@ _COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Eve
 _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
 _FUNCTION_WORD = 5.0  # zipf: "In", "Near", "Between" open a sentence before a place without being part of its name
 _SURNAME_ZIPF = 3.5  # a capitalised word rarer than this right before a place makes it a surname
+_HOME_TOWN = 10_000  # a town this big in a country of the article's language needs no more support
 _VILLAGE = 5_000  # smaller than this, a place abroad needs more than one mention of its country
 _BROAD = frozenset({"country", "continent", "region", "water"})
 _SENTENCE_END = frozenset('.!?:;\n«»"“”')
@@ -51,6 +52,7 @@ class _Rules:
     focus: frozenset[str]
     articles: frozenset[str]
     noun_capitals: frozenset[str]
+    home: dict[str, frozenset[str]]
     genitive: dict[str, tuple[str, ...]]
     compounds: dict[str, tuple[str, ...]]
 
@@ -70,6 +72,7 @@ def _rules() -> _Rules:
         parent_words=union("parent_words"),
         focus=frozenset(c for d in data.values() for c in d.get("focus_countries", ())),
         articles=union("articles"),
+        home={lang: frozenset(d.get("home_countries", ())) for lang, d in data.items()},
         noun_capitals=frozenset(lang for lang, d in data.items() if d.get("capitalises_nouns")),
         genitive={lang: tuple(d.get("genitive_suffixes", ())) for lang, d in data.items()},
         compounds={lang: tuple(fold(p) for p in d.get("compound_prefixes", ())) for lang, d in data.items()},
@@ -101,7 +104,8 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     spans = [s for s in _match(text, toks, gaz, rl, language) if _plausible(s, text, toks, gaz, rl, language)]
     focus = _focus(spans, gaz)
     hints = _parent_hints(spans, text, toks, gaz, rl)
-    rows = _decide(spans, hints, focus, gaz, rl)
+    home = rl.home.get(language or "", frozenset())
+    rows = _decide(spans, hints, focus, home, gaz, rl)
     towns = Counter(
         country
         for row in rows
@@ -110,7 +114,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
         if country
     )
     if towns:  # the towns the article surely names are in its countries too (Hannover, then Wunstorf)
-        rows = _decide(spans, hints, focus + towns, gaz, rl)
+        rows = _decide(spans, hints, focus + towns, home, gaz, rl)
     return [
         PlaceMention(article_id, span.start, span.end, text[span.start : span.end], gaz.place(row))
         for span, row in zip(spans, rows, strict=True)
@@ -119,7 +123,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
 
 
 def _decide(
-    spans: list[_Span], hints: dict[int, str], focus: Counter[str], gaz: Gazetteer, rl: _Rules
+    spans: list[_Span], hints: dict[int, str], focus: Counter[str], home: frozenset[str], gaz: Gazetteer, rl: _Rules
 ) -> list[int | None]:
     """The row of each span (None: not a place here); a name repeated in the same setting is decided once."""
     decided: dict[tuple, int | None] = {}
@@ -127,7 +131,7 @@ def _decide(
     for i, span in enumerate(spans):
         setting = (span.key, span.rows, span.sentence_start, span.acronym, hints.get(i))
         if setting not in decided:
-            decided[setting] = _resolve(span, gaz, rl, focus, hints.get(i))
+            decided[setting] = _resolve(span, gaz, rl, focus, home, hints.get(i))
         out.append(decided[setting])
     return out
 
@@ -374,8 +378,12 @@ def _country_row(span: _Span, gaz: Gazetteer) -> int | None:
 # --------------------------------------------------------------------------- deciding
 
 
-def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], parent: str | None) -> int | None:
-    """The row a person would take the name for, or None when the article does not support any."""
+def _resolve(
+    span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], home: frozenset[str], parent: str | None
+) -> int | None:
+    """The row a person would take the name for, or None when the article does not support any.
+
+    `home`: the countries of the article's language (Koblenz needs no "Deutschland" in a German article)."""
     common = min(gaz.zipf.get(word, 0.0) for word in span.key.split(" "))  # "Les Attaques" is two words
     best_row, best_score, alternate = None, -math.inf, False
     for r in span.rows:
@@ -403,6 +411,9 @@ def _resolve(span: _Span, gaz: Gazetteer, rl: _Rules, focus: Counter[str], paren
     major = _MAJOR_EXONYM if alternate else _MAJOR_POPULATION  # Moskau is Moscow; Boni is not Bonn
     if gaz.population(best_row) >= major and (common < _VERY_COMMON or supported):
         return best_row
+    pop = gaz.population(best_row)
+    if country in home and pop >= _HOME_TOWN and not alternate and common < _COMMON + math.log10(pop / _HOME_TOWN) / 2:
+        return best_row  # a home town is a frequent word of its language (Koblenz); the bigger, the more so
     if common >= _COMMON:
         return None
     if country in rl.focus or parent == country:

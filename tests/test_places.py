@@ -176,3 +176,23 @@ def test_seed_articles_score_at_least_095_with_the_team_scorer() -> None:
     gold = json.loads(Path(SHARED / "eval" / "gold" / "seeds_places.json").read_text(encoding="utf-8"))
     f1, summary = scorer.score_places(gold, preds, verbose=False)
     assert f1 >= 0.95, summary
+
+
+def test_towns_of_the_articles_language_need_no_country_but_common_words_do() -> None:
+    text = "Die Soldaten kehrten nach Koblenz zurück. Die Lage im Norden bleibt angespannt."
+    assert _one(text, "de") == [("Koblenz", "DE", "city")]
+    assert [t for t, _, _ in _one("Le ministre était à Toulon, puis à Orange.", "fr")] == ["Toulon"]
+
+
+def test_seats_of_government_and_german_compounds() -> None:
+    text = "Le Quai d'Orsay et l'Élysée ont réagi, comme la Maison Blanche."
+    assert _one(text, "fr") == []
+    assert _one("Die Lage in Nordmali und im Norden Burkina Fasos.", "de") == [
+        ("Nordmali", "ML", "country"),
+        ("Burkina Faso", "BF", "country"),
+    ]
+
+
+def test_wire_datelines_in_capitals() -> None:
+    assert _one("DAKAR, Dec 14 (Reuters) - Troops left.")[0] == ("DAKAR", "SN", "city")
+    assert _one("The EU and NATO met.") == []
