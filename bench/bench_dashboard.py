@@ -67,6 +67,11 @@ def main() -> None:
         store = synthetic_store(Path(tmp) / "store.sqlite", N_EVENTS)
         print(f"synthetic store of {N_EVENTS:,} events: {time.perf_counter() - t0:.1f} s")
         log = Path(tmp) / "server.log"
+        # As `make run` builds the data before the server starts: if the extraction code changed since the
+        # store was made (others at work in the same checkout), re-extract now, untimed, not in the server.
+        from geo.store import ensure_store
+
+        ensure_store(store, None)
         t_start = time.perf_counter()
         proc, url = start_streamlit({"TROOPMAP_STORE": str(store)}, log)
         try:
