@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import rules
+from .patterns import alternation, spellings
 
 __all__ = ["ActorMention", "country_names", "find_actors"]
 
@@ -42,12 +43,6 @@ def country_names(language: str) -> dict[str, str]:
     return {name: code for code, name in territories.items() if len(code) == 2 and code.isalpha() and name}
 
 
-def _first_letter_free(word: str) -> str:
-    first = word[0]
-    head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
-    return head + re.escape(word[1:]).replace("'", "['’]").replace("’", "['’]")
-
-
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     pattern: re.Pattern[str]
@@ -75,22 +70,17 @@ def _matcher(language: str) -> _Matcher:
             lookup.setdefault(_key(name), (code, kind))
     suffix = data.get("adjective_suffix", "")
     compound = r"[\w-]*" if data.get("compound_prefixes") else ""
-    names = sorted(lookup, key=len, reverse=True)
-    originals = {}
-    for kind in _KINDS:
-        for name in sources[kind]:
-            originals.setdefault(_key(name), name)
     parts = []
-    for key in names:
-        regex = _first_letter_free(originals[key])
-        code, kind = lookup[key]
-        if kind == "adjective":
-            regex += suffix
-        if originals[key][-1] == "-":
-            regex += r"[\w-]*"  # "US-Drohnenbasis", "UN-Mission"
-        elif kind in ("army", "adjective") and compound:
-            regex += compound
-        parts.append(regex)
+    for kind in _KINDS:  # armies first: "British Army" before "British"
+        names = [n for n in sources[kind] if n[-1] != "-"]
+        prefixes = [n for n in sources[kind] if n[-1] == "-"]  # "US-Drohnenbasis", "UN-Mission"
+        forms = [f for n in names for f in spellings(n)]
+        tail = suffix if kind == "adjective" else ""
+        tail += compound if kind in ("army", "adjective") else ""
+        if forms:
+            parts.append(rf"(?:{alternation(forms)}){tail}")
+        if prefixes:
+            parts.append(rf"(?:{alternation([f for n in prefixes for f in spellings(n)])})[\w-]*")
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
     return _Matcher(pattern, lookup, re.compile(rf"(?:{suffix}){compound}$"))
 

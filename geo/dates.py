@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from . import rules
+from .patterns import alternation, spellings
 
 __all__ = ["PRECISIONS", "DateMention", "find_dates", "format_date", "parse_with_dateparser"]
 
@@ -44,8 +45,7 @@ def format_date(day: dt.date, precision: str) -> str:
 
 
 def _alt(words: Any, *, escape: bool = True) -> str:
-    items = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in items)
+    return alternation([f for w in words for f in spellings(w, free_first=False)], escape=escape)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from .forces import Force, ForceMention, find_forces
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
+from .patterns import alternation, spellings
 from .sentences import Sentence, split_sentences
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -82,12 +83,11 @@ class _Syntax:
     genitive_of: re.Pattern[str]
     status_window: float
     count_after_verb: float
+    from_after: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(
-        re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in sorted(words, key=len, reverse=True)
-    )
+    return alternation([f for w in words for f in spellings(w, free_first=False)])
 
 
 def _tail(words: Sequence[str], filler: str) -> re.Pattern[str]:
@@ -133,6 +133,9 @@ def _syntax(language: str) -> _Syntax:
         right_penalty=float(s.get("right_of_verb_penalty", 3)),
         status_window=float(s.get("status_window", 6)),
         count_after_verb=float(s.get("count_after_verb", 2)),
+        from_after=re.compile(
+            rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
         genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -289,6 +292,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
+                is_actor = is_actor and not syn.from_after.match(text, a.end)
             previous = (a.end, is_actor)
             if not is_actor:
                 continue
@@ -555,8 +559,11 @@ def _who(
             and not any(a <= before[-1].start() and before[-1].end() <= b for a, b in owned)
         ):
             owners = [w for w in whos if w.end <= before[-1].start() and w.weight <= 1.0]
+            countries = [w for w in owners if w.country]
+            if countries:  # "Chad is one of the contributors to MINUSMA, with 1,400 soldiers stationed"
+                return _reconcile(countries[-1].country, _nearest_force(whos, span, costs))
             if owners:
-                return _reconcile(owners[-1].country, owners[-1].force or _nearest_force(whos, span, costs))
+                return owners[-1].force.default_actor if owners[-1].force else None, owners[-1].force
             if not [w for w in whos if w.end <= trig.start]:
                 return ctx.subject, ctx.subject_force
     possessive = [m for m in ctx.syntax.possessive.finditer(text) if costs.between(m.span(), span) <= 4]
@@ -616,9 +623,11 @@ def _reconcile(country: str | None, force: Force | None) -> tuple[str | None, Fo
     return country, force
 
 
-def _role(text: str, mention_start: int, syn: _Syntax) -> set[str]:
+def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
     before = text[max(0, mention_start - 60) : mention_start]
     roles = set()
+    if mention_end is not None and syn.from_after.match(text, mention_end):
+        roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
     if syn.place_in.search(before):
         roles.add("in")
     if syn.place_from.search(before):
@@ -650,7 +659,7 @@ def _where(
         rel = m.start - offset
         if syn.place_veto.search(text[max(0, rel - 60) : rel]):
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
-        roles = _role(text, rel, syn)
+        roles = _role(text, rel, syn, rel + len(m.text))
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
         if not roles and not trig.host:

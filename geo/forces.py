@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .patterns import alternation, spellings
+
 __all__ = ["Force", "ForceMention", "find_forces", "force_by_name", "load_forces"]
 
 
@@ -80,24 +82,22 @@ def force_by_name(name: str) -> Force | None:
     return next((f for f in load_forces() if f.name == name), None)
 
 
-def _alias_regex(alias: str) -> str:
-    """First letter either case ("opération Barkhane" at a sentence start), the rest as written."""
-    first = alias[0]
-    head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
-    body = re.escape(alias[1:]).replace("'", "['’]").replace("’", "['’]")
-    return head + body
+def _key(alias: str) -> str:
+    return alias.casefold().replace("’", "'")
 
 
 @cache
 def _matcher() -> tuple[re.Pattern[str], dict[str, Force]]:
     by_alias: dict[str, Force] = {}
+    written: set[str] = set()
     for force in load_forces():
         for alias in force.aliases:
-            by_alias.setdefault(alias.casefold().replace("’", "'"), force)
-    ordered = sorted(by_alias, key=len, reverse=True)
-    originals = {a.casefold().replace("’", "'"): a for f in load_forces() for a in f.aliases}
-    body = "|".join(_alias_regex(originals[a]) for a in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), by_alias
+            by_alias.setdefault(_key(alias), force)
+            written.add(alias)
+    # a name of several words may start a sentence ("Opération Barkhane"): its first letter is free;
+    # a single word is matched as written, so that "sabre", "serval" or "wagner" stay common words
+    forms = [f for a in written for f in spellings(a, free_first=" " in a)]
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w])"), by_alias
 
 
 def find_forces(text: str) -> list[ForceMention]:
@@ -105,7 +105,7 @@ def find_forces(text: str) -> list[ForceMention]:
     pattern, by_alias = _matcher()
     out = []
     for m in pattern.finditer(text):
-        force = by_alias.get(m.group(0).casefold().replace("’", "'"))
+        force = by_alias.get(_key(m.group(0)))
         if force is not None:
             out.append(ForceMention(m.start(), m.end(), m.group(0), force))
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import rules
+from .patterns import alternation
 
 __all__ = ["TroopCount", "find_troop_counts", "parse_number"]
 
@@ -30,8 +31,7 @@ class TroopCount:
 
 
 def _alternation(words: list[str] | dict[str, object], *, escape: bool = True) -> str:
-    items = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in items)
+    return alternation(list(words), escape=escape)
 
 
 @dataclass(frozen=True, slots=True)

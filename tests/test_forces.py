@@ -1,0 +1,63 @@
+"""The force registry: aliases in every language, who may serve in which force, default actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.forces import find_forces, force_by_name, load_forces
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("soldiers of the “Barkhane” force", "Barkhane"),
+        ("l'opération Barkhane a pris fin", "Barkhane"),
+        ("Opération Serval, lancée en 2013", "Serval"),
+        ("the Takuba taskforce", "Takuba"),
+        ("Task Force Takuba", "Takuba"),
+        ("the UN mission Minusma", "MINUSMA"),
+        ("quittera (la Mission de la paix de l’ONU)", "MINUSMA"),
+        ("the UN stabilization mission", "MINUSMA"),
+        ("EUTM Mali trains soldiers", "EUTM Mali"),
+        ("EUCAP Sahel Mali advises police", "EUCAP Sahel Mali"),
+        ("the Russian paramilitary group Wagner", "Wagner Group"),
+        ("le groupe Wagner", "Wagner Group"),
+        ("die Gruppe Wagner", "Wagner Group"),
+        ("la Force conjointe du G5 Sahel", "G5 Sahel Joint Force"),
+        ("die Eingreiftruppe der G5-Sahel", "G5 Sahel Joint Force"),
+        ("the special forces of Sabre", "Sabre"),
+        ("Russlands Africa Corps", "Africa Corps"),
+    ],
+)
+def test_aliases_in_every_language_find_the_canonical_force(text: str, name: str) -> None:
+    assert [m.force.name for m in find_forces(text)] == [name]
+
+
+def test_common_words_are_not_forces() -> None:
+    assert find_forces("il a tiré son sabre; un serval court; richard wagner") == []
+
+
+def test_the_longest_alias_wins() -> None:
+    (m,) = find_forces("EUCAP Sahel Mali")
+    assert (m.text, m.force.name) == ("EUCAP Sahel Mali", "EUCAP Sahel Mali")
+
+
+def test_who_may_serve_in_a_force() -> None:
+    assert force_by_name("MINUSMA").accepts("GB")  # a UN mission takes any country
+    assert force_by_name("Barkhane").accepts("EE")
+    assert not force_by_name("Wagner Group").accepts("GB")
+    assert force_by_name("Wagner Group").accepts(None)
+
+
+def test_default_actor_of_a_force_stands_for_it_as_a_whole() -> None:
+    assert force_by_name("Barkhane").default_actor == "FR"
+    assert force_by_name("Takuba").default_actor == "EU"
+    assert force_by_name("MINUSMA").default_actor == "UN"
+    assert force_by_name("Wagner Group").default_actor == "RU"
+
+
+def test_every_force_is_found_by_each_of_its_aliases() -> None:
+    for force in load_forces():
+        for alias in force.aliases:
+            found = find_forces(f"x {alias} x")
+            assert found and found[0].force.name == force.name, (force.name, alias)

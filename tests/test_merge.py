@@ -1,0 +1,120 @@
+"""One event per happening: merging within an article and across articles and languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from geo.gazetteer import get_gazetteer
+from geo.merge import Draft, drafts_to_events, merge_across_articles, merge_in_article, same_happening
+from geo.models import PlaceMention
+
+
+def _at(name: str, country: str) -> PlaceMention:
+    gaz = get_gazetteer()
+    place = gaz.country(country) if name == country else next(p for p in gaz.candidates(name) if p.country == country)
+    return PlaceMention("a", 0, len(name), name, place)
+
+
+def _draft(**kw) -> Draft:
+    base = {
+        "article_id": "a",
+        "published": dt.date(2022, 11, 14),
+        "action": "withdrawal",
+        "status": "announced",
+        "force": None,
+        "actor_country": "GB",
+        "location": _at("ML", "ML"),
+        "destination": None,
+        "troops": None,
+        "troops_text": None,
+        "date": "2022-11-14",
+        "date_precision": "day",
+        "date_text": "on Monday",
+        "date_kind": "point",
+        "evidence": "The United Kingdom announced on Monday the withdrawal of its soldiers from Mali.",
+        "position": 0,
+        "confidence": 0.6,
+    }
+    base.update(kw)
+    return Draft(**base)
+
+
+def test_announcement_and_completion_are_one_withdrawal_with_the_latest_status() -> None:
+    announced = _draft(status="announced", date="2022-02", date_precision="month", date_text="in February")
+    left = _draft(status="completed", date="2022-07", date_precision="season", date_text="this summer", position=50)
+    (merged,) = merge_in_article([announced, left])
+    assert (merged.status, merged.date, merged.date_precision) == ("completed", "2022-07", "season")
+    assert merged.evidence == announced.evidence
+    assert len(merged.all_evidence) == 1  # the same sentence once
+
+
+def test_the_same_troops_with_and_without_their_force_merge_and_keep_both() -> None:
+    a = _draft(force="MINUSMA", actor_country="GB")
+    b = _draft(force=None, actor_country="GB", troops=300, troops_text="Almost 300 British soldiers", position=9)
+    (merged,) = merge_in_article([a, b])
+    assert (merged.force, merged.actor_country, merged.troops) == ("MINUSMA", "GB", 300)
+    assert not same_happening(a, replace(b, force="Barkhane"))
+
+
+def test_a_town_wins_over_its_country_and_two_towns_stay_apart() -> None:
+    country = _draft()
+    gao = _draft(location=_at("Gao", "ML"), position=5)
+    kidal = _draft(location=_at("Kidal", "ML"), position=9)
+    merged = merge_in_article([country, gao, kidal])
+    assert sorted(m.location.place.name for m in merged) == ["Gao", "Kidal"]
+
+
+def test_different_actions_countries_or_troop_numbers_are_different_happenings() -> None:
+    base = _draft(action="deployment", status="ongoing", troops=5100)
+    assert not same_happening(base, replace(base, action="withdrawal"))
+    assert not same_happening(base, replace(base, actor_country="FR"))
+    assert not same_happening(base, replace(base, location=_at("NE", "NE")))
+    assert not same_happening(base, replace(base, troops=4000))
+    assert same_happening(base, replace(base, troops=None))
+
+
+def test_a_withdrawal_takes_the_number_of_the_same_troops_presence() -> None:
+    present = _draft(action="deployment", status="ongoing", troops=300, troops_text="Almost 300", position=40)
+    leaving = _draft()
+    merged = merge_in_article([leaving, present])
+    withdrawal = next(m for m in merged if m.action == "withdrawal")
+    assert withdrawal.troops == 300
+
+
+def test_across_articles_and_languages_the_same_happening_merges() -> None:
+    en = _draft(article_id="000")
+    fr = _draft(
+        article_id="001",
+        published=dt.date(2022, 11, 15),
+        date_text="hier lundi",
+        evidence="Le Royaume-Uni a annoncé hier lundi le retrait anticipé de ses militaires.",
+    )
+    (merged,) = merge_across_articles([en, fr])
+    assert merged.ids == ("000", "001")
+    assert len(merged.all_evidence) == 2
+    (event,) = drafts_to_events([en, fr], across_articles=True)
+    assert event.article_ids == ("000", "001")
+    assert event.to_dict()["evidences"] == list(merged.all_evidence)
+
+
+def test_across_articles_time_and_troops_must_agree() -> None:
+    feb = _draft(article_id="x", date="2022-02-17")
+    nov = _draft(article_id="y", date="2022-11-14")
+    assert len(merge_across_articles([feb, nov])) == 2
+    a = _draft(article_id="x", troops=2400)
+    b = _draft(article_id="y", troops=4300)
+    assert len(merge_across_articles([a, b])) == 2
+
+
+def test_event_ids_hash_the_content() -> None:
+    one = drafts_to_events([_draft()], across_articles=True)[0]
+    same = drafts_to_events([_draft(confidence=0.9, position=7)], across_articles=True)[0]
+    other = drafts_to_events([_draft(actor_country="FR")], across_articles=True)[0]
+    assert one.event_id == same.event_id != other.event_id
+    assert len(one.event_id) == 16
+
+
+def test_without_a_written_date_the_publication_date_stands() -> None:
+    (event,) = drafts_to_events([_draft(date=None, date_precision="unknown", date_text=None)], across_articles=False)
+    assert (event.date, event.date_text) == ("2022-11-14", None)
