@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import rules
 from .patterns import alternation, spellings
@@ -85,20 +85,26 @@ def _matcher(language: str) -> _Matcher:
     return _Matcher(pattern, lookup, re.compile(rf"(?:{suffix}){compound}$"))
 
 
+@lru_cache(maxsize=8192)
+def _lookup(word: str, language: str) -> tuple[str | None, str] | None:
+    """What a matched word names; an inflected adjective or a compound loses its ending first."""
+    lookup = _matcher(language).lookup
+    hit = lookup.get(_key(word))
+    if hit is None:
+        for cut in range(len(word) - 1, 1, -1):
+            hit = lookup.get(_key(word[:cut]))
+            if hit is not None:
+                break
+    return hit
+
+
 def find_actors(text: str, language: str) -> list[ActorMention]:
     """Every word or phrase in `text` that may say whose troops they are."""
     m = _matcher(language)
     out = []
     for match in m.pattern.finditer(text):
         word = match.group(0)
-        hit = m.lookup.get(_key(word))
-        if hit is None:  # an inflected adjective or a compound: strip the ending
-            for cut in range(len(word) - 1, 1, -1):
-                if word[cut - 1] == "-" and (hit := m.lookup.get(_key(word[:cut]))) is not None:
-                    break
-                hit = m.lookup.get(_key(word[:cut]))
-                if hit is not None:
-                    break
+        hit = _lookup(word, language)
         if hit is None:
             continue
         out.append(ActorMention(match.start(), match.end(), word, hit[0], hit[1]))

@@ -18,7 +18,7 @@ from typing import Any
 from . import rules
 from .patterns import alternation, spellings
 
-__all__ = ["PRECISIONS", "DateMention", "find_dates", "format_date", "parse_with_dateparser"]
+__all__ = ["PRECISIONS", "DateMention", "find_dates", "find_dates_both_ways", "format_date", "parse_with_dateparser"]
 
 PRECISIONS = ("day", "month", "season", "year", "unknown")
 
@@ -267,13 +267,24 @@ def _count(text: str, lo: dict[str, dict[str, Any]]) -> int | None:
 
 def find_dates(text: str, language: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:
     """Date phrases in `text` resolved against `published`; `future` reads "Monday" as the next one."""
+    past, ahead = find_dates_both_ways(text, language, published)
+    return ahead if future else past
+
+
+def find_dates_both_ways(
+    text: str, language: str, published: dt.date | None
+) -> tuple[list[DateMention], list[DateMention]]:
+    """The date phrases of `text` read backward and forward in time, in one pass; the two lists hold
+    the same phrases in the same order (a phrase neither reading resolves is in neither)."""
     g = _grammar(language)
-    out: list[DateMention] = []
+    past: list[DateMention] = []
+    ahead: list[DateMention] = []
     for m in g.pattern.finditer(text):
-        resolved = _resolve(m, g, published, future)
-        if resolved is None:
+        back = _resolve(m, g, published, False)
+        if back is None:
             continue
-        day, precision = resolved
+        forth = _resolve(m, g, published, True) or back
         kind = "since" if m.group("since") or m.group("forpast") else "until" if m.group("within") else "point"
-        out.append(DateMention(m.start(), m.end(), m.group(0), format_date(day, precision), precision, kind))
-    return out
+        for (day, precision), out in ((back, past), (forth, ahead)):
+            out.append(DateMention(m.start(), m.end(), m.group(0), format_date(day, precision), precision, kind))
+    return past, ahead

@@ -17,12 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from . import rules
 from .actions import Trigger, find_triggers, has_military_context, is_negated, status_cues
 from .actors import find_actors
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates_both_ways
 from .forces import Force, ForceMention, find_forces
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
@@ -338,9 +338,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     costs = _Costs(text, ctx.syntax)
     counts = find_troop_counts(text, lang)
     cues = status_cues(text, lang)
-    dates = find_dates(text, lang, ctx.article.published)
-    # the same phrases read forward in time, for events that are plans ("on Monday" = the next Monday)
-    future = find_dates(text, lang, ctx.article.published, future=True) if cues["planned"] else dates
+    # the phrases read backward, and forward for events that are plans ("on Monday" = the next Monday)
+    dates, future = find_dates_both_ways(text, lang, ctx.article.published)
     announced = [  # a date beside "announced", with where that cue stands
         (d, c[0]) for d in dates for c in cues["announced"] if costs.between((d.start, d.end), c) <= 3
     ]
@@ -623,6 +622,11 @@ def _reconcile(country: str | None, force: Force | None) -> tuple[str | None, Fo
     return country, force
 
 
+@lru_cache(maxsize=4096)
+def _role_cached(text: str, start: int, syn: _Syntax, end: int) -> frozenset[str]:
+    return frozenset(_role(text, start, syn, end))
+
+
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
     before = text[max(0, mention_start - 60) : mention_start]
     roles = set()
@@ -659,7 +663,7 @@ def _where(
         rel = m.start - offset
         if syn.place_veto.search(text[max(0, rel - 60) : rel]):
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
-        roles = _role(text, rel, syn, rel + len(m.text))
+        roles = _role_cached(text, rel, syn, rel + len(m.text))
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
         if not roles and not trig.host:
