@@ -41,7 +41,7 @@ __all__ = [
 _DATA = Path(__file__).resolve().parent.parent / "data"
 INDEX_PATH = Path(os.environ.get("TROOPMAP_GAZETTEER", _DATA / "gazetteer.pkl"))
 EXTRA_CSV = _DATA / "places_extra.csv"
-_FORMAT = 4  # bump when the layout of the index or the way it is built changes
+_FORMAT = 6  # bump when the layout of the index or the way it is built changes
 
 # Flags of a place (one byte each).
 CAPITAL = 1
@@ -345,8 +345,12 @@ def build_index(path: Path = INDEX_PATH) -> Path:
         "precision": bytes(r.precision for r in rows),
         "uncertainty_km": array("d", (math.nan if r.uncertainty_km is None else r.uncertainty_km for r in rows)),
         "flags": bytes(r.flags for r in rows),
+        "prior": array("d", prior),
         "index": table,
         "lower_first": frozenset(lower_first),
+        "prefixes": frozenset(
+            " ".join(words[:k]) for words in (key.split(" ") for key in table) for k in range(1, len(words))
+        ),
         "zipf": zipf,
         "country_row": {r.country: i for i, r in enumerate(rows) if r.feature == "country"},
         "country_names": names_by_lang,
@@ -415,8 +419,10 @@ class Gazetteer:
         self._precision: bytes = data["precision"]
         self._unc: array = data["uncertainty_km"]
         self._flags: bytes = data["flags"]
+        self._prior: array = data["prior"]
         self.index: dict[str, int | tuple[int, ...]] = data["index"]
         self.lower_first: frozenset[str] = data["lower_first"]
+        self.prefixes: frozenset[str] = data["prefixes"]  # "burkina", "cote d": names go on after these
         self.zipf: dict[str, float] = data["zipf"]
         self._country_row: dict[str, int] = data["country_row"]
         self._country_names: dict[str, dict[str, str]] = data["country_names"]
@@ -458,10 +464,7 @@ class Gazetteer:
 
     def prior(self, row: int) -> float:
         """`prior_score` of a row: what a bare name means before the article says more."""
-        flags = self._flags[row]
-        return prior_score(
-            self.feature(row), self._pop[row], capital=bool(flags & CAPITAL), curated=bool(flags & CURATED)
-        )
+        return self._prior[row]
 
     def feature(self, row: int) -> str:
         return FEATURES[self._feature[row]]

@@ -48,6 +48,7 @@ class _Rules:
     titles: frozenset[str]
     followers: frozenset[str]
     not_places: frozenset[str]
+    not_place_starts: frozenset[str]
     parent_words: frozenset[str]
     focus: frozenset[str]
     articles: frozenset[str]
@@ -69,13 +70,18 @@ def _rules() -> _Rules:
         titles=union("titles"),
         followers=union("name_followers"),
         not_places=union("not_places"),
+        not_place_starts=frozenset(p.split(" ")[0] for p in union("not_places")),
         parent_words=union("parent_words"),
         focus=frozenset(c for d in data.values() for c in d.get("focus_countries", ())),
         articles=union("articles"),
         home={lang: frozenset(d.get("home_countries", ())) for lang, d in data.items()},
         noun_capitals=frozenset(lang for lang, d in data.items() if d.get("capitalises_nouns")),
         genitive={lang: tuple(d.get("genitive_suffixes", ())) for lang, d in data.items()},
-        compounds={lang: tuple(fold(p) for p in d.get("compound_prefixes", ())) for lang, d in data.items()},
+        compounds={
+            lang: tuple(fold(p) for p in d["compound_prefixes"])
+            for lang, d in data.items()
+            if d.get("compound_prefixes")
+        },
     )
 
 
@@ -113,7 +119,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
         for country in (gaz.country_of(row),)
         if country
     )
-    if towns:  # the towns the article surely names are in its countries too (Hannover, then Wunstorf)
+    if set(towns) - set(focus):  # the towns the article surely names are in its countries too (Hannover, Wunstorf)
         rows = _decide(spans, hints, focus + towns, home, gaz, rl)
     return [
         PlaceMention(article_id, span.start, span.end, text[span.start : span.end], gaz.place(row))
@@ -160,7 +166,7 @@ def _country_in_word(word: str, rl: _Rules, language: str | None, gaz: Gazetteer
     for prefix in rl.compounds.get(language, ()):
         forms += [(form[len(prefix) :], cut) for form, cut in forms if form.startswith(prefix)]
     for form, cut in forms[1:]:
-        if len(form) > 2 and any(_is_country(r, gaz) for r in gaz.rows(form)):
+        if len(form) > 2 and _names_country(form, gaz):
             return form, cut
     return None
 
@@ -185,6 +191,12 @@ def _dateline(text: str, start: int, stop: int) -> bool:
 
 def _is_country(entry: int, gaz: Gazetteer) -> bool:
     return gaz.feature(entry if entry >= 0 else ~entry) == "country"
+
+
+def _names_country(key: str, gaz: Gazetteer) -> bool:
+    """True when `key` names a country (countries come first among a name's places)."""
+    rows = gaz.rows(key)
+    return bool(rows) and _is_country(rows[0], gaz)
 
 
 def _may_end(text: str, toks: list[tuple[int, int, str]], j: int, key: str, gaz: Gazetteer) -> bool:
@@ -214,7 +226,8 @@ def _match(
     """The longest known name at each capitalised word, left to right, never overlapping."""
     spans: list[_Span] = []
     n = len(toks)
-    lower_first = gaz.lower_first
+    index, prefixes, lower_first = gaz.index, gaz.prefixes, gaz.lower_first
+    suffixes = rl.genitive.get(language or "", ())
     covered = -1
     for i in [k for k, (s, _, w) in enumerate(toks) if text[s].isupper() or w in lower_first]:
         if i <= covered:
@@ -225,22 +238,25 @@ def _match(
         key = word
         j = i
         while True:
-            if key in gaz.index and (j == i or _may_end(text, toks, j, key, gaz)):
+            if key in index and (j == i or _may_end(text, toks, j, key, gaz)):
                 best = (j, key, toks[j][1])
-            elif j > i and language in rl.genitive:  # "im Norden Burkina Fasos"
-                for suffix in rl.genitive[language]:
+            elif j > i and suffixes:  # "im Norden Burkina Fasos"
+                for suffix in suffixes:
                     stem = key[: -len(suffix)]
-                    if key.endswith(suffix) and any(_is_country(r, gaz) for r in gaz.rows(stem)):
+                    if key.endswith(suffix) and _names_country(stem, gaz):
                         best = (j, stem, toks[j][1] - len(suffix))
-            if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
+            if key not in prefixes or j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
                 break
             j += 1
             key = f"{key} {toks[j][2]}"
-        blocked = _blocked_last(text, toks, i, rl)
-        if blocked >= (best[0] if best else i):
-            covered = blocked  # "Quai d'Orsay", "White House": a government, not a place
-            continue
-        if best is None or (best[0] == i and not any(_is_country(r, gaz) for r in gaz.rows(word))):
+        if word in rl.not_place_starts:
+            blocked = _blocked_last(text, toks, i, rl)
+            if blocked >= (best[0] if best else i):
+                covered = blocked  # "Quai d'Orsay", "White House": a government, not a place
+                continue
+        if (suffixes or language in rl.compounds) and (
+            best is None or (best[0] == i and not _names_country(word, gaz))
+        ):
             inside = _country_in_word(word, rl, language, gaz)
             if inside is not None:
                 best = (i, inside[0], end - inside[1])
