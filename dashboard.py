@@ -12,7 +12,7 @@ navigation = st.navigation(
         st.Page("pages/timeline.py", title="Timeline", url_path="timeline"),
         st.Page("pages/events.py", title="Events", url_path="events"),
         st.Page("pages/sources.py", title="Sources", url_path="sources"),
-        st.Page("pages/add_articles.py", title="Add articles", url_path="add"),
+        st.Page("pages/add_articles.py", title="Add articles", url_path="add_articles"),
         st.Page("pages/corrections.py", title="Corrections", url_path="corrections"),
     ]
 )

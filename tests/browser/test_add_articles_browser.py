@@ -38,7 +38,7 @@ def test_a_pasted_article_is_previewed_saved_and_mapped(streamlit_app: Any, page
     before = open_map(page, base)
     assert "Senegalese soldiers" not in before["text"]
 
-    page.goto(base + "/add", wait_until="domcontentloaded")
+    page.goto(base + "/add_articles", wait_until="domcontentloaded")
     wait_for_app(page)
     page.get_by_label("Text of the article", exact=False).fill(TEXT)
     page.get_by_label("Title", exact=True).fill("Senegal sends troops to Kayes")

@@ -205,7 +205,8 @@ def test_the_dashboard_shows_hostile_articles_as_text(streamlit_app: Any, page: 
         page.goto(link, wait_until="domcontentloaded")
         wait_for_app(page)
         assert_nothing_ran(page, link)
-        assert "Traceback" not in page.inner_text("body"), link
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Page not found" not in body, link
     page.goto(f"{base}/corrections?event=xss-1", wait_until="domcontentloaded")
     wait_for_app(page)
     body = page.inner_text("body")
