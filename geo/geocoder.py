@@ -127,7 +127,11 @@ class OfflineGeocoder(Geocoder):
     def _geocode(
         self, query: str, *, exactly_one: bool, codes: tuple[str, ...], language: str | None
     ) -> Location | list[Location] | None:
-        rows = self._rows(query, codes)
+        if not codes and "," not in query:  # the usual query, one name: its places are in prior order already
+            entries = self._gaz.rows(fold(query))
+            rows = [r if r >= 0 else ~r for r in (entries[:1] if exactly_one else entries)]
+        else:
+            rows = self._rows(query, codes)
         if rows:
             if exactly_one:
                 return self._location(self._gaz.place(rows[0]), language)
