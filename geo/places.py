@@ -37,7 +37,9 @@ _HOME_TOWN = 10_000  # a town this big in a country of the article's language ne
 _VILLAGE = 5_000  # smaller than this, a place abroad needs more than one mention of its country
 _BROAD = frozenset({"country", "continent", "region", "water"})
 _SENTENCE_END = frozenset('.!?:;\n«»"“”')
-_JOINERS = frozenset({" ", "-", "'", "’", "‑", ". "})
+_JOINERS = frozenset({" ", "-", "'", "’", ". "})
+# Typography that means a plain space or hyphen here: no-break spaces (French « Mali », 1 000), tabs, hyphens.
+_PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " ", "\u2010": "-", "\u2011": "-"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     """Place mentions of any text; `language` (en, fr, de) enables that language's word forms."""
     gaz = get_gazetteer()
     rl = _rules()
+    original, text = text, text.translate(_PLAIN)  # same length: offsets hold for both
     toks = tokens(fold_text(text))
     spans = [s for s in _match(text, toks, gaz, rl, language) if _plausible(s, text, toks, gaz, rl, language)]
     focus = _focus(spans, gaz)
@@ -122,7 +125,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     if set(towns) - set(focus):  # the towns the article surely names are in its countries too (Hannover, Wunstorf)
         rows = _decide(spans, hints, focus + towns, home, gaz, rl)
     return [
-        PlaceMention(article_id, span.start, span.end, text[span.start : span.end], gaz.place(row))
+        PlaceMention(article_id, span.start, span.end, original[span.start : span.end], gaz.place(row))
         for span, row in zip(spans, rows, strict=True)
         if row is not None
     ]

@@ -196,3 +196,15 @@ def test_seats_of_government_and_german_compounds() -> None:
 def test_wire_datelines_in_capitals() -> None:
     assert _one("DAKAR, Dec 14 (Reuters) - Troops left.")[0] == ("DAKAR", "SN", "city")
     assert _one("The EU and NATO met.") == []
+
+
+def test_no_break_spaces_of_french_typography() -> None:
+    text = "Ils ont quitté le Burkina\u00a0Faso pour la Côte\u00a0d’Ivoire\u202f: «\u00a0Gao, au Mali\u00a0»."
+    mentions = find_mentions(text, language="fr")
+    assert [(m.text, m.place.country) for m in mentions] == [
+        ("Burkina\u00a0Faso", "BF"),
+        ("Côte\u00a0d’Ivoire", "CI"),
+        ("Gao", "ML"),
+        ("Mali", "ML"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
