@@ -11,15 +11,19 @@ for hosts without npm, which are online). Nothing vendored is committed.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import folium
 from branca.element import Element, Figure
@@ -35,6 +39,7 @@ __all__ = [
     "build",
     "inline_tags",
     "localize",
+    "publish_json",
     "vendor_ready",
 ]
 
@@ -42,6 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 VENDOR_DIR = ROOT / "static" / "vendor"
 APP_STATIC_URL = "/app/static/vendor"
+CACHE_DIR = ROOT / "static" / "cache"
+CACHE_URL = "/app/static/cache"
+CACHE_MAX_AGE_S = 24 * 3600
 CDN = "https://cdn.jsdelivr.net/npm"
 
 
@@ -191,6 +199,30 @@ def inline_tags(assets: Iterator[Asset] | list[Asset] | tuple[Asset, ...] | obje
         if a.kind == "js"
     ]
     return "\n".join(css + js)
+
+
+def publish_json(kind: str, payload: Any) -> str | None:
+    """Write `payload` as JSON under static/cache/ (named by its hash) and return its /app/static URL.
+
+    The map fetches its event table from there once instead of receiving megabytes through the
+    websocket on every filter change. None when the folder cannot be written (the caller inlines).
+    """
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    name = f"{kind}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:20]}.json"
+    target = CACHE_DIR / name
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        if not target.is_file():
+            tmp = target.with_suffix(f".{os.getpid()}.part")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(target)
+        now = time.time()
+        for old in CACHE_DIR.glob(f"{kind}-*.json"):
+            if old != target and now - old.stat().st_mtime > CACHE_MAX_AGE_S:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return None
+    return f"{CACHE_URL}/{name}"
 
 
 def build(*, npm: str = "npm", node_modules: Path = NODE_MODULES) -> list[Path]:

@@ -13,6 +13,7 @@ Python before it reaches the page, and the JSON is made safe to sit inside a `<s
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import math
@@ -40,11 +41,13 @@ __all__ = [
     "build_map",
     "country_label",
     "event_layers",
+    "event_table",
     "flag",
     "js_json",
     "layer_specs",
     "popup_html",
     "safe_url",
+    "selection_mask",
     "standalone_html",
 ]
 
@@ -369,14 +372,20 @@ _CLUSTER = (
 )
 
 
-def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> LayerSpec:
+def event_table(events: Sequence[Event], articles: Mapping[str, Article] | Iterable[Article] = ()) -> dict[str, Any]:
+    """The events layer's data: {"S": shared HTML fragments, "rows": one row per located event}.
+
+    A row is [lat, lon, action, troops, tooltip, [fragments], escaped event id, confidence]; every
+    string in it is escaped HTML. `rows` keeps the order of the located events.
+    """
+    by_id = articles if isinstance(articles, Mapping) else {a.id: a for a in articles}
     strings = _Strings()
     rows = []
     for event in events:
         if event.location is None:
             continue
         place = event.location.place
-        parts, _ = _popup_parts(event, articles)
+        parts, _ = _popup_parts(event, by_id)
         rows.append(
             [
                 round(place.lat, 4),
@@ -389,32 +398,86 @@ def _events_layer(events: Sequence[Event], articles: Mapping[str, Article]) -> L
                 round(event.confidence, 2),
             ]
         )
-    body = f"""
-          var S = {js_json(strings.values)};
-          var META = {js_json([_META_OPEN, _META_CLOSE])};
-          var rows = {js_json(rows)};
-          var markers = [];
-          rows.forEach(function (r) {{
-            var m = L.marker([r[0], r[1]], {{icon: tmIcon(r[2], r[3]), riseOnHover: true}});
-            m.tmRow = r;
-            markers.push(m);
-          }});
-          // Tooltips and popups are made when first needed: 20,000 of each up front cost seconds.
-          layer.on("mouseover", function (e) {{
-            var m = e.layer;
-            if (m.tmRow && !m.getTooltip()) {{ m.bindTooltip(S[m.tmRow[4]]).openTooltip(); }}
-          }});
-          layer.on("click", function (e) {{
-            var m = e.layer, r = m.tmRow;
-            if (r && !m.getPopup()) {{
-              m.bindPopup(tmJoin(S, r[5]) + META[0] + r[7].toFixed(2) + " · event " + r[6] + META[1],
-                {{maxWidth: 380}}).openPopup();
-            }}
-          }});
-          if (layer.addLayers) {{ layer.addLayers(markers); }}
-          else {{ markers.forEach(function (m) {{ layer.addLayer(m); }}); }}
-    """
-    return LayerSpec(f"Events ({len(rows):,})", container=_CLUSTER, body=body, cluster=True)
+    return {"S": strings.values, "META": [_META_OPEN, _META_CLOSE], "rows": rows}
+
+
+def selection_mask(events: Sequence[Event], selected: Iterable[Event]) -> str:
+    """Which rows of `event_table(events)` to show, as a base64 bitset (20,000 events: 3.4 kB)."""
+    wanted = {e.event_id for e in selected}
+    located = [e for e in events if e.location is not None]
+    bits = bytearray((len(located) + 7) // 8)
+    for i, event in enumerate(located):
+        if event.event_id in wanted:
+            bits[i >> 3] |= 1 << (i & 7)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+# Builds (once per data set, then reused on every filter change) the markers of the rows the mask selects.
+_EVENTS_JS = """
+          var has = function (i) { return (MASK.charCodeAt(i >> 3) >> (i & 7)) & 1; };
+          var go = function (d) {
+            window.tmMarkers = window.tmMarkers || {};
+            var cache = window.tmMarkers[KEY] = window.tmMarkers[KEY] || [];
+            var out = [];
+            for (var i = 0; i < d.rows.length; i++) {
+              if (!has(i)) { continue; }
+              var m = cache[i];
+              if (!m) {
+                var r = d.rows[i];
+                m = cache[i] = L.marker([r[0], r[1]], {icon: tmIcon(r[2], r[3]), riseOnHover: true});
+                m.tmRow = r;
+              }
+              out.push(m);
+            }
+            // Tooltips and popups are made when first needed: 20,000 of each up front cost seconds.
+            layer.on("mouseover", function (e) {
+              var m = e.layer;
+              if (m.tmRow && !m.getTooltip()) { m.bindTooltip(d.S[m.tmRow[4]]).openTooltip(); }
+            });
+            layer.on("click", function (e) {
+              var m = e.layer, r = m.tmRow;
+              if (r && !m.getPopup()) {
+                m.bindPopup(tmJoin(d.S, r[5]) + d.META[0] + r[7].toFixed(2) + " · event " + r[6] + d.META[1],
+                  {maxWidth: 380}).openPopup();
+              }
+            });
+            if (layer.addLayers) { layer.addLayers(out); } else { out.forEach(function (m) { layer.addLayer(m); }); }
+          };
+"""
+
+
+def _events_layer(
+    events: Sequence[Event],
+    articles: Mapping[str, Article],
+    *,
+    data_url: str | None = None,
+    frame: Sequence[Event] | None = None,
+) -> LayerSpec:
+    """Inline data (standalone HTML), or data fetched once from `data_url` (the table of `frame`, every event)
+    with only the selection mask in the layer, so that a filter change sends a few kilobytes."""
+    count = sum(1 for e in events if e.location is not None)
+    name = f"Events ({count:,})"
+    if data_url is None:
+        table = event_table(events, articles)
+        mask = selection_mask(events, events)
+        body = f"""
+          var KEY = "inline", MASK = atob({js_json(mask)});
+          {_EVENTS_JS}
+          go({js_json(table)});
+        """
+    else:
+        mask = selection_mask(frame if frame is not None else events, events)
+        body = f"""
+          var KEY = {js_json(data_url)}, MASK = atob({js_json(mask)});
+          {_EVENTS_JS}
+          if (window.tmData && window.tmData.url === KEY) {{ go(window.tmData); }}
+          else {{
+            fetch(KEY).then(function (r) {{ return r.json(); }}).then(function (d) {{
+              d.url = KEY; window.tmData = d; go(d);
+            }});
+          }}
+        """
+    return LayerSpec(name, container=_CLUSTER, body=body, cluster=True)
 
 
 def _bearing_deg(a: Place, b: Place) -> float:
@@ -479,10 +542,15 @@ def layer_specs(
     places: Iterable[PlaceMention] = (),
     show_places: bool = False,
     places_layer: bool = True,
+    data_url: str | None = None,
+    frame: Sequence[Event] | None = None,
 ) -> tuple[LayerSpec, ...]:
-    """The layers that change with the filters, as data: events (clustered), redeployment paths, places."""
+    """The layers that change with the filters, as data: events (clustered), redeployment paths, places.
+
+    With `data_url` (where `event_table(frame)` is served as JSON), the events layer fetches its data once
+    and only the selection changes with the filters."""
     by_id = {a.id: a for a in articles}
-    specs = (_events_layer(events, by_id), _paths_layer(events))
+    specs = (_events_layer(events, by_id, data_url=data_url, frame=frame), _paths_layer(events))
     if not places_layer:
         return specs
     mentions = list(places)

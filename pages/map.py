@@ -6,8 +6,9 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.assets import publish_json
 from geo.filters import Filters
-from geo.mapping import LayerSpec, base_map, layer_specs
+from geo.mapping import LayerSpec, base_map, event_table, layer_specs
 from geo.pipeline import find_places
 from pages._view import current_view, sidebar
 
@@ -21,11 +22,27 @@ def _places(revision: int) -> tuple:
     return tuple(find_places(view.articles))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _data_url(revision: int) -> str | None:
+    """Every event's map data as a static JSON file the map fetches once (None: sent inline instead)."""
+    if not st.get_option("server.enableStaticServing"):
+        return None
+    return publish_json("events", event_table(view.all_events, view.articles))
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _layers(filters: Filters, revision: int, with_places: bool) -> tuple[LayerSpec, ...]:
     """The filtered layers as data, once per filter state and store revision."""
     places = _places(revision) if with_places else ()
-    return layer_specs(view.events, articles=view.articles, places=places, show_places=True, places_layer=with_places)
+    return layer_specs(
+        view.events,
+        articles=view.articles,
+        places=places,
+        show_places=True,
+        places_layer=with_places,
+        data_url=_data_url(revision),
+        frame=view.all_events,
+    )
 
 
 st.title("Deployments and withdrawals")
