@@ -69,9 +69,13 @@ def main() -> None:
         log = Path(tmp) / "server.log"
         # As `make run` builds the data before the server starts: if the extraction code changed since the
         # store was made (others at work in the same checkout), re-extract now, untimed, not in the server.
+        from geo.gazetteer import ensure_index
         from geo.store import ensure_store
 
-        ensure_store(store, None)
+        ensure_index()
+        events = ensure_store(store, None).events()
+        n_all = sum(1 for e in events if e.location is not None)
+        n_takuba = sum(1 for e in events if e.location is not None and e.force == "Takuba")
         t_start = time.perf_counter()
         proc, url = start_streamlit({"TROOPMAP_STORE": str(store)}, log)
         try:
@@ -81,26 +85,33 @@ def main() -> None:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 page.goto(url)
-                n_all, _ = _wait_count(page, lambda n: n > 0)
-                shown = time.perf_counter() - t_start
+                _, first = _wait_count(page, lambda n: n > 0)
+                _, every = _wait_count(page, lambda n: n >= n_all)
+                since_start = time.perf_counter() - t_start
                 print(
-                    f"server start -> healthy: {healthy:.2f} s; "
-                    f"-> map with {n_all:,} events shown: {shown:.2f} s (goal 3 s)"
+                    f"cold server: start -> healthy {healthy:.2f} s; -> map shown {since_start:.2f} s "
+                    f"(first markers after {first:.2f} s in the browser, all {n_all:,} after {first + every:.2f} s) "
+                    "(goal 3 s)"
                 )
                 t1 = time.perf_counter()
                 page.goto(url)
-                _wait_count(page, lambda n: n > 0)
-                print(f"reload with a warm server -> map shown: {time.perf_counter() - t1:.2f} s")
-                page.locator('[data-testid="stSidebar"]').get_by_text("Force or mission").wait_for()
-                t2 = time.perf_counter()
-                page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
-                page.get_by_role("option").filter(has_text="Takuba").first.click()
-                n_takuba, dt_change = _wait_count(page, lambda n: 0 < n < n_all)
+                _, first = _wait_count(page, lambda n: n > 0)
+                _wait_count(page, lambda n: n >= n_all)
                 print(
-                    f"filter change (sidebar, force=Takuba) -> updated map with {n_takuba:,} events: "
+                    f"warm server, page reload -> first markers {first:.2f} s, "
+                    f"all {n_all:,} markers {time.perf_counter() - t1:.2f} s"
+                )
+                page.locator('[data-testid="stSidebar"]').get_by_text("Force or mission").wait_for()
+                page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+                option = page.get_by_role("option").filter(has_text="Takuba").first
+                option.wait_for()
+                t2 = time.perf_counter()
+                option.click()
+                _wait_count(page, lambda n: n == n_takuba)
+                print(
+                    f"filter change (sidebar, force=Takuba) -> map with its {n_takuba:,} events: "
                     f"{time.perf_counter() - t2:.2f} s (goal 1 s)"
                 )
-                del dt_change
                 print(f"server memory (RSS, with children): {_rss_mb(proc.pid):.0f} MB (goal 500 MB)")
                 browser.close()
         finally:
