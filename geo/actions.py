@@ -10,7 +10,7 @@ from functools import cache
 
 from . import rules
 
-__all__ = ["Trigger", "find_triggers", "has_military_context", "is_negated", "status_cues"]
+__all__ = ["Trigger", "find_triggers", "has_military_context", "is_negated", "is_report", "report_spans", "status_cues"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,7 @@ class Trigger:
     host: bool = False
     needs_count: bool = False
     needs_place: bool = False
+    recipient_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class _Cues:
     negation_after: int
     denial: re.Pattern[str]
     military: re.Pattern[str]
+    report: re.Pattern[str]
 
 
 def _words(words: list[str]) -> str:
@@ -69,6 +71,9 @@ def _cues(language: str) -> _Cues:
         negation_after=int(data.get("negation_after_window", 0)),
         denial=denial,
         military=military,
+        report=re.compile(
+            rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
+        ),
     )
 
 
@@ -102,10 +107,21 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
                 bool(spec.get("host")),
                 bool(spec.get("needs_count")),
                 bool(spec.get("needs_place")),
+                bool(spec.get("recipient_after")),
             )
         )
         pos = max(m.end(), hit.start() + 1)
     return kept
+
+
+def report_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Where the sentence says who reported it: "the ministry said", "a annoncé", "teilte ... mit"."""
+    return [m.span() for m in _cues(language).report.finditer(text)]
+
+
+def is_report(text: str, language: str) -> bool:
+    """Whether the sentence reports what another said ("Das teilte das Ministerium am Donnerstag mit")."""
+    return _cues(language).report.search(text) is not None
 
 
 def has_military_context(text: str, language: str) -> bool:

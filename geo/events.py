@@ -16,11 +16,19 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from . import rules
-from .actions import Trigger, find_triggers, has_military_context, is_negated, status_cues
+from .actions import (
+    Trigger,
+    find_triggers,
+    has_military_context,
+    is_negated,
+    is_report,
+    report_spans,
+    status_cues,
+)
 from .actors import find_actors
 from .dates import DateMention, find_dates_both_ways
 from .forces import Force, ForceMention, find_forces
@@ -227,7 +235,7 @@ def _main_country(text: str, places: list[PlaceMention], syntax: _Syntax) -> tup
         if not code or m.place.feature in _BROAD:
             continue
         tied = bool(_role(text, m.start, syntax))
-        weight = (1.0 if tied else 0.3) * (1.0 if m.place.feature == "country" else 0.5)
+        weight = 1.0 if tied else 0.3  # a town named counts as much as its country
         counts[code] += weight
         if m.place.feature == "country":
             first.setdefault(code, m)
@@ -250,15 +258,38 @@ def find_drafts(article: Article) -> list[Draft]:
     ctx = _Context(article, language, syntax, places, main, main_mention)
     drafts: list[Draft] = []
     starts = [m.start for m in places]
+    previous: list[int] = []  # the drafts of the last sentence
     for sentence in split_sentences(text):
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         sentence_places = places[lo:hi]
-        drafts.extend(_sentence_drafts(sentence, sentence_places, ctx))
+        found = _sentence_drafts(sentence, sentence_places, ctx)
+        if not found and previous:
+            _date_from_report(sentence, drafts, previous, ctx)
+        previous = list(range(len(drafts), len(drafts) + len(found)))
+        drafts.extend(found)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD]
         if usable:
             ctx.recent_places = usable
     return merge_in_article(drafts)
+
+
+def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[int], ctx: _Context) -> None:
+    """ "Das teilte das Außenministerium am Donnerstagabend mit.": the date of the report that follows
+    dates the events of the sentence before it, when that sentence gave them none."""
+    if not is_report(sentence.text, ctx.language):
+        return
+    past, future = find_dates_both_ways(sentence.text, ctx.language, ctx.article.published)
+    points = [i for i, d in enumerate(past) if d.kind == "point"]
+    if not points:
+        return
+    for k in previous:
+        d = drafts[k]
+        if d.date_text is None:
+            chosen = (future if d.status == "planned" else past)[points[0]]
+            drafts[k] = replace(
+                d, date=chosen.date, date_precision=chosen.precision, date_text=chosen.text, date_kind=chosen.kind
+            )
 
 
 # --------------------------------------------------------------------------- one sentence
@@ -343,6 +374,10 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     announced = [  # a date beside "announced", with where that cue stands
         (d, c[0]) for d in dates for c in cues["announced"] if costs.between((d.start, d.end), c) <= 3
     ]
+    says = [r for r in report_spans(text, lang) if not any(a[0] < r[1] and r[0] < a[1] for a in cues["announced"])]
+    reported = [  # "..., the ministry said on Wednesday": the date of the report, on either side
+        d for d in dates if d.kind == "point" and any(costs.between((d.start, d.end), r) <= 2 for r in says)
+    ]
     live = [t for t in triggers if not is_negated(text, t, lang)]
     live = [t for t in live if not any(d.start <= t.start and t.end <= d.end for d in dates)]  # "à partir de"
     follow = ctx.syntax.count_after_verb
@@ -372,6 +407,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 past=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
                 future=[d for d, owner in zip(future, date_owner, strict=True) if owner is trig],
                 announced=[d for d, cue in announced if cue < trig.start],
+                reported=reported,
             ),
             cues=cues,
         )
@@ -399,6 +435,7 @@ class _DateChoice:
     past: list[DateMention]
     future: list[DateMention]
     announced: list[DateMention]
+    reported: list[DateMention]
 
 
 def _assign(
@@ -492,6 +529,8 @@ def _draft(
     owned = dates.future if status == "planned" else dates.past
     if not owned and status == "announced":
         owned = dates.announced
+    if not owned:
+        owned = dates.reported
     owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
     date = _date(owned, status, action)
     evidence = text
@@ -536,9 +575,10 @@ def _who(
     span = (trig.start, trig.end)
     if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
         whos = [w for w in whos if w.start >= trig.end]
-    elif trig.needs_place and trig.kind == "verb":  # "French troops train Malian forces": the object is trained
+    elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
+        # "French troops train Malian forces", "the camp was handed over to MINUSMA": the object is not the actor
         whos = [w for w in whos if w.end <= trig.start]
-    named = [w for w in whos if w.country and w.kind in ("adjective", "army", "demonym")]
+    named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
         inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 1]
