@@ -25,16 +25,17 @@ def _map(page):
     return frame
 
 
+COUNT_JS = """() => { let n = 0;
+  window.map.eachLayer(l => { if (l._topClusterLevel) { n += l.getLayers().length; } });
+  return n; }"""
+
+
 def _events_in_clusters(page, frame) -> int:
     """Event markers held by the map's cluster layers (those shown singly and those inside bubbles)."""
-    frame.locator(".tm-icon .tm-m, .marker-cluster").first.wait_for(timeout=60_000)
-    page.wait_for_timeout(500)
+    (frame or page.frame_locator(MAP_FRAME)).locator(".tm-icon .tm-m, .marker-cluster").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(800)
     inner = next(f for f in page.frames if "st_folium" in f.url)
-    return inner.evaluate(
-        """() => { let n = 0;
-          window.map.eachLayer(l => { if (l._topClusterLevel) { n += l.getLayers().length; } });
-          return n; }"""
-    )
+    return inner.evaluate(COUNT_JS)
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,37 @@ def test_other_pages_keep_the_filters(streamlit_app, page, store, screenshot_dir
     page.wait_for_timeout(1500)
     assert "force=Takuba" in page.url
     page.screenshot(path=str(screenshot_dir / "timeline_takuba.png"), full_page=True)
+
+
+def test_a_filter_change_keeps_the_view_and_fetches_no_new_data(streamlit_app, page, store, screenshot_dir) -> None:
+    base = streamlit_app({"TROOPMAP_STORE": str(store)})
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/app/static/cache/" in r.url else None)
+    page.goto(base)
+    _map(page)
+    before = _events_in_clusters(page, None)
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    inner.evaluate("() => window.map.setView([14.5, -4.2], 8)")
+    view = inner.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option").filter(has_text="Takuba").first.click()
+    page.keyboard.press("Escape")
+    page.wait_for_url("**force=Takuba**", timeout=30_000)
+    counter = sidebar.locator("p").filter(has_text="of 400 events").first
+    for _ in range(100):
+        expected = int(counter.inner_text().split()[0].replace(",", ""))
+        if expected < 400:
+            break
+        page.wait_for_timeout(100)
+    for _ in range(100):
+        inner = next(f for f in page.frames if "st_folium" in f.url)
+        if inner.evaluate(COUNT_JS) == expected:
+            break
+        page.wait_for_timeout(100)
+    after = inner.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+    page.screenshot(path=str(screenshot_dir / "map_filtered_view_kept.png"))
+    assert inner.evaluate(COUNT_JS) == expected < before
+    assert after == pytest.approx(view, abs=1e-6)
+    assert "force=Takuba" in page.url
+    assert len(fetched) == 1, fetched  # the event table came once; the filter change sent only a selection
