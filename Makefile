@@ -40,15 +40,15 @@ run: data assets
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
 test: $(VENV)/.dev-deps browser data assets
-	$(PY) -m ruff check geo pages tests bench dashboard.py
+	$(PY) -m ruff check geo pages tests bench dashboard.py dashboard_shared.py
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.dev-deps browser data assets
 	$(PY) -m bench
 
 lint: $(VENV)/.dev-deps
-	$(PY) -m ruff check geo pages tests bench dashboard.py
-	$(PY) -m ruff format --check geo pages tests bench dashboard.py
+	$(PY) -m ruff check geo pages tests bench dashboard.py dashboard_shared.py
+	$(PY) -m ruff format --check geo pages tests bench dashboard.py dashboard_shared.py
 
 clean:
-	rm -rf $(VENV) data/gazetteer.* data/store.sqlite* static/vendor
+	rm -rf $(VENV) data/gazetteer.* data/store.sqlite* static/vendor static/cache

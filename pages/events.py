@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard_shared import current_view, sidebar
 from geo.export import event_rows, events_csv, events_geojson
 from geo.filters import Filters
-from pages._view import current_view, sidebar
 
 view = current_view()
 sidebar(view)

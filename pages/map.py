@@ -6,11 +6,11 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard_shared import current_view, sidebar
 from geo.assets import publish_json
 from geo.filters import Filters
 from geo.mapping import LayerSpec, base_map, event_table, layer_specs
 from geo.pipeline import find_places
-from pages._view import current_view, sidebar
 
 view = current_view()
 sidebar(view)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard_shared import current_view, sidebar
 from geo.display import md_literal
 from geo.highlight import KINDS, highlight_markdown, spans_for
 from geo.mapping import safe_url
 from geo.pipeline import find_places
-from pages._view import current_view, sidebar
 
 view = current_view()
 sidebar(view)

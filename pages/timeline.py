@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard_shared import current_view, sidebar
 from geo.filters import Filters
 from geo.mapping import country_label
 from geo.timeline import ESTIMATE_NOTE, events_over_time, troop_estimate
-from pages._view import current_view, sidebar
 
 view = current_view()
 sidebar(view)

@@ -1,4 +1,4 @@
-"""What every page shares: the data (built on first start), the filters read from the link, the sidebar.
+"""What every dashboard page shares: the data (built on first start), the filters read from the link, the sidebar.
 
 Not a page itself (the navigation lists pages explicitly). The filter state lives in the URL's query
 parameters; the sidebar's widgets write it back there, so a copied link reopens the same view.
