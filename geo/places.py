@@ -32,6 +32,7 @@ _BIG_CAPITAL = 500_000  # a capital this big opens a sentence as itself even if 
 _COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Even), a place second
 _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
 _FUNCTION_WORD = 5.0  # zipf: "In", "Near", "Between" open a sentence before a place without being part of its name
+_ADJECTIVE = 4.5  # zipf: a word this common before a big town describes it ("Greater London") rather than names
 _SURNAME_ZIPF = 3.5  # a capitalised word rarer than this right before a place makes it a surname
 _HOME_TOWN = 10_000  # a town this big in a country of the article's language needs no more support
 _VILLAGE = 5_000  # smaller than this, a place abroad needs more than one mention of its country
@@ -316,9 +317,9 @@ def _plausible(
             and text[prev_start].isupper()
             and (not _sentence_start(text, prev_start) or gaz.zipf.get(prev, 0.0) < _FUNCTION_WORD)
             and not _broad_only(span, gaz)
-            and not _major_only(span, gaz)
+            and (not _major_only(span, gaz) or gaz.zipf.get(prev, 0.0) < _ADJECTIVE)
         ):
-            return False  # Camp Castor, Florence Parly: part of a longer proper name ("Near Gao" is not)
+            return False  # Camp Castor, Lloyd Austin: part of a longer proper name (not "Near Gao", "Greater London")
     if span.last + 1 < len(toks):
         next_start, _, nxt = toks[span.last + 1]
         gap = text[span.end : next_start]
