@@ -213,4 +213,7 @@ def test_no_break_spaces_of_french_typography() -> None:
 def test_a_big_town_inside_a_persons_name_but_not_after_an_adjective() -> None:
     assert _one("Defense Secretary Lloyd Austin visited Niamey.") == [("Niamey", "NE", "city")]
     assert _one("Police in Greater London said so.") == [("London", "GB", "city")]
-    assert _one("US envoy Victoria Nuland met officials in Niger.") == [("US", "US", "country"), ("Niger", "NE", "country")]
+    assert _one("US envoy Victoria Nuland met officials in Niger.") == [
+        ("US", "US", "country"),
+        ("Niger", "NE", "country"),
+    ]
