@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -175,16 +176,25 @@ def _country_in_word(word: str, rl: _Rules, language: str | None, gaz: Gazetteer
     return None
 
 
-def _blocked_last(text: str, toks: list[tuple[int, int, str]], i: int, rl: _Rules) -> int:
-    """Index of the last word of the longest not-a-place phrase starting at word i, or -1."""
-    last, key, j, n = -1, toks[i][2], i, len(toks)
+def _walk(
+    text: str, toks: list[tuple[int, int, str]], i: int, prefixes: frozenset[str] | None
+) -> Iterator[tuple[int, str]]:
+    """(last word, folded key) of each word sequence from word i that could be one name: "burkina",
+    "burkina faso"; it stops at punctuation, after _MAX_WORDS words, or where no longer name goes on."""
+    key, j, n = toks[i][2], i, len(toks)
     while True:
-        if key in rl.not_places:
-            last = j
-        if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
-            return last
+        yield j, key
+        if (prefixes is not None and key not in prefixes) or j + 1 >= n or j - i + 1 >= _MAX_WORDS:
+            return
+        if not _joined(text, toks, j):
+            return
         j += 1
         key = f"{key} {toks[j][2]}"
+
+
+def _blocked_last(text: str, toks: list[tuple[int, int, str]], i: int, rl: _Rules) -> int:
+    """Index of the last word of the longest not-a-place phrase starting at word i, or -1."""
+    return max((j for j, key in _walk(text, toks, i, None) if key in rl.not_places), default=-1)
 
 
 def _dateline(text: str, start: int, stop: int) -> bool:
@@ -214,14 +224,12 @@ def _may_end(text: str, toks: list[tuple[int, int, str]], j: int, key: str, gaz:
 
 def _longest_end(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer) -> int:
     """End offset of the longest name starting at word i, or -1."""
-    end, key, j, n = -1, toks[i][2], i, len(toks)
-    while True:
-        if key in gaz.index and (j == i or _may_end(text, toks, j, key, gaz)):
-            end = toks[j][1]
-        if j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
-            return end
-        j += 1
-        key = f"{key} {toks[j][2]}"
+    ends = [
+        toks[j][1]
+        for j, key in _walk(text, toks, i, gaz.prefixes)
+        if key in gaz.index and (j == i or _may_end(text, toks, j, key, gaz))
+    ]
+    return ends[-1] if ends else -1
 
 
 def _match(
@@ -229,7 +237,6 @@ def _match(
 ) -> list[_Span]:
     """The longest known name at each capitalised word, left to right, never overlapping."""
     spans: list[_Span] = []
-    n = len(toks)
     index, prefixes, lower_first = gaz.index, gaz.prefixes, gaz.lower_first
     suffixes = rl.genitive.get(language or "", ())
     covered = -1
@@ -239,9 +246,7 @@ def _match(
         start, end, word = toks[i]
         head = text[start]
         best: tuple[int, str, int] | None = None  # (last word, key, end offset)
-        key = word
-        j = i
-        while True:
+        for j, key in _walk(text, toks, i, prefixes):
             if key in index and (j == i or _may_end(text, toks, j, key, gaz)):
                 best = (j, key, toks[j][1])
             elif j > i and suffixes:  # "im Norden Burkina Fasos"
@@ -249,10 +254,6 @@ def _match(
                     stem = key[: -len(suffix)]
                     if key.endswith(suffix) and _names_country(stem, gaz):
                         best = (j, stem, toks[j][1] - len(suffix))
-            if key not in prefixes or j + 1 >= n or j - i + 1 >= _MAX_WORDS or not _joined(text, toks, j):
-                break
-            j += 1
-            key = f"{key} {toks[j][2]}"
         if word in rl.not_place_starts:
             blocked = _blocked_last(text, toks, i, rl)
             if blocked >= (best[0] if best else i):
