@@ -83,6 +83,7 @@ class _Syntax:
     troop_noun: re.Pattern[str]
     list_join: re.Pattern[str]
     list_gap: re.Pattern[str]
+    marks: re.Pattern[str]
     genitive: re.Pattern[str]
     adjuncts_follow_verb: bool
     troop_window: float
@@ -130,6 +131,9 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*",
             re.IGNORECASE,
         ),
+        marks=re.compile(
+            "(?P<b>" + "|".join(re.escape(b) for b in s["clause_breaks"]) + r")|(?P<c>,)|(?P<w>\w+(?:['’-]\w+)*)"
+        ),
         list_gap=re.compile(
             rf"\s*,?\s*(?:(?:{_alt([j for j in s['list_joiners'] if j != ','])})\s+)?"
             rf"(?:(?:{_alt(s['place_in'])})\s+)?(?:(?:{_alt(s['determiners'])})\s+)?",
@@ -158,15 +162,13 @@ class _Costs:
     """Cumulative cost along a sentence: one per word, more for commas and clause breaks."""
 
     def __init__(self, text: str, syntax: _Syntax) -> None:
-        marks: list[tuple[int, float]] = [(m.start(), 1.0) for m in re.finditer(r"[\w]+(?:['’-][\w]+)*", text)]
-        marks += [(m.start(), syntax.comma_weight) for m in re.finditer(",", text)]
-        marks += [(m.start(), syntax.break_weight) for m in syntax.breaks.finditer(text)]
-        marks.sort()
-        self._pos = [p for p, _ in marks]
+        weights = {"w": 1.0, "c": syntax.comma_weight, "b": syntax.break_weight}
+        self._pos: list[int] = []
         self._cum: list[float] = []
         total = 0.0
-        for _, w in marks:
-            total += w
+        for m in syntax.marks.finditer(text):  # one pass: words, commas and clause breaks in order
+            total += weights[m.lastgroup or "w"]
+            self._pos.append(m.start())
             self._cum.append(total)
 
     def _at(self, pos: int) -> float:
