@@ -35,7 +35,6 @@ __all__ = [
     "build_index",
     "ensure_index",
     "get_gazetteer",
-    "prior_score",
 ]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -368,17 +367,12 @@ def build_index(path: Path = INDEX_PATH) -> Path:
     return path
 
 
-def prior_score(feature: str, population: int, *, capital: bool = False, curated: bool = False) -> float:
+def _prior(row: _Row) -> float:
     """How likely a bare name means this place, before any context: countries first, then by size; a curated
     place (no population given) counts as a small town."""
-    bonus = _FEATURE_BONUS.get(feature, 0.0) + (2.0 if capital else 0.0) + (3.0 if curated else 0.0)
-    return bonus + math.log10(population + 1)
-
-
-def _prior(row: _Row) -> float:
-    return prior_score(
-        row.feature, row.population, capital=bool(row.flags & CAPITAL), curated=bool(row.flags & CURATED)
-    )
+    bonus = _FEATURE_BONUS.get(row.feature, 0.0)
+    bonus += (2.0 if row.flags & CAPITAL else 0.0) + (3.0 if row.flags & CURATED else 0.0)
+    return bonus + math.log10(row.population + 1)
 
 
 def _shapes_path(path: Path) -> Path:
@@ -407,7 +401,6 @@ class Gazetteer:
     """Places by folded name, countries by ISO code, and the towns of a region."""
 
     def __init__(self, data: dict[str, Any], path: Path) -> None:
-        self._d = data
         self._path = path
         self._names: list[str] = data["name"]
         self._lat: array = data["lat"]
@@ -463,7 +456,7 @@ class Gazetteer:
         return place
 
     def prior(self, row: int) -> float:
-        """`prior_score` of a row: what a bare name means before the article says more."""
+        """How likely a bare name means this row before the article says more (countries first, then by size)."""
         return self._prior[row]
 
     def feature(self, row: int) -> str:
