@@ -13,7 +13,10 @@ from geo.events import extract_corpus
 from geo.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [SAMPLE_CORPUS, *(ROOT / "tests" / "data" / d for d in ("events", "events_heldout", "events_heldout2"))]
+SOURCES = [
+    SAMPLE_CORPUS,
+    *(ROOT / "tests" / "data" / d for d in ("events", "events_heldout", "events_heldout2", "events_heldout3")),
+]
 WORDS = 600
 ARTICLES = 600
 

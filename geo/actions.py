@@ -59,7 +59,8 @@ def _cues(language: str) -> _Cues:
     }
     negation = re.compile(rf"(?<![\w-])(?:{_words(data['negations'])})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
     # plural and inflected forms: "contingents", "militaires", "Soldaten"
-    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])})\w{{0,3}}(?![\w])", re.IGNORECASE)
+    tail = r"\w*" if data.get("military_compounds") else r"\w{0,3}"  # "Militärberater", "Bundeswehrsoldaten"
+    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
     return _Cues(

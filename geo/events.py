@@ -42,6 +42,7 @@ __all__ = ["extract_article", "extract_corpus", "find_drafts"]
 
 _MAX_ACTOR_COST = 22.0
 _MAX_FORCE_COST = 10.0
+_REPORT_WORDS = 14
 _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
 _MAX_DATE_COST = 14.0
@@ -279,8 +280,8 @@ def find_drafts(article: Article) -> list[Draft]:
 def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[int], ctx: _Context) -> None:
     """ "Das teilte das Außenministerium am Donnerstagabend mit.": the date of the report that follows
     dates the events of the sentence before it, when that sentence gave them none."""
-    if not is_report(sentence.text, ctx.language):
-        return
+    if len(sentence.text.split()) > _REPORT_WORDS or not is_report(sentence.text, ctx.language):
+        return  # only a short sentence that does nothing but report
     past, future = find_dates_both_ways(sentence.text, ctx.language, ctx.article.published)
     points = [i for i, d in enumerate(past) if d.kind == "point"]
     if not points:
