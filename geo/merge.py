@@ -160,22 +160,26 @@ def _bucket(d: Draft) -> tuple[str, str | None, str | None]:
 
 
 def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
-    buckets: dict[tuple[str, str | None, str | None], list[int]] = {}
-    merged: list[Draft | None] = []
+    """Each draft joins the first earlier one of the same happening. Within a bucket, drafts are kept by
+    actor: a draft of one country is only compared with that country's and with those that name none."""
+    buckets: dict[tuple[str, str | None, str | None], dict[str | None, list[int]]] = {}
+    merged: list[Draft] = []
     for draft in drafts:
-        slots = buckets.setdefault(_bucket(draft), [])
-        for i in slots:
-            kept = merged[i]
-            if kept is not None and same_happening(kept, draft, across=across):
-                merged[i] = _combine(kept, draft)
+        by_actor = buckets.setdefault(_bucket(draft), {})
+        if draft.actor_country is None:
+            candidates = sorted(i for ids in by_actor.values() for i in ids)
+        else:
+            candidates = sorted(by_actor.get(draft.actor_country, []) + by_actor.get(None, []))
+        for i in candidates:
+            if same_happening(merged[i], draft, across=across):
+                merged[i] = _combine(merged[i], draft)
                 break
         else:
-            slots.append(len(merged))
+            by_actor.setdefault(draft.actor_country, []).append(len(merged))
             merged.append(draft)
-    out = [d for d in merged if d is not None]
-    if len(out) < len(drafts):  # a merge may make two earlier ones agree
-        return _merge(out, across=across)
-    return out
+    if len(merged) < len(drafts):  # a merge may make two earlier ones agree
+        return _merge(merged, across=across)
+    return merged
 
 
 def merge_in_article(drafts: list[Draft]) -> list[Draft]:
