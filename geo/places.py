@@ -435,8 +435,8 @@ def _resolve(
     pop = gaz.population(best_row)
     if country in home and pop >= _HOME_TOWN and not alternate and common < _COMMON + math.log10(pop / _HOME_TOWN) / 2:
         return best_row  # a home town is a frequent word of its language (Koblenz); the bigger, the more so
-    if common >= _COMMON:
-        return None
+    if common >= _COMMON and not (country in focus and common < _ADJECTIVE and pop >= _VILLAGE):
+        return None  # a common word is a town only in a country the article names ("à Bol, au Tchad")
     if country in rl.focus or parent == country:
         return best_row
     if country in focus and (gaz.population(best_row) >= _VILLAGE or focus[country] >= 4):

@@ -217,3 +217,13 @@ def test_a_big_town_inside_a_persons_name_but_not_after_an_adjective() -> None:
         ("US", "US", "country"),
         ("Niger", "NE", "country"),
     ]
+
+
+def test_a_town_whose_name_is_a_common_word_in_a_country_the_article_names() -> None:
+    assert ("Bol", "TD", "city") in _one("Le Tchad a envoyé des renforts à Bol.", "fr")
+    assert [t for t, _, _ in _one("Bol is a town. It is near the lake.")] == []  # no Chad: a word
+
+
+def test_curated_sahel_places_and_colloquial_names() -> None:
+    found = _one("Les soldats ont quitté Ouaga pour Konna et Madama.", "fr")
+    assert [(t, c) for t, c, _ in found] == [("Ouaga", "BF"), ("Konna", "ML"), ("Madama", "NE")]
