@@ -23,6 +23,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from geopy.distance import great_circle
+
 from . import rules
 from .models import FEATURES, Place
 from .names import fold, is_latin
@@ -248,12 +250,6 @@ def read_extra(path: Path = EXTRA_CSV) -> list[_Row]:
     return rows
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _merge_extra(rows: list[_Row], extra: list[_Row]) -> list[_Row]:
     """A curated place that GeoNames has too (same name, same country, close by) only adds its aliases."""
     by_key: dict[tuple[str | None, str], list[_Row]] = {}
@@ -265,7 +261,7 @@ def _merge_extra(rows: list[_Row], extra: list[_Row]) -> list[_Row]:
             r
             for name in row.names
             for r in by_key.get((row.country, fold(name)), ())
-            if _km(r.lat, r.lon, row.lat, row.lon) <= max(25.0, row.uncertainty_km or 0)
+            if great_circle((r.lat, r.lon), (row.lat, row.lon)).km <= max(25.0, row.uncertainty_km or 0)
         ]
         if row.country and twins:
             twin = max(twins, key=lambda r: r.population)

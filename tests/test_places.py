@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 from pathlib import Path
 
 import pytest
+from geopy.distance import great_circle
 
 from geo.corpus import load_corpus
 from geo.models import Article, PlaceMention
@@ -20,16 +20,13 @@ GOLD = json.loads((PLACES / "gold.json").read_text(encoding="utf-8"))["articles"
 ARTICLES = {a.id: a for a in load_corpus([PLACES / "articles"]).articles}
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _hits(gold: dict, m: PlaceMention) -> bool:
     if gold["kind"] == "country":
         return m.place.feature == "country" and m.place.country == gold["country"]
-    return m.place.feature != "country" and _km(gold["lat"], gold["lon"], m.place.lat, m.place.lon) <= gold["radius_km"]
+    return (
+        m.place.feature != "country"
+        and great_circle((gold["lat"], gold["lon"]), (m.place.lat, m.place.lon)).km <= gold["radius_km"]
+    )
 
 
 def _judge(mentions: list[PlaceMention], gold: dict) -> tuple[list[str], list[str]]:
