@@ -15,7 +15,10 @@ from geo.models import Article
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
     SAMPLE_CORPUS,
-    *(ROOT / "tests" / "data" / d for d in ("events", "events_heldout", "events_heldout2", "events_heldout3")),
+    *(
+        ROOT / "tests" / "data" / d
+        for d in ("events", "events_heldout", "events_heldout2", "events_heldout3", "events_heldout4")
+    ),
 ]
 WORDS = 600
 ARTICLES = 600

@@ -40,6 +40,7 @@ class _Cues:
     negation_window: int
     negation_after: int
     denial: re.Pattern[str]
+    cancellation: re.Pattern[str]
     military: re.Pattern[str]
     report: re.Pattern[str]
 
@@ -71,6 +72,9 @@ def _cues(language: str) -> _Cues:
         negation_window=int(data.get("negation_window", 3)),
         negation_after=int(data.get("negation_after_window", 0)),
         denial=denial,
+        cancellation=re.compile(
+            rf"(?<![\w-])(?:{_words(data.get('cancellations', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
+        ),
         military=military,
         report=re.compile(
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
@@ -136,8 +140,11 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     before = text[: trigger.start]
     starts = [m.start() for m in re.finditer(r"[\w'’]+", before)]
     cut = starts[-cues.negation_window] if len(starts) >= cues.negation_window else 0
-    if cues.negation.search(before[cut:]) is not None or cues.denial.search(before) is not None:
-        return True  # "cannot deploy"; "denied reports that ... were present"
+    window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
+    if cues.negation.search(window) is not None or cues.denial.search(before) is not None:
+        return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
+    if cues.cancellation.search(text, trigger.end) is not None:
+        return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
         after = re.findall(r"[\w'’]+|[,;:.]", text[trigger.end :])[: cues.negation_after + 2]
         clause = []

@@ -93,6 +93,7 @@ class _Syntax:
     genitive_of: re.Pattern[str]
     status_window: float
     count_after_verb: float
+    relative: re.Pattern[str]
     from_after: re.Pattern[str]
 
 
@@ -110,7 +111,14 @@ def _syntax(language: str) -> _Syntax:
     s = rules.load("syntax", language) or rules.load("syntax", "en")
     a = rules.load("actors", language) or rules.load("actors", "en")
     n = rules.load("numbers", language) or rules.load("numbers", "en")
-    filler = rf"(?:{_alt(s['place_filler'])})(?![\w])|[\w’'-]+ly(?![\w])"
+    adjectives = [k for k, v in a.get("adjectives", {}).items() if v]
+    suffix = a.get("adjective_suffix", "")
+    # words between a preposition and its place: "the town of", "la ville nigériane de", "die malische Stadt"
+    filler = (
+        rf"(?:{_alt(s['place_filler'])})(?![\w])|[\w’'-]+ly(?![\w])"
+        rf"|(?i:{alternation([f for w in adjectives for f in spellings(w)])}){suffix}"
+        r"(?![\w])"
+    )
     nouns = [w for w in n["troop_nouns"] + n.get("asset_nouns", []) if len(w) > 4]
     compound = r"[\w-]*" if language == "de" else ""
     return _Syntax(
@@ -146,6 +154,7 @@ def _syntax(language: str) -> _Syntax:
         right_penalty=float(s.get("right_of_verb_penalty", 3)),
         status_window=float(s.get("status_window", 6)),
         count_after_verb=float(s.get("count_after_verb", 2)),
+        relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -327,6 +336,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
                 is_actor = is_actor and not syn.from_after.match(text, a.end)
+                is_actor = is_actor or bool(syn.relative.match(text, a.end))  # "a blow to France, which ..."
             previous = (a.end, is_actor)
             if not is_actor:
                 continue
@@ -377,9 +387,14 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     announced = [  # a date beside "announced", with where that cue stands
         (d, c[0]) for d in dates for c in cues["announced"] if costs.between((d.start, d.end), c) <= 3
     ]
-    says = [r for r in report_spans(text, lang) if not any(a[0] < r[1] and r[0] < a[1] for a in cues["announced"])]
-    reported = [  # "..., the ministry said on Wednesday": the date of the report, on either side
-        d for d in dates if d.kind == "point" and any(costs.between((d.start, d.end), r) <= 2 for r in says)
+    says = [  # (where the report verb starts, whether it is also an announcement)
+        (r[0], any(a[0] < r[1] and r[0] < a[1] for a in cues["announced"])) for r in report_spans(text, lang)
+    ]
+    reported = [  # "..., the ministry said on Wednesday": the date of the report
+        (d, at, announce)
+        for d in dates
+        for at, announce in says
+        if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
     live = [t for t in triggers if not is_negated(text, t, lang)]
     live = [t for t in live if not any(d.start <= t.start and t.end <= d.end for d in dates)]  # "à partir de"
@@ -410,7 +425,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 past=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
                 future=[d for d, owner in zip(future, date_owner, strict=True) if owner is trig],
                 announced=[d for d, cue in announced if cue < trig.start],
-                reported=reported,
+                reported=[d for d, at, announce in reported if not announce],
+                reported_after=[d for d, at, announce in reported if announce and at > trig.end],
             ),
             cues=cues,
         )
@@ -439,6 +455,7 @@ class _DateChoice:
     future: list[DateMention]
     announced: list[DateMention]
     reported: list[DateMention]
+    reported_after: list[DateMention]
 
 
 def _assign(
@@ -534,6 +551,8 @@ def _draft(
         owned = dates.announced
     if not owned:
         owned = dates.reported
+    if not owned and status == "completed":  # "France has completed the withdrawal, the staff announced on Sunday"
+        owned = dates.reported_after
     owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
     date = _date(owned, status, action)
     evidence = text
@@ -624,6 +643,8 @@ def _who(
 
     def score(w: _Who) -> float:
         c = bonus.get(id(w), costs.between((w.start, w.end), span)) + w.weight
+        if w.end <= trig.start and ctx.syntax.relative.match(text, w.end):
+            c -= 12.0  # "France, which ... still has 4,500 troops": the clause's antecedent is its subject
         if w.start >= trig.end and trig.kind == "verb" and id(w) not in bonus:
             c += ctx.syntax.right_penalty
         return c
@@ -864,6 +885,9 @@ def _date(dates: list[DateMention], status: str, action: str) -> DateMention | N
     points = [d for d in dates if d.kind == "point"]
     if points:
         return points[0]
+    dates = [d for d in dates if d.kind != "since"]  # "since 2009" dates a presence, not a departure
+    if not dates:
+        return None
     if status == "planned":
         return next((d for d in dates if d.kind == "until"), None)
     return dates[0] if dates[0].kind != "until" else None

@@ -198,7 +198,7 @@ def merge_in_article(drafts: list[Draft]) -> list[Draft]:
                     and p.actor_country == d.actor_country
                     and d.actor_country is not None
                     and (p.force == d.force or p.force is None or d.force is None)
-                    and _same_place(p.location, d.location)
+                    and p.location.place.country == d.location.place.country
                 ),
                 None,
             )

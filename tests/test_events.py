@@ -58,7 +58,9 @@ def test_seed_articles_reach_the_issue_figures() -> None:
         assert right >= 0.9 * total, summary
 
 
-@pytest.mark.parametrize("folder", ["events", "events_heldout", "events_heldout2", "events_heldout3"])
+@pytest.mark.parametrize(
+    "folder", ["events", "events_heldout", "events_heldout2", "events_heldout3", "events_heldout4"]
+)
 def test_own_articles_in_three_languages_score_well(folder: str) -> None:
     f1, summary = _score(DATA / folder, DATA / folder / "expected.json")
     assert f1 >= 0.85, summary
