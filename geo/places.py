@@ -39,7 +39,7 @@ _HOME_TOWN = 10_000  # a town this big in a country of the article's language ne
 _VILLAGE = 5_000  # smaller than this, a place abroad needs more than one mention of its country
 _BROAD = frozenset({"country", "continent", "region", "water"})
 _SENTENCE_END = frozenset('.!?:;\n«»"“”')
-_JOINERS = frozenset({" ", "-", "'", "’", ". "})
+_JOINERS = frozenset({" ", "-", "'", "’", ". ", "."})  # "St. Louis", "U.S."
 # Typography that means a plain space or hyphen here: no-break spaces (French « Mali », 1 000), tabs, hyphens.
 _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " ", "\u2010": "-", "\u2011": "-"})
 

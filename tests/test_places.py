@@ -224,3 +224,11 @@ def test_a_town_whose_name_is_a_common_word_in_a_country_the_article_names() -> 
 def test_curated_sahel_places_and_colloquial_names() -> None:
     found = _one("Les soldats ont quitté Ouaga pour Konna et Madama.", "fr")
     assert [(t, c) for t, c, _ in found] == [("Ouaga", "BF"), ("Konna", "ML"), ("Madama", "NE")]
+
+
+def test_dotted_country_acronyms() -> None:
+    assert _one("The U.S. military and U.K. forces left Mali.") == [
+        ("U.S", "US", "country"),
+        ("U.K", "GB", "country"),
+        ("Mali", "ML", "country"),
+    ]
