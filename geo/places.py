@@ -35,6 +35,7 @@ _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be
 _FUNCTION_WORD = 5.0  # zipf: "In", "Near", "Between" open a sentence before a place without being part of its name
 _ADJECTIVE = 4.5  # zipf: a word this common before a big town describes it ("Greater London") rather than names
 _SURNAME_ZIPF = 3.5  # a capitalised word rarer than this right before a place makes it a surname
+_FAMOUS_RATIO = 5  # a famous town this many times bigger beats a small one that only the focus favours
 _HOME_TOWN = 10_000  # a town this big in a country of the article's language needs no more support
 _VILLAGE = 5_000  # smaller than this, a place abroad needs more than one mention of its country
 _BROAD = frozenset({"country", "continent", "region", "water"})
@@ -406,14 +407,10 @@ def _resolve(
 
     `home`: the countries of the article's language (Koblenz needs no "Deutschland" in a German article)."""
     common = min(gaz.zipf.get(word, 0.0) for word in span.key.split(" "))  # "Les Attaques" is two words
-    best_row, best_score, alternate = None, -math.inf, False
-    for r in span.rows:
-        row = r if r >= 0 else ~r
-        score = _score(row, r < 0, gaz, rl, focus, parent)
-        if score > best_score:
-            best_row, best_score, alternate = row, score, r < 0
-    if best_row is None:
+    scored = sorted(((_score(r if r >= 0 else ~r, r < 0, gaz, rl, focus, parent), r) for r in span.rows), reverse=True)
+    if not scored:
         return None
+    best_row, alternate = _famous_over_obscure(scored, gaz, parent)
     feature = gaz.feature(best_row)
     if feature in _BROAD or gaz.is_curated(best_row):
         return best_row
@@ -435,13 +432,37 @@ def _resolve(
     pop = gaz.population(best_row)
     if country in home and pop >= _HOME_TOWN and not alternate and common < _COMMON + math.log10(pop / _HOME_TOWN) / 2:
         return best_row  # a home town is a frequent word of its language (Koblenz); the bigger, the more so
-    if common >= _COMMON and not (country in focus and common < _ADJECTIVE and pop >= _VILLAGE):
+    if common >= _COMMON and not (country in focus and common < _ADJECTIVE and pop >= _VILLAGE and not alternate):
         return None  # a common word is a town only in a country the article names ("à Bol, au Tchad")
     if country in rl.focus or parent == country:
         return best_row
     if country in focus and (gaz.population(best_row) >= _VILLAGE or focus[country] >= 4):
         return best_row  # a village abroad needs its country named twice: "Camp Castor" is no English village
     return None
+
+
+def _famous_over_obscure(scored: list[tuple[float, int]], gaz: Gazetteer, parent: str | None) -> tuple[int, bool]:
+    """(row, named by an alternate name) of the best-scored place, unless a town of the article's countries won
+    only by the focus bonus over a famous one five times its size: "a spokesman in Geneva" is in
+    Switzerland even when the article names the United States. A parent named beside it decides."""
+    _, first = scored[0]
+    row = first if first >= 0 else ~first
+    if parent is not None or gaz.feature(row) in _BROAD or _famous(first, gaz):
+        return row, first < 0
+    floor = _FAMOUS_RATIO * (gaz.population(row) + 1)
+    for _, entry in scored[1:]:
+        other = entry if entry >= 0 else ~entry
+        if _famous(entry, gaz) and gaz.population(other) >= floor:
+            return other, entry < 0
+    return row, first < 0
+
+
+def _famous(entry: int, gaz: Gazetteer) -> bool:
+    """A capital, or a town big enough (by its main name) to be meant anywhere."""
+    row = entry if entry >= 0 else ~entry
+    if gaz.feature(row) not in ("city", "village"):
+        return False
+    return gaz.is_capital(row) or gaz.population(row) >= (_MAJOR_EXONYM if entry < 0 else _MAJOR_POPULATION)
 
 
 def _score(row: int, alternate: bool, gaz: Gazetteer, rl: _Rules, focus: Counter[str], parent: str | None) -> float:

@@ -232,3 +232,9 @@ def test_dotted_country_acronyms() -> None:
         ("U.K", "GB", "country"),
         ("Mali", "ML", "country"),
     ]
+
+
+def test_a_famous_town_beats_an_obscure_one_that_only_the_focus_favours() -> None:
+    text = "The United States and the U.S. Congress were told in Geneva that the Rapid Support Forces advance."
+    assert [(t, c) for t, c, _ in _one(text)] == [("United States", "US"), ("U.S", "US"), ("Geneva", "CH")]
+    assert ("Gao", "BF", "city") in _one("Au Burkina Faso, à Gao, l'armée burkinabè patrouille.", "fr")
