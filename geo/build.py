@@ -33,7 +33,7 @@ def _build_store() -> bool:
     from .store import store_is_current
 
     path = store_path()
-    if store_is_current(path):
+    if store_is_current(path, SAMPLE_CORPUS):
         return False
     from .store import ensure_store
 

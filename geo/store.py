@@ -53,6 +53,7 @@ __all__ = [
     "ensure_store",
     "extraction_fingerprint",
     "refresh_events",
+    "sample_fingerprint",
     "store_is_current",
     "text_hash",
 ]
@@ -558,29 +559,45 @@ def _upsert_events(conn: sqlite3.Connection, events: Iterable[Event], *, extract
 # ---------------------------------------------------------------------- first start, re-extraction
 
 
+def sample_fingerprint(sample_dir: str | Path) -> str:
+    """Names, sizes and times of the sample folder's files: tells when files were added there."""
+    digest = hashlib.sha256()
+    folder = Path(sample_dir)
+    if folder.is_dir():
+        for f in sorted(folder.iterdir()):
+            if f.is_file() and not f.name.startswith("."):
+                st = f.stat()
+                digest.update(f"{f.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()[:16]
+
+
 def ensure_store(path: str | Path, sample_dir: str | Path | None = None, *, extract: bool = True) -> Store:
     """The store at `path`, created and filled with the sample corpus on first start.
 
-    When the extraction code changed since the stored events were made, every stored article is
-    extracted again (corrections are kept and re-applied). Returns the open store.
+    Files added to the sample folder later are added on the next start (an article already stored
+    stays as it is). When the extraction code changed since the stored events were made, or articles
+    were added, every stored article is extracted again (corrections are kept and re-applied).
     """
     store = Store(path)
-    if sample_dir is not None and store.get_meta("seeded") is None:
-        from .corpus import load_corpus
+    added = False
+    if sample_dir is not None:
+        fingerprint = sample_fingerprint(sample_dir)
+        if store.get_meta("sample") != fingerprint:
+            from .corpus import load_corpus
 
-        corpus = load_corpus([sample_dir])
-        with store.transaction() as conn:
-            if conn.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone() is None:
-                for article in corpus.articles:
-                    _insert_article(conn, article, "sample")
-                _set_meta(conn, "seeded", _now())
+            corpus = load_corpus([sample_dir])
+            with store.transaction() as conn:
+                added = any([_insert_article(conn, a, "sample").added for a in corpus.articles])
+                if conn.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone() is None:
+                    _set_meta(conn, "seeded", _now())
+                _set_meta(conn, "sample", fingerprint)
     if extract:
-        refresh_events(store)
+        refresh_events(store, force=added)
     return store
 
 
-def store_is_current(path: str | Path) -> bool:
-    """True when the store exists, holds the sample corpus and its events match today's extraction."""
+def store_is_current(path: str | Path, sample_dir: str | Path | None = None) -> bool:
+    """True when the store exists, holds the sample corpus as it is and its events match today's extraction."""
     path = Path(path)
     if not path.is_file():
         return False
@@ -590,6 +607,8 @@ def store_is_current(path: str | Path) -> bool:
                 return False
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.Error:
+        return False
+    if sample_dir is not None and meta.get("sample") != sample_fingerprint(sample_dir):
         return False
     return "seeded" in meta and meta.get("extraction") == extraction_fingerprint()
 

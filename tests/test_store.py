@@ -76,6 +76,23 @@ def test_first_start_loads_the_sample_corpus(tmp_path: Path, sample_corpus: Path
     assert store.revision() == revision
 
 
+def test_files_added_to_the_sample_folder_are_added_on_the_next_start(tmp_path: Path, sample_corpus: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "articles"
+    shutil.copytree(sample_corpus, folder)
+    path = tmp_path / "store.sqlite"
+    store = ensure_store(path, folder)
+    assert store_is_current(path, folder)
+    (folder / "new_one.txt").write_text("Some 300 Chadian soldiers arrived in Niamey on Friday.", encoding="utf-8")
+    assert not store_is_current(path, folder)
+    store = ensure_store(path, folder)
+    assert store.article("new_one") is not None
+    assert store.article_origins()["new_one"] == "sample"
+    assert store_is_current(path, folder)
+    assert store.count("articles") == len(list(sample_corpus.glob("*.txt"))) + 1
+
+
 def test_the_same_article_is_never_stored_twice(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.sqlite")
     assert store.add_article(article(1)).added
