@@ -26,7 +26,8 @@ st.caption(
 )
 
 try:
-    store = get_store()
+    with st.spinner("Opening the store (on first start it is built from the sample corpus)..."):
+        store = get_store()
 except GeoError as exc:
     st.error(f"The store cannot be opened: {md_literal(exc)}")
     st.stop()

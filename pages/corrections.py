@@ -21,7 +21,8 @@ st.caption(
 )
 
 try:
-    store = get_store()
+    with st.spinner("Opening the store (on first start it is built from the sample corpus)..."):
+        store = get_store()
     events = app_data.load_all_events()
     hidden = app_data.hidden_event_ids()
 except GeoError as exc:
