@@ -429,17 +429,23 @@ _EVENTS_JS = """
               }
               out.push(m);
             }
-            // Tooltips and popups are made when first needed: 20,000 of each up front cost seconds.
+            var bind = function (m) {
+              var r = m.tmRow;
+              if (!m.getTooltip()) { m.bindTooltip(d.S[r[4]]); }
+              if (!m.getPopup()) {
+                m.bindPopup(tmJoin(d.S, r[5]) + d.META[0] + r[7].toFixed(2) + " · event " + r[6] + d.META[1],
+                  {maxWidth: 380});
+              }
+            };
+            if (out.length <= 2000) { out.forEach(bind); }
+            // Beyond that, tooltips and popups are made when first needed: 20,000 of each cost seconds.
             layer.on("mouseover", function (e) {
               var m = e.layer;
-              if (m.tmRow && !m.getTooltip()) { m.bindTooltip(d.S[m.tmRow[4]]).openTooltip(); }
+              if (m.tmRow && !m.getTooltip()) { bind(m); m.openTooltip(); }
             });
             layer.on("click", function (e) {
-              var m = e.layer, r = m.tmRow;
-              if (r && !m.getPopup()) {
-                m.bindPopup(tmJoin(d.S, r[5]) + d.META[0] + r[7].toFixed(2) + " · event " + r[6] + d.META[1],
-                  {maxWidth: 380}).openPopup();
-              }
+              var m = e.layer;
+              if (m.tmRow && !m.getPopup()) { bind(m); m.openPopup(); }
             });
             if (layer.addLayers) { layer.addLayers(out); } else { out.forEach(function (m) { layer.addLayer(m); }); }
           };
