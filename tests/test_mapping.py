@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 import re
 
 import pytest
 
 from bench.synthetic import synthetic_articles, synthetic_events
 from geo.assets import ASSETS, vendor_ready
-from geo.mapping import build_map, flag, js_json, layer_specs, popup_html, safe_url, standalone_html
-from geo.models import Article, Event, Place, PlaceMention
+from geo.mapping import (
+    build_map,
+    event_table,
+    flag,
+    js_json,
+    layer_specs,
+    popup_html,
+    safe_url,
+    selection_mask,
+    standalone_html,
+)
+from geo.models import ACTIONS, Article, Event, Place, PlaceMention
 
 XSS_TITLE = "Macron <script>alert('title')</script>"
 XSS_EVIDENCE = "French troops <img src=x onerror=alert(1)> left Gao </script><script>alert(2)</script>."
@@ -107,3 +119,34 @@ def test_map_has_offline_basemap_legend_and_credited_optional_tiles() -> None:
     assert "OpenStreetMap\\u003c/a\\u003e contributors" in page and "carto.com/attributions" in page
     assert "tm-legend" in page and "Cooperation ended" in page
     assert '"maxZoom": 18' in page  # clustering needs it without a tile layer
+
+
+def test_without_npm_assets_the_map_falls_back_to_pinned_cdn_urls(tmp_path, monkeypatch) -> None:
+    import geo.assets as assets
+
+    monkeypatch.setattr(assets, "VENDOR_DIR", tmp_path / "missing")
+    assert not assets.vendor_ready() and assets.asset_mode("auto") == "cdn"
+    page = build_map(synthetic_events(5)).get_root().render()
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js" in page
+    assert "/app/static/vendor/" not in page
+
+
+def test_published_event_table_is_content_addressed(tmp_path, monkeypatch) -> None:
+    import geo.assets as assets
+
+    monkeypatch.setattr(assets, "CACHE_DIR", tmp_path)
+    events = synthetic_events(50)
+    url = assets.publish_json("events", event_table(events))
+    assert url is not None and url.startswith("/app/static/cache/events-")
+    written = tmp_path / url.rsplit("/", 1)[1]
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert len(data["rows"]) == 50 and data["rows"][0][2] in ACTIONS
+    assert assets.publish_json("events", event_table(events)) == url  # same data, same file
+
+
+def test_selection_mask_marks_the_chosen_rows() -> None:
+    events = synthetic_events(20)
+    chosen = [e for i, e in enumerate(events) if i % 3 == 0]
+    bits = base64.b64decode(selection_mask(events, chosen))
+    shown = [i for i in range(20) if bits[i >> 3] >> (i & 7) & 1]
+    assert shown == [i for i in range(20) if i % 3 == 0]
