@@ -58,6 +58,8 @@ def get_store() -> Store:
         if store is None or not path.exists():
             store = ensure_store(path, SAMPLE_CORPUS)
             _stores[path] = store
+            for key in [k for k in _cached if k[1] == store.path]:  # a new file restarts the revisions
+                del _cached[key]
     return store
 
 

@@ -275,3 +275,15 @@ def test_app_data_reads_the_store_named_by_troopmap_store(tmp_path: Path, monkey
     app_data.get_store().add_events([event(7, articles[0].id)])
     assert [e.event_id for e in app_data.load_events() if e.event_id == "e00007"] == ["e00007"]
     assert app_data.load_default_events() == app_data.load_events()
+
+
+def test_app_data_forgets_a_deleted_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo import app_data
+
+    path = tmp_path / "gone.sqlite"
+    monkeypatch.setenv("TROOPMAP_STORE", str(path))
+    app_data.get_store().add_events([event(1, app_data.load_articles()[0].id)])
+    assert "e00001" in {e.event_id for e in app_data.load_events()}
+    for f in tmp_path.glob("gone.sqlite*"):
+        f.unlink()
+    assert "e00001" not in {e.event_id for e in app_data.load_events()}
