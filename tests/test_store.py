@@ -284,6 +284,11 @@ def test_app_data_forgets_a_deleted_store(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("TROOPMAP_STORE", str(path))
     app_data.get_store().add_events([event(1, app_data.load_articles()[0].id)])
     assert "e00001" in {e.event_id for e in app_data.load_events()}
+    revision = app_data.get_store().revision()
     for f in tmp_path.glob("gone.sqlite*"):
         f.unlink()
+    fresh = app_data.get_store()
+    while fresh.revision() < revision:  # the new file reaches the revision the old one was cached at
+        fresh.set_meta("filler", str(fresh.revision()))
+    assert fresh.revision() == revision
     assert "e00001" not in {e.event_id for e in app_data.load_events()}
