@@ -42,6 +42,7 @@ _BROAD = frozenset({"country", "continent", "region", "water"})
 _SENTENCE_END = frozenset('.!?:;\n«»"“”')
 _JOINERS = frozenset({" ", "-", "'", "’", ". ", "."})  # "St. Louis", "U.S."
 # Typography that means a plain space or hyphen here: no-break spaces (French « Mali », 1 000), tabs, hyphens.
+_PLAIN_CHARS = "\u00a0\u202f\u2007\t\u2010\u2011"
 _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " ", "\u2010": "-", "\u2011": "-"})
 
 
@@ -111,7 +112,9 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     """Place mentions of any text; `language` (en, fr, de) enables that language's word forms."""
     gaz = get_gazetteer()
     rl = _rules()
-    original, text = text, text.translate(_PLAIN)  # same length: offsets hold for both
+    original = text
+    if any(c in text for c in _PLAIN_CHARS):
+        text = text.translate(_PLAIN)  # same length: offsets hold for both
     toks = tokens(fold_text(text))
     spans = [s for s in _match(text, toks, gaz, rl, language) if _plausible(s, text, toks, gaz, rl, language)]
     focus = _focus(spans, gaz)
@@ -125,8 +128,9 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
         for country in (gaz.country_of(row),)
         if country
     )
-    if set(towns) - set(focus):  # the towns the article surely names are in its countries too (Hannover, Wunstorf)
-        rows = _decide(spans, hints, focus + towns, home, gaz, rl)
+    added = set(towns) - set(focus)
+    if added:  # the towns the article surely names are in its countries too (Hannover, then Wunstorf)
+        rows = _decide(spans, hints, focus + towns, home, gaz, rl, before=rows, added=added)
     return [
         PlaceMention(article_id, span.start, span.end, original[span.start : span.end], gaz.place(row))
         for span, row in zip(spans, rows, strict=True)
@@ -135,12 +139,25 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
 
 
 def _decide(
-    spans: list[_Span], hints: dict[int, str], focus: Counter[str], home: frozenset[str], gaz: Gazetteer, rl: _Rules
+    spans: list[_Span],
+    hints: dict[int, str],
+    focus: Counter[str],
+    home: frozenset[str],
+    gaz: Gazetteer,
+    rl: _Rules,
+    *,
+    before: list[int | None] | None = None,
+    added: set[str] | None = None,
 ) -> list[int | None]:
-    """The row of each span (None: not a place here); a name repeated in the same setting is decided once."""
+    """The row of each span (None: not a place here); a name repeated in the same setting is decided once.
+    Given the decisions `before` a few countries were `added` to the focus, only names with a place in
+    one of those countries are decided again."""
     decided: dict[tuple, int | None] = {}
     out = []
     for i, span in enumerate(spans):
+        if before is not None and added and not any(gaz.country_of(r if r >= 0 else ~r) in added for r in span.rows):
+            out.append(before[i])
+            continue
         setting = (span.key, span.rows, span.sentence_start, span.acronym, hints.get(i))
         if setting not in decided:
             decided[setting] = _resolve(span, gaz, rl, focus, home, hints.get(i))
@@ -287,8 +304,9 @@ def _match(
                 last=last,
                 rows=rows,
                 sentence_start=_sentence_start(text, start),
-                acronym=not _dateline(text, start, stop)
-                and any(a.isupper() and b.isupper() for a, b in pairwise(surface)),  # EU, FAMa; not N'Djamena
+                acronym=not surface[1:].islower()  # the usual "Gao" is decided at once
+                and any(a.isupper() and b.isupper() for a, b in pairwise(surface))  # EU, FAMa; not N'Djamena
+                and not _dateline(text, start, stop),
             )
         )
         covered = last
