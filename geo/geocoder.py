@@ -25,6 +25,7 @@ from geopy.point import Point
 from .gazetteer import ALT_PENALTY, Gazetteer, get_gazetteer
 from .models import Place
 from .names import fold
+from .serialize import place_to_dict
 
 __all__ = ["CACHE_PATH", "OfflineGeocoder", "OnlineLookup", "get_geocoder", "online_from_config", "place_raw"]
 
@@ -36,17 +37,8 @@ _MEMO_LIMIT = 100_000
 
 
 def place_raw(place: Place) -> dict[str, Any]:
-    """What a `Location.raw` of ours carries: the gazetteer entry, as SCHEMA.md names its fields."""
-    return {
-        "name": place.name,
-        "geonames_id": place.geonames_id,
-        "feature": place.feature,
-        "country": place.country,
-        "population": place.population,
-        "precision": place.precision,
-        "uncertainty_km": place.uncertainty_km,
-        "source": "gazetteer",
-    }
+    """What a `Location.raw` of ours carries: every field of the gazetteer entry, and where it came from."""
+    return {**place_to_dict(place), "source": "gazetteer"}
 
 
 class OfflineGeocoder(Geocoder):
