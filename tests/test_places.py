@@ -238,3 +238,14 @@ def test_a_famous_town_beats_an_obscure_one_that_only_the_focus_favours() -> Non
     text = "The United States and the U.S. Congress were told in Geneva that the Rapid Support Forces advance."
     assert [(t, c) for t, c, _ in _one(text)] == [("United States", "US"), ("U.S", "US"), ("Geneva", "CH")]
     assert ("Gao", "BF", "city") in _one("Au Burkina Faso, à Gao, l'armée burkinabè patrouille.", "fr")
+
+
+def test_the_two_congos() -> None:
+    assert _one("Troops from DR Congo and the Republic of Congo.") == [
+        ("DR Congo", "CD", "country"),
+        ("Republic of Congo", "CG", "country"),
+    ]
+    assert [(t, c) for t, c, _ in _one("La RD Congo et le Congo-Brazzaville.", "fr")] == [
+        ("RD Congo", "CD"),
+        ("Congo-Brazzaville", "CG"),
+    ]
