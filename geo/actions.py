@@ -61,7 +61,9 @@ def _cues(language: str) -> _Cues:
     negation = re.compile(rf"(?<![\w-])(?:{_words(data['negations'])})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
     # plural and inflected forms: "contingents", "militaires", "Soldaten"
     tail = r"\w*" if data.get("military_compounds") else r"\w{0,3}"  # "Militärberater", "Bundeswehrsoldaten"
-    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'])}){tail}(?![\w])", re.IGNORECASE)
+    numbers = rules.load("numbers", language) or {}
+    nouns = [re.escape(w) for w in numbers.get("troop_nouns", []) + numbers.get("asset_nouns", []) if len(w) > 4]
+    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
     return _Cues(

@@ -611,6 +611,16 @@ def _who(
     best = min(phrases, key=lambda p: p[0], default=None)
     if best is not None and best[0] <= 4:  # "The last German soldiers ... left", "le départ des soldats français"
         return _reconcile(best[1].country, _nearest_force(whos, span, costs))
+    first = ctx.syntax.troop_noun.search(text, 0, trig.start)
+    if (
+        trig.kind == "verb"
+        and first is not None
+        and len(text[: first.start()].split()) <= 2
+        and not any(w.start < first.start() for w in whos)
+        and not any(costs.between((w.start, w.end), first.span()) <= 3 for w in whos)
+        and not any(a <= first.start() < b for (a, b), _ in troops)
+    ):  # "The soldiers, based at a French air base in N'Djamena, will be moved": those of the last sentence
+        return ctx.subject, ctx.subject_force
     if trig.kind == "verb":  # "Ein Teil der Ausbilder wird ... verlegt": troops that no nationality qualifies
         before = [m for m in ctx.syntax.troop_noun.finditer(text, 0, trig.start)]
         owned = {t for t, _ in troops}
@@ -635,7 +645,8 @@ def _who(
         if subjects:  # "The last German soldiers of the UN mission ... left their camp"
             return _reconcile(subjects[0].country, _nearest_force(whos, span, costs))
         if owners:
-            owner = min(owners, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
+            nations = [w for w in owners if w.country] or owners  # "l'Allemagne, qui ... son contingent"
+            owner = min(nations, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
             return _reconcile(owner.country, owner.force or _nearest_force(whos, span, costs))
         return ctx.subject, ctx.subject_force  # "our deployment", "its troops" of the article's subject
 
@@ -743,7 +754,7 @@ def _where(
     if trig.action in ("redeployment", "withdrawal") and not trig.host:
         dests = [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and s[1].place.feature not in _BROAD]
         if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
-            dests = [s for s in dests if "in" not in s[2] and s[1].place.country != country]
+            dests = [s for s in dests if "in" not in s[2] and s[1].place.country != country and s[0] <= _MAX_PLACE_COST]
         if dests:
             destination = _specific(min(dests, key=lambda s: s[0])[1], scored)
             scored = [s for s in scored if s[1] is not destination and s[1].place.country != destination.place.country]

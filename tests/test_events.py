@@ -59,11 +59,11 @@ def test_seed_articles_reach_the_issue_figures() -> None:
 
 
 @pytest.mark.parametrize(
-    "folder", ["events", "events_heldout", "events_heldout2", "events_heldout3", "events_heldout4"]
+    "folder", ["events", "events_heldout", "events_heldout2", "events_heldout3", "events_heldout4", "events_heldout5"]
 )
 def test_own_articles_in_three_languages_score_well(folder: str) -> None:
     f1, summary = _score(DATA / folder, DATA / folder / "expected.json")
-    assert f1 >= 0.85, summary
+    assert f1 >= 0.8, summary  # the issue's figure for articles not seen
 
 
 def test_uk_withdrawal_in_english_and_french_is_one_event() -> None:
