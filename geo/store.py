@@ -110,14 +110,20 @@ _NOT_EXTRACTION = frozenset(
         "__init__.py",
         "__main__.py",
         "app_data.py",
+        "assets.py",
         "build.py",
         "cli.py",
         "corrections.py",
+        "display.py",
         "errors.py",
+        "export.py",
+        "filters.py",
+        "highlight.py",
         "ingest.py",
         "mapping.py",
         "serialize.py",
         "store.py",
+        "timeline.py",
     }
 )
 
