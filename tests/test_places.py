@@ -136,6 +136,14 @@ def test_common_words_at_a_sentence_start_are_not_places() -> None:
 
 def test_force_names_are_not_places() -> None:
     assert _one("Barkhane, Takuba, Minusma and Wagner left Mali.") == [("Mali", "ML", "country")]
+    assert _one("Russia's Africa Corps replaced Wagner in Mali.") == [
+        ("Russia", "RU", "country"),
+        ("Mali", "ML", "country"),
+    ]
+
+
+def test_media_named_after_places_are_not_places() -> None:
+    assert _one("Selon France 24 et Jeune Afrique, le Mali hésite.", "fr") == [("Mali", "ML", "country")]
 
 
 def test_a_small_town_needs_the_article_to_support_it() -> None:
