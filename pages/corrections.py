@@ -145,11 +145,22 @@ else:
                 done([("ok", f"{len(changed)} field(s) changed" if changed else "Nothing changed")])
 
         st.subheader("Place")
-        st.text(f"Now: {event_row(event)['place'] or '(none)'}")
-        place = choose_place(f"loc-{choice}", event.location.text if event.location else "")
-        if place is not None and st.button("Use this place", key=f"use-{choice}"):
+        which = "location"
+        if event.action == "redeployment":
+            which = st.radio(
+                "Which place",
+                ["location", "destination"],
+                format_func=lambda f: {"location": "where they come from", "destination": "where they go"}[f],
+                horizontal=True,
+                key=f"which-{choice}",
+            )
+        row = event_row(event)
+        st.text(f"Now: {row['place' if which == 'location' else 'destination'] or '(none)'}")
+        mention = event.location if which == "location" else event.destination
+        place = choose_place(f"{which}-{choice}", mention.text if mention else "")
+        if place is not None and st.button("Use this place", key=f"use-{which}-{choice}"):
             try:
-                c = C.edit_event(store, choice, "location", place)
+                c = C.edit_event(store, choice, which, place)
                 done([("ok", "Place changed" if c else "That is already the event's place")])
             except GeoError as exc:
                 st.error(md_literal(exc))

@@ -210,3 +210,27 @@ def test_a_missing_event_is_added_from_the_page(store_path: Path) -> None:
     assert len(added) == 1
     assert (added[0].action, added[0].troops) == ("strike", 120)
     assert added[0].location is not None and added[0].location.place.country == "ML"
+
+
+def test_the_place_of_an_event_is_chosen_among_gazetteer_candidates(store_path: Path) -> None:
+    _store_with_event()
+    at = run(FIX, event="ev-1")
+    at = at.text_input(key="location-ev-1-name").set_value("Tombouctou").run()
+    candidates = at.selectbox(key="location-ev-1-cand-Tombouctou")
+    assert any(label.startswith("Timbuktu, ML") for label in candidates.options)
+    at = next(b for b in at.button if b.label == "Use this place").click().run()
+    assert not at.exception
+    [event] = [e for e in app_data.load_events() if e.event_id == "ev-1"]
+    assert event.location is not None and event.location.place.name == "Timbuktu"
+    assert event.location.text == "Gao"  # the article's words stay; the gazetteer entry changed
+
+
+def test_the_pages_never_let_html_through() -> None:
+    import ast
+
+    for page in (ADD, FIX):
+        tree = ast.parse(Path(page).read_text(encoding="utf-8"))
+        names = {kw.arg for node in ast.walk(tree) if isinstance(node, ast.Call) for kw in node.keywords}
+        calls = {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+        assert "unsafe_allow_html" not in names, page
+        assert not {"html", "components"} & calls, page
