@@ -13,13 +13,7 @@ from geo.events import extract_corpus
 from geo.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [
-    SAMPLE_CORPUS,
-    *(
-        ROOT / "tests" / "data" / d
-        for d in ("events", "events_heldout", "events_heldout2", "events_heldout3", "events_heldout4")
-    ),
-]
+SOURCES = [SAMPLE_CORPUS, *sorted((ROOT / "tests" / "data").glob("events*"))]  # every test article folder
 WORDS = 600
 ARTICLES = 600
 
