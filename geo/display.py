@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import string
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from .models import Article, Event, PlaceMention
 
-__all__ = ["event_label", "event_row", "md_literal", "place_row"]
+__all__ = ["event_label", "event_row", "find_events", "md_literal", "place_row"]
 
 _PUNCTUATION = frozenset(string.punctuation)
 
@@ -39,6 +40,21 @@ def event_label(event: Event) -> str:
     where = event.location.place.name if event.location else "?"
     label = f"{event.action} · {who} · {where} · {event.date or 'no date'} · {event.event_id}"
     return " ".join(label.split())[:200]
+
+
+def find_events(events: Sequence[Event], query: str, *, limit: int = 500) -> list[Event]:
+    """The events whose label or evidence holds every word of the query (case-insensitive), in order."""
+    words = [w.casefold() for w in str(query or "").split()][:20]
+    out = []
+    for event in events:
+        if words:
+            haystack = f"{event_label(event)} {event.evidence} {' '.join(event.article_ids)}".casefold()
+            if not all(w in haystack for w in words):
+                continue
+        out.append(event)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def event_row(event: Event, *, hidden: bool = False) -> dict[str, Any]:

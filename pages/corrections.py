@@ -8,11 +8,12 @@ import streamlit as st
 from geo import app_data
 from geo import corrections as C
 from geo.app_data import get_store
-from geo.display import event_label, event_row, md_literal
+from geo.display import event_label, event_row, find_events, md_literal
 from geo.errors import GeoError
 from geo.models import ACTIONS, STATUSES, Event, Place
 
 FLASH = "corrections_flash"
+MAX_CHOICES = 500
 
 st.title("Corrections")
 st.caption(
@@ -97,10 +98,19 @@ else:
     wanted = st.query_params.get("event")
     if wanted is not None and wanted not in by_id:
         st.warning("The link names no event that exists; showing the first one.")
+    query = st.text_input("Find events (words of the force, place, action, date, evidence or id)", max_chars=200)
+    shown = [e.event_id for e in find_events(events, query, limit=MAX_CHOICES)]
+    if wanted in by_id and wanted not in shown and not query.strip():
+        shown.insert(0, wanted)
+    if not shown:
+        st.warning("No event matches these words; showing them all.")
+        shown = ids[:MAX_CHOICES]
+    if len(ids) > len(shown):
+        st.caption(f"{len(shown):,} of {len(ids):,} events listed; type words above to find others.")
     choice = st.selectbox(
         "Event",
-        ids,
-        index=ids.index(wanted) if wanted in by_id else 0,
+        shown,
+        index=shown.index(wanted) if wanted in shown else 0,
         format_func=lambda i: event_label(by_id[i]) + ("  [hidden]" if i in hidden else ""),
     )
     if choice is not None:

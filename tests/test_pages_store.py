@@ -234,3 +234,13 @@ def test_the_pages_never_let_html_through() -> None:
         calls = {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
         assert "unsafe_allow_html" not in names, page
         assert not {"html", "components"} & calls, page
+
+
+def test_events_are_found_by_their_words(store_path: Path) -> None:
+    _store_with_event()
+    at = run(FIX)
+    at = at.text_input[0].set_value("barkhane 2,400 SOLDIERS ev-1").run()
+    assert not at.exception
+    assert len(at.selectbox[0].options) == 1 and at.selectbox[0].value == "ev-1"
+    at = at.text_input[0].set_value("no such words anywhere").run()
+    assert "No event matches" in texts(at, "warning")
