@@ -80,18 +80,28 @@ def load_articles() -> tuple[Article, ...]:
     return _cached_read("articles", lambda s: tuple(s.articles()))
 
 
+def _corrected() -> tuple[tuple[Event, ...], tuple[Event, ...], frozenset[str]]:
+    """(shown events, all events, hidden ids) from one read of the store per revision."""
+
+    def read(store: Store) -> tuple[tuple[Event, ...], tuple[Event, ...], frozenset[str]]:
+        events, hidden = store.corrected_events()
+        return tuple(e for e in events if e.event_id not in hidden), tuple(events), frozenset(hidden)
+
+    return _cached_read("events", read)
+
+
 def load_events() -> tuple[Event, ...]:
     """Every event with the users' corrections applied, hidden ones left out."""
-    return _cached_read("events", lambda s: tuple(s.events()))
+    return _corrected()[0]
 
 
 def load_all_events() -> tuple[Event, ...]:
     """Every event with corrections applied, hidden ones included (the corrections page lists them)."""
-    return _cached_read("all events", lambda s: tuple(s.events(include_hidden=True)))
+    return _corrected()[1]
 
 
 def hidden_event_ids() -> frozenset[str]:
-    return _cached_read("hidden", lambda s: frozenset(s.hidden_event_ids()))
+    return _corrected()[2]
 
 
 def reextract() -> None:

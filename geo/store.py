@@ -345,13 +345,17 @@ class Store:
             rows = conn.execute("SELECT data FROM events ORDER BY rowid").fetchall()
         return [event_from_dict(json.loads(r[0])) for r in rows]
 
-    def events(self, *, include_hidden: bool = False) -> list[Event]:
-        """Events with every correction applied; hidden ones left out unless asked for."""
+    def corrected_events(self) -> tuple[list[Event], set[str]]:
+        """Every event with every correction applied, and the ids of the hidden ones: one read."""
         with self._reading() as conn:
             rows = conn.execute("SELECT data FROM events ORDER BY rowid").fetchall()
             corrections = _correction_rows(conn, None)
         raw = [event_from_dict(json.loads(r[0])) for r in rows]
-        events, hidden = apply_corrections(raw, corrections)
+        return apply_corrections(raw, corrections)
+
+    def events(self, *, include_hidden: bool = False) -> list[Event]:
+        """Events with every correction applied; hidden ones left out unless asked for."""
+        events, hidden = self.corrected_events()
         return events if include_hidden else [e for e in events if e.event_id not in hidden]
 
     def event(self, event_id: str) -> tuple[Event | None, Event | None, bool]:
@@ -392,10 +396,7 @@ class Store:
             return {r[0] for r in conn.execute("SELECT event_id FROM events")}
 
     def hidden_event_ids(self) -> set[str]:
-        with self._reading() as conn:
-            rows = conn.execute("SELECT data FROM events ORDER BY rowid").fetchall()
-            corrections = _correction_rows(conn, None)
-        return apply_corrections([event_from_dict(json.loads(r[0])) for r in rows], corrections)[1]
+        return self.corrected_events()[1]
 
     # ------------------------------------------------------------------ corrections
 
