@@ -75,7 +75,7 @@ def _matcher(language: str) -> _Matcher:
         names = [n for n in sources[kind] if n[-1] != "-"]
         prefixes = [n for n in sources[kind] if n[-1] == "-"]  # "US-Drohnenbasis", "UN-Mission"
         forms = [f for n in names for f in spellings(n)]
-        tail = suffix if kind == "adjective" else ""
+        tail = suffix if kind == "adjective" else data.get("country_suffix", "") if kind == "country" else ""
         tail += compound if kind in ("army", "adjective") else ""
         if forms:
             parts.append(rf"(?:{alternation(forms)}){tail}")

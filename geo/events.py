@@ -341,7 +341,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             if not is_actor:
                 continue
             weight = 1.0 if a.kind == "country" else 2.0
-            if syn.genitive.match(text, a.end):
+            if syn.genitive.match(text, a.end) or (a.text.endswith("s") and syn.genitive.match(text, a.end - 1)):
                 weight = -1.0  # "France's President", "Frankreichs Armee"
         else:
             weight = 0.0
@@ -606,11 +606,13 @@ def _who(
         inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 1]
         if inside:
             return _reconcile(inside[0].country, _nearest_force(whos, span, costs))
-    troops = _troop_phrases(text, named, ctx.syntax, costs)
+    # "Wagner fighters", "Barkhane soldiers": a force right before its troops owns them too
+    troops = _troop_phrases(text, named + [w for w in whos if w.force], ctx.syntax, costs)
     phrases = [(costs.between(t, span), w) for t, w in troops if costs.between(t, span) <= ctx.syntax.troop_window]
     best = min(phrases, key=lambda p: p[0], default=None)
     if best is not None and best[0] <= 4:  # "The last German soldiers ... left", "le départ des soldats français"
-        return _reconcile(best[1].country, _nearest_force(whos, span, costs))
+        owner = best[1]
+        return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
     first = ctx.syntax.troop_noun.search(text, 0, trig.start)
     if (
         trig.kind == "verb"
@@ -643,7 +645,8 @@ def _who(
         owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
         subjects = [w for t, w in troops if t[1] <= pos]
         if subjects:  # "The last German soldiers of the UN mission ... left their camp"
-            return _reconcile(subjects[0].country, _nearest_force(whos, span, costs))
+            owner = subjects[0]
+            return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
         if owners:
             nations = [w for w in owners if w.country] or owners  # "l'Allemagne, qui ... son contingent"
             owner = min(nations, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
@@ -673,7 +676,10 @@ def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) ->
     """Troop nouns with the nationality or army that qualifies them, as (span of the phrase, owner)."""
     out = []
     named = sorted(named, key=lambda w: w.country in ("UN", "EU"))  # "casques bleus tchadiens": Chad's
+    names = [(w.start, w.end) for w in named if w.force]
     for m in syn.troop_noun.finditer(text):
+        if any(a <= m.start() and m.end() <= b for a, b in names):
+            continue  # the "Force" of "G5 Sahel Joint Force" names the force, not troops of it
         for w in named:
             if w.start <= m.start() and w.end >= m.end():  # "Bundeswehrsoldaten"
                 out.append((m.span(), w))
@@ -683,6 +689,10 @@ def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) ->
                 out.append(((min(w.start, m.start()), max(w.end, m.end())), w))
                 break
     return out
+
+
+def _default(force: Force | None) -> str | None:
+    return force.default_actor if force else None
 
 
 def _nearest_force(whos: list[_Who], span: tuple[int, int], costs: _Costs) -> Force | None:
@@ -762,6 +772,8 @@ def _where(
         hosts = [s for s in scored if not s[3] and s[1].place.feature == "country"]
         subject = min(hosts, key=lambda s: s[0])[1] if hosts else None
         return subject, None
+    if destination is not None:  # "could be moved to Niger or to Côte d'Ivoire": neither is where they are
+        scored = [s for s in scored if not (s[3] and "to" in s[2] and not ({"in", "from"} & s[2]))]
     if trig.needs_place:  # "train ... forces ... towards Libya": only a place the troops are in
         scored = [s for s in scored if "in" in s[2]]
     if trig.action == "withdrawal":
