@@ -34,7 +34,8 @@ _COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Eve
 _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
 _FUNCTION_WORD = 5.0  # zipf: "In", "Near", "Between" open a sentence before a place without being part of its name
 _ADJECTIVE = 4.5  # zipf: a word this common before a big town describes it ("Greater London") rather than names
-_SURNAME_ZIPF = 3.5  # a capitalised word rarer than this right before a place makes it a surname
+_SURNAME_ZIPF = 3.5  # a capitalised word rarer than this beside a place makes it part of a name
+_SURNAME_ZIPF_NOUNS = 3.0  # ... in German, where nouns have capitals: Einmischung 3.4, Pistorius 2.9
 _FAMOUS_RATIO = 5  # a famous town this many times bigger beats a small one that only the focus favours
 _HOME_TOWN = 10_000  # a town this big in a country of the article's language needs no more support
 _VILLAGE = 5_000  # smaller than this, a place abroad needs more than one mention of its country
@@ -324,12 +325,14 @@ def _plausible(
         return False
     if span.acronym and span.key not in rl.acronyms:
         return False
+    # Where every noun has a capital, rarer nouns follow a place too ("warf Paris Einmischung vor").
+    rare = _SURNAME_ZIPF_NOUNS if language in rl.noun_capitals else _SURNAME_ZIPF
     if span.first > 0:
         prev_start, prev_end, prev = toks[span.first - 1]
         gap = text[prev_end : span.start]
         if prev in rl.titles and gap in (" ", ". "):
             return False
-        if gap in (" ", "-") and _looks_like_name(text, prev_start, prev, gaz) and not _broad_only(span, gaz):
+        if gap in (" ", "-") and _looks_like_name(text, prev_start, prev, gaz, rare) and not _broad_only(span, gaz):
             return False  # Nathaniel Powell, Assimi Goïta
         if (
             gap == " "
@@ -347,17 +350,17 @@ def _plausible(
             two = f"{nxt} {toks[span.last + 2][2]}" if span.last + 2 < len(toks) else nxt
             if nxt in rl.followers or two in rl.followers:
                 return False  # Brussels Airlines, Paris Saint-Germain
-            if _looks_like_name(text, next_start, nxt, gaz):
+            if _looks_like_name(text, next_start, nxt, gaz, rare):
                 return False  # Florence Parly, Jordan Bardella, Oxford Analytica
     return True
 
 
-def _looks_like_name(text: str, start: int, word: str, gaz: Gazetteer) -> bool:
-    """A capitalised, rare word not at a sentence start: a person's or a company's name."""
+def _looks_like_name(text: str, start: int, word: str, gaz: Gazetteer, rare: float) -> bool:
+    """A capitalised word rarer than `rare`, not at a sentence start: a person's or a company's name."""
     return (
         text[start].isupper()
         and not _sentence_start(text, start)
-        and gaz.zipf.get(word, 0.0) < _SURNAME_ZIPF
+        and gaz.zipf.get(word, 0.0) < rare
         and not word.isdigit()
     )
 

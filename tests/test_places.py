@@ -257,3 +257,8 @@ def test_the_two_congos() -> None:
         ("RD Congo", "CD"),
         ("Congo-Brazzaville", "CG"),
     ]
+
+
+def test_a_german_noun_after_a_place_is_no_surname() -> None:
+    assert _one("Die Junta warf Paris Einmischung vor.", "de") == [("Paris", "FR", "city")]
+    assert _one("Boris Pistorius reiste nach Niamey.", "de") == [("Niamey", "NE", "city")]
