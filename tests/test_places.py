@@ -262,3 +262,8 @@ def test_the_two_congos() -> None:
 def test_a_german_noun_after_a_place_is_no_surname() -> None:
     assert _one("Die Junta warf Paris Einmischung vor.", "de") == [("Paris", "FR", "city")]
     assert _one("Boris Pistorius reiste nach Niamey.", "de") == [("Niamey", "NE", "city")]
+
+
+def test_politicians_named_like_places() -> None:
+    assert _one("En 2013, François Hollande a lancé l'opération Serval au Mali.", "fr") == [("Mali", "ML", "country")]
+    assert _one("Nancy Pelosi a critiqué Paris.", "fr") == [("Paris", "FR", "city")]
