@@ -191,7 +191,7 @@ class Store:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a troopmap store (or is damaged): {exc}") from exc
+            raise StoreError(f"{self.path} cannot be opened as a troopmap store: {exc}") from exc
         if str(mode).lower() != "wal":
             conn.close()
             raise StoreError(f"{self.path}: the store needs a write-ahead log and the file system refused it")
@@ -209,8 +209,11 @@ class Store:
                 yield conn
                 conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
                 conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):  # full disk, read-only file, lock held too long...
+                    raise StoreError(f"nothing was written to the store: {exc}") from exc
                 raise
 
     @contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -38,6 +40,24 @@ def done(messages: list[tuple[str, str]]) -> None:
     """Show the outcome after the page reruns on the changed store."""
     st.session_state[FLASH] = messages
     st.rerun()
+
+
+def act(change: Callable[[], tuple[str, str]]) -> None:
+    """Make one change; its outcome shows after the rerun, a refusal (or a store that cannot be written) now."""
+    try:
+        outcome = change()
+    except GeoError as exc:
+        st.error(md_literal(exc))
+        return
+    done([outcome])
+
+
+def _after(_correction: C.Correction, message: str) -> tuple[str, str]:
+    return ("ok", message)
+
+
+def _undone(correction: C.Correction | None, nothing: str) -> tuple[str, str]:
+    return ("ok", f"Undone: change #{correction.id}") if correction else ("error", nothing)
 
 
 def trail_table(items: list[C.Correction]) -> pd.DataFrame:
@@ -151,8 +171,12 @@ else:
                 for error in errors:
                     st.error(md_literal(error))
             else:
-                changed = [c for f, v in values.items() if (c := C.edit_event(store, choice, f, v)) is not None]
-                done([("ok", f"{len(changed)} field(s) changed" if changed else "Nothing changed")])
+
+                def edit() -> tuple[str, str]:
+                    changed = [c for f, v in values.items() if (c := C.edit_event(store, choice, f, v)) is not None]
+                    return ("ok", f"{len(changed)} field(s) changed" if changed else "Nothing changed")
+
+                act(edit)
 
         st.subheader("Place")
         which = "location"
@@ -169,24 +193,23 @@ else:
         mention = event.location if which == "location" else event.destination
         place = choose_place(f"{which}-{choice}", mention.text if mention else "")
         if place is not None and st.button("Use this place", key=f"use-{which}-{choice}"):
-            try:
-                c = C.edit_event(store, choice, which, place)
-                done([("ok", "Place changed" if c else "That is already the event's place")])
-            except GeoError as exc:
-                st.error(md_literal(exc))
+            act(
+                lambda: (
+                    ("ok", "Place changed")
+                    if C.edit_event(store, choice, which, place)
+                    else ("ok", "That is already the event's place")
+                )
+            )
 
         st.subheader("Hide or undo")
         left, right = st.columns(2)
         if choice in hidden:
             if left.button("Show this event again", key=f"show-{choice}"):
-                C.show_event(store, choice)
-                done([("ok", "The event is shown again")])
+                act(lambda: _after(C.show_event(store, choice), "The event is shown again"))
         elif left.button("Hide this event (it is wrong)", key=f"hide-{choice}"):
-            C.hide_event(store, choice)
-            done([("ok", "The event is hidden from the map and the tables")])
+            act(lambda: _after(C.hide_event(store, choice), "The event is hidden from the map and the tables"))
         if right.button("Undo the last change of this event", key=f"undo-{choice}"):
-            undone = C.undo(store, event_id=choice)
-            done([("ok", f"Undone: change #{undone.id}") if undone else ("error", "Nothing to undo for this event")])
+            act(lambda: _undone(C.undo(store, event_id=choice), "Nothing to undo for this event"))
 
         trail = C.history(store, choice)
         st.subheader("History of this event")
@@ -234,7 +257,6 @@ everything = C.history(store)
 if everything:
     st.dataframe(trail_table(everything), hide_index=True)
     if st.button("Undo the latest change (any event)"):
-        undone = C.undo(store)
-        done([("ok", f"Undone: change #{undone.id}") if undone else ("error", "Nothing to undo")])
+        act(lambda: _undone(C.undo(store), "Nothing to undo"))
 else:
     st.caption("No correction yet.")

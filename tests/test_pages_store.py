@@ -244,3 +244,19 @@ def test_events_are_found_by_their_words(store_path: Path) -> None:
     assert len(at.selectbox[0].options) == 1 and at.selectbox[0].value == "ev-1"
     at = at.text_input[0].set_value("no such words anywhere").run()
     assert "No event matches" in texts(at, "warning")
+
+
+def test_a_store_that_refuses_a_write_gives_a_message(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.store import Store, StoreError
+
+    _store_with_event()
+
+    def refuse(self: Store, **_: object) -> None:
+        raise StoreError("nothing was written to the store: database or disk is full")
+
+    monkeypatch.setattr(Store, "add_correction", refuse)
+    at = run(FIX, event="ev-1")
+    at = next(b for b in at.button if b.label.startswith("Hide this event")).click().run()
+    assert not at.exception
+    assert "disk is full" in texts(at, "error")
+    assert any(e.event_id == "ev-1" for e in app_data.load_events())

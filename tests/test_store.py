@@ -260,7 +260,7 @@ def test_a_store_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None
 def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
     path = tmp_path / "junk.sqlite"
     path.write_bytes(b"this is not a database at all " * 100)
-    with pytest.raises(StoreError, match="not a troopmap store"):
+    with pytest.raises(StoreError, match="cannot be opened as a troopmap store"):
         Store(path)
 
 
@@ -292,3 +292,11 @@ def test_app_data_forgets_a_deleted_store(tmp_path: Path, monkeypatch: pytest.Mo
         fresh.set_meta("filler", str(fresh.revision()))
     assert fresh.revision() == revision
     assert "e00001" not in {e.event_id for e in app_data.load_events()}
+
+
+def test_a_store_that_cannot_be_written_says_so_and_keeps_its_data(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.sqlite")
+    store.add_article(article(1))
+    with pytest.raises(StoreError, match="nothing was written"), store.transaction() as conn:
+        conn.execute("INSERT INTO articles (id) VALUES ('broken')")  # violates NOT NULL
+    assert [a.id for a in store.articles()] == ["a0001"]
