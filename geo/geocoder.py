@@ -79,6 +79,8 @@ class OfflineGeocoder(Geocoder):
         if found is not None or memo_key in self._memo:
             return found
         result = self._geocode(query, exactly_one=exactly_one, codes=codes, language=language)
+        if result is None and self._online is not None:
+            return None  # the network may be back next time: only answers are remembered
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
         self._memo[memo_key] = result

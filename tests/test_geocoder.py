@@ -148,6 +148,15 @@ def test_when_the_network_fails_the_offline_answer_stands(tmp_path, error: Excep
     assert not cache.exists()  # a failure is not remembered as an answer
 
 
+def test_after_a_network_failure_the_next_call_asks_again(tmp_path) -> None:
+    fake = FakeOnline(error=GeocoderUnavailable("no network"))
+    geocoder = OfflineGeocoder(online=fake, cache_path=tmp_path / "cache.json")
+    assert geocoder.geocode("Tassia") is None
+    fake.error, fake.answer = None, TASSIA
+    assert geocoder.geocode("Tassia").raw["country"] == "NE"
+    assert fake.queries == ["Tassia", "Tassia"]
+
+
 def test_an_unreadable_cache_is_ignored(tmp_path) -> None:
     cache = tmp_path / "cache.json"
     cache.write_text("{not json", encoding="utf-8")
