@@ -36,6 +36,10 @@ CACHE_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.online
 _MEMO_LIMIT = 100_000
 
 
+class _OnlineFailed(Exception):
+    """The online geocoder could not be reached: answer offline, and do not remember the miss."""
+
+
 def place_raw(place: Place) -> dict[str, Any]:
     """What a `Location.raw` of ours carries: every field of the gazetteer entry, and where it came from."""
     return {**place_to_dict(place), "source": "gazetteer"}
@@ -78,9 +82,10 @@ class OfflineGeocoder(Geocoder):
         found = self._memo.get(memo_key)
         if found is not None or memo_key in self._memo:
             return found
-        result = self._geocode(query, exactly_one=exactly_one, codes=codes, language=language)
-        if result is None and self._online is not None:
-            return None  # the network may be back next time: only answers are remembered
+        try:
+            result = self._geocode(query, exactly_one=exactly_one, codes=codes, language=language)
+        except _OnlineFailed:
+            return None  # not remembered: the network may be back next time
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
         self._memo[memo_key] = result
@@ -158,7 +163,7 @@ class OfflineGeocoder(Geocoder):
             answer = self._online(query)
         except (GeopyError, OSError, ValueError) as exc:  # the network failed: the offline answer stands
             log.warning("online geocoder failed for %r: %s", query, exc)
-            return None
+            raise _OnlineFailed from exc
         if answer is None:
             return None
         raw = {
@@ -229,8 +234,7 @@ def online_from_config(env: dict[str, str] | None = None) -> OnlineLookup | None
         nominatim.geocode,
         min_delay_seconds=1.0,
         max_retries=0,
-        swallow_exceptions=True,
-        return_value_on_exception=None,
+        swallow_exceptions=False,  # a failure reaches OfflineGeocoder, which answers offline and forgets it
     )
     return lambda query: limited(query, exactly_one=True, addressdetails=True)
 

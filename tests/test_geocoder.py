@@ -157,6 +157,14 @@ def test_after_a_network_failure_the_next_call_asks_again(tmp_path) -> None:
     assert fake.queries == ["Tassia", "Tassia"]
 
 
+def test_a_name_the_online_geocoder_does_not_know_is_not_asked_twice(tmp_path) -> None:
+    fake = FakeOnline(answer=None)
+    geocoder = OfflineGeocoder(online=fake, cache_path=tmp_path / "cache.json")
+    assert geocoder.geocode("Qwzxplk") is None
+    assert geocoder.geocode("Qwzxplk") is None
+    assert fake.queries == ["Qwzxplk"]
+
+
 def test_an_unreadable_cache_is_ignored(tmp_path) -> None:
     cache = tmp_path / "cache.json"
     cache.write_text("{not json", encoding="utf-8")
