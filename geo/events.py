@@ -521,7 +521,7 @@ def _draft(
 
     action = trig.action
     if action == "withdrawal" and destination is not None:
-        if location is not None and location.place.country != destination.place.country:
+        if location is not None and _elsewhere(location, destination):
             action = "redeployment"
         else:
             destination = None
@@ -536,14 +536,14 @@ def _draft(
     if action == "redeployment" and (location is None or destination is None):
         if destination is not None and location is None:
             location = _fallback_location(ctx, sentence, country)
-        if location is None or destination is None or location.place.country == destination.place.country:
+        if location is None or destination is None or not _elsewhere(location, destination):
             action, destination = ("deployment", None) if destination is not None else (action, None)
             location = location if destination is None and location is not None else destination or location
             if action == "redeployment":
                 return None
     if location is None:
         return None
-    if country is not None and location.place.country == country and action not in ("cooperation_ended",):
+    if country is not None and location.place.country == country and action not in ("cooperation_ended", "strike"):
         return None  # troops at home are no deployment abroad
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
     owned = dates.future if status == "planned" else dates.past
@@ -767,7 +767,7 @@ def _where(
             dests = [s for s in dests if "in" not in s[2] and s[1].place.country != country and s[0] <= _MAX_PLACE_COST]
         if dests:
             destination = _specific(min(dests, key=lambda s: s[0])[1], scored)
-            scored = [s for s in scored if s[1] is not destination and s[1].place.country != destination.place.country]
+            scored = [s for s in scored if s[1] is not destination and _elsewhere(s[1], destination, s[0])]
     if trig.host:
         hosts = [s for s in scored if not s[3] and s[1].place.feature == "country"]
         subject = min(hosts, key=lambda s: s[0])[1] if hosts else None
@@ -780,6 +780,7 @@ def _where(
         preferred = [s for s in scored if "from" in s[2]] or scored
     else:
         preferred = [s for s in scored if "in" in s[2] or "from" in s[2]] or scored
+    regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
     preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
     if location is not None and location.place.country != ctx.main_country:
@@ -789,6 +790,8 @@ def _where(
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action == "cooperation_ended"
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
+    if location is None and regions and trig.action == "deployment":  # "sent to the Sahel": the region itself
+        location = min(regions, key=lambda s: s[0])[1]
     return location, destination
 
 
@@ -809,6 +812,19 @@ def _main_in_list(
             k += step
             group.append(places[k])
     return next((m for m in group if m.place.country == ctx.main_country), None)
+
+
+def _elsewhere(place: PlaceMention, other: PlaceMention, cost: float = 0.0) -> bool:
+    """Another country, or another town of the same country ("left Kidal for Gao"), tied closely enough."""
+    if place.place.country != other.place.country:
+        return True
+    towns = ("city", "village")
+    return (
+        cost <= _MAX_PLACE_COST
+        and place.place.feature in towns
+        and other.place.feature in towns
+        and place.place.name != other.place.name
+    )
 
 
 def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> PlaceMention:

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 
 from .models import Event, PlaceMention
 
-__all__ = ["STATUS_RANK", "Draft", "drafts_to_events", "merge_across_articles", "merge_in_article", "same_happening"]
+__all__ = [
+    "STATUS_RANK",
+    "Draft",
+    "drafts_to_events",
+    "merge_across_articles",
+    "merge_in_article",
+    "same_happening",
+    "to_event",
+]
 
 # A later stage of the same happening wins: a plan, its announcement, the troops there, their departure.
 STATUS_RANK = {"unknown": 0, "planned": 1, "announced": 2, "ongoing": 3, "completed": 4}
