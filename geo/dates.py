@@ -53,6 +53,7 @@ class _Grammar:
     pattern: re.Pattern[str]
     data: dict[str, Any]
     lower: dict[str, dict[str, Any]]
+    anchor: re.Pattern[str]
 
 
 @cache
@@ -122,7 +123,17 @@ def _grammar(language: str) -> _Grammar:
             "small_numbers",
         )
     }
-    return _Grammar(pattern, d, lower)
+    # every date phrase holds a digit or one of these words: a cheap first look before the full grammar
+    words = [
+        *d["months"],
+        *d["weekdays"],
+        *d["seasons"],
+        *d["relative_days"],
+        *(w for phrase in d["relative_periods"] for w in phrase.split()[-1:]),
+        *d["units"],
+    ]
+    anchor = re.compile(rf"\d|(?:{_alt(words)})", re.IGNORECASE)
+    return _Grammar(pattern, d, lower, anchor)
 
 
 def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
@@ -279,6 +290,8 @@ def find_dates_both_ways(
     g = _grammar(language)
     past: list[DateMention] = []
     ahead: list[DateMention] = []
+    if g.anchor.search(text) is None:
+        return past, ahead
     for m in g.pattern.finditer(text):
         back = _resolve(m, g, published, False)
         if back is None:

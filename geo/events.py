@@ -790,7 +790,7 @@ def _where(
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action == "cooperation_ended"
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
-    if location is None and regions and trig.action == "deployment":  # "sent to the Sahel": the region itself
+    if location is None and regions and trig.action == "deployment" and not trig.needs_place:  # "to the Sahel"
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
 
