@@ -790,7 +790,8 @@ def _where(
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action == "cooperation_ended"
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
-    if location is None and regions and trig.action == "deployment" and not trig.needs_place:  # "to the Sahel"
+    if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
+        # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
 
@@ -892,13 +893,17 @@ def _status(
 
     def near(kind: str, limit: float, *, before_only: bool = False) -> bool:
         return any(
-            costs.between(c, span) <= limit and (not before_only or c[0] < trig.start) for c in cues.get(kind, [])
+            costs.between(c, span) <= limit
+            and (not before_only or c[0] < trig.start)
+            and not (trig.start <= c[0] and c[1] <= trig.end)  # the cue's own word ("Ende") is no modality
+            for c in cues.get(kind, [])
         )
 
     planned = near("planned", window_planned)
     words_before = text[: trig.start].split()
     window = len(" ".join(words_before[-15:]))
     announced = any(trig.start - window - 1 <= c[0] < trig.end for c in cues["announced"])
+    announced = announced or near("announced", window_planned)  # "hat ... das Ende ... angekündigt"
     if planned:  # "sollen ... abgezogen werden", "will have left"
         return "announced" if announced else "planned"
     if trig.status == "completed" or near("completed", 4):

@@ -59,7 +59,17 @@ def test_seed_articles_reach_the_issue_figures() -> None:
 
 
 @pytest.mark.parametrize(
-    "folder", ["events", "events_heldout", "events_heldout2", "events_heldout3", "events_heldout4", "events_heldout5"]
+    "folder",
+    [
+        "events",
+        "events_heldout",
+        "events_heldout2",
+        "events_heldout3",
+        "events_heldout4",
+        "events_heldout5",
+        "events_heldout6",
+        "events_heldout7",
+    ],
 )
 def test_own_articles_in_three_languages_score_well(folder: str) -> None:
     f1, summary = _score(DATA / folder, DATA / folder / "expected.json")
