@@ -72,8 +72,25 @@ def _params_key(params: dict[str, str] | dict[str, list[str]]) -> str:
     return repr(sorted((k, v if isinstance(v, str) else ",".join(v)) for k, v in params.items()))
 
 
+def _through_navigation() -> None:
+    """Make a page opened directly run inside dashboard.py's navigation.
+
+    A fresh server that is first opened at a page's address (`/events?force=Takuba`, a shared link) runs
+    that file alone, in Streamlit's older pages/ folder mode, until dashboard.py has called st.navigation
+    once: no page config, a different menu. Switch that mode off and run again through dashboard.py.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without it has no such mode
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_view() -> View:
     """Events, articles and the filters of the link (with notices for what it held that we could not use)."""
+    _through_navigation()
     with st.spinner("Preparing the data (gazetteer index, event store) on first start..."):
         _prepare()
     try:

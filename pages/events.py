@@ -35,6 +35,6 @@ else:
         table[[*shown, "evidence", "urls", "event_id"]],
         hide_index=True,
         width="stretch",
-        height=560,
+        height=min(560, 40 + 35 * len(table)),
         column_config={"troops": st.column_config.NumberColumn(format="%d")},
     )

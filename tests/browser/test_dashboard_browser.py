@@ -39,6 +39,15 @@ def _events_in_clusters(page, frame) -> int:
     return inner.evaluate(COUNT_JS)
 
 
+def _located(page) -> int:
+    """The map page's own count of the filtered events that have a place (its caption)."""
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text("with a place on the map").wait_for(timeout=60_000)
+    found = re.search(r"([\d,]+) with a place on the map", main.inner_text())
+    assert found, main.inner_text()[:500]
+    return int(found.group(1).replace(",", ""))
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return synthetic_store(tmp_path_factory.mktemp("browser") / "store.sqlite", 400)
@@ -60,7 +69,8 @@ def test_markers_show_and_a_shared_link_shows_fewer(streamlit_app, page, store, 
     everything = _events_in_clusters(page, frame)
     page.wait_for_timeout(500)
     page.screenshot(path=str(screenshot_dir / "map_all.png"))
-    assert everything == 400
+    # 400 synthetic events, plus whatever today's extraction finds in the sample corpus
+    assert everything == _located(page) >= 400
     assert frame.locator(".tm-legend").is_visible()
     assert not [u for u in blocked if "leaflet" in u], blocked  # every map asset came from the app
 
@@ -69,8 +79,7 @@ def test_markers_show_and_a_shared_link_shows_fewer(streamlit_app, page, store, 
     takuba = _events_in_clusters(page, frame)
     page.wait_for_timeout(500)
     page.screenshot(path=str(screenshot_dir / "map_takuba.png"))
-    assert 0 < takuba < everything
-    assert page.get_by_text(f"{takuba} of 400 events").is_visible()
+    assert 0 < takuba == _located(page) < everything
     assert page.dialogs == []  # type: ignore[attr-defined]
 
 
@@ -97,7 +106,10 @@ def test_other_pages_keep_the_filters(streamlit_app, page, store, screenshot_dir
     base = streamlit_app({"TROOPMAP_STORE": str(store)})
     page.goto(f"{base}/events?force=Takuba")
     page.get_by_text("Download GeoJSON").wait_for(timeout=60_000)
-    page.get_by_role("link", name="Timeline").click()
+    # a fresh server opened at a page's address still runs it inside dashboard.py's navigation
+    assert page.get_by_role("link", name="Timeline", exact=True).is_visible()
+    assert not page.get_by_role("link", name="dashboard", exact=True).count()
+    page.get_by_role("link", name="Timeline", exact=True).click()
     page.get_by_text("Troops present (estimate)").wait_for(timeout=60_000)
     page.wait_for_timeout(1500)
     assert "force=Takuba" in page.url
@@ -119,21 +131,18 @@ def test_a_filter_change_keeps_the_view_and_fetches_no_new_data(streamlit_app, p
     page.get_by_role("option").filter(has_text="Takuba").first.click()
     page.keyboard.press("Escape")
     page.wait_for_url("**force=Takuba**", timeout=30_000)
-    expected = 400
-    for _ in range(300):
-        found = re.search(r"([\d,]+) of 400 events", sidebar.inner_text())
-        expected = int(found.group(1).replace(",", "")) if found else 400
-        if expected < 400:
-            break
-        page.wait_for_timeout(100)
-    for _ in range(100):
+    expected, shown = before, before
+    for _ in range(600):  # a busy machine can take a while: wait until the sidebar and the map agree
+        found = re.search(r"([\d,]+) of ([\d,]+) events", sidebar.inner_text())
+        expected = int(found.group(1).replace(",", "")) if found else before
         inner = next(f for f in page.frames if "st_folium" in f.url)
-        if inner.evaluate(COUNT_JS) == expected:
+        shown = inner.evaluate(COUNT_JS)
+        if expected < before and shown == expected:
             break
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(200)
     after = inner.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
     page.screenshot(path=str(screenshot_dir / "map_filtered_view_kept.png"))
-    assert inner.evaluate(COUNT_JS) == expected < before
+    assert inner.evaluate(COUNT_JS) == expected < before, sidebar.inner_text()[:300]
     assert after == pytest.approx(view, abs=1e-6)
     assert "force=Takuba" in page.url
     assert len(fetched) == 1, fetched  # the event table came once; the filter change sent only a selection
