@@ -20,7 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -190,11 +190,16 @@ def country_label(iso2: str | None, language: str = "en") -> str:
 def _place_html(mention: PlaceMention | None) -> str:
     if mention is None:
         return "?"
+    return _place_words_html(mention.text, mention.place)
+
+
+@lru_cache(maxsize=65_536)
+def _place_words_html(text: str, place: Place) -> str:
+    """Cached: 20,000 events name a few hundred places."""
     e = html.escape
-    place = mention.place
     name = e(place.name)
-    if mention.text and mention.text.strip() and mention.text.strip() != place.name:
-        name += f" <span class='tm-meta'>({e(mention.text.strip())})</span>"
+    if text and text.strip() and text.strip() != place.name:
+        name += f" <span class='tm-meta'>({e(text.strip())})</span>"
     if place.country and place.feature != "country":
         name += f", {e(country_label(place.country))}"
     if place.precision >= 2:
@@ -203,7 +208,9 @@ def _place_html(mention: PlaceMention | None) -> str:
     return name
 
 
+@lru_cache(maxsize=65_536)
 def _source_html(article_id: str, article: Article | None) -> str:
+    """Cached: many events cite the same article."""
     e = html.escape
     if article is None:
         return f"<div class='tm-src'>{e(article_id)}</div>"
