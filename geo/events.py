@@ -94,6 +94,7 @@ class _Syntax:
     status_window: float
     count_after_verb: float
     relative: re.Pattern[str]
+    casualties: re.Pattern[str]
     from_after: re.Pattern[str]
 
 
@@ -154,6 +155,7 @@ def _syntax(language: str) -> _Syntax:
         right_penalty=float(s.get("right_of_verb_penalty", 3)),
         status_window=float(s.get("status_window", 6)),
         count_after_verb=float(s.get("count_after_verb", 2)),
+        casualties=re.compile(rf"(?<![\w])(?:{_alt(n.get('casualty_words', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -399,11 +401,12 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     live = [t for t in triggers if not is_negated(text, t, lang)]
     live = [t for t in live if not any(d.start <= t.start and t.end <= d.end for d in dates)]  # "à partir de"
     follow = ctx.syntax.count_after_verb
-    live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow)]
+    lost = ctx.syntax.casualties
+    live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)]
     follows = ctx.syntax.adjuncts_follow_verb
     count_owner = _assign(counts, live, costs, ctx.syntax.troop_window)
     for i, count in enumerate(counts):  # "unterhält ... noch rund 4.600 Soldaten": the count the verb governs
-        governing = [t for t in live if t.needs_count and _count_follows(t, [count], costs, follow)]
+        governing = [t for t in live if t.needs_count and _count_follows(t, [count], costs, follow, lost, text)]
         if governing:
             count_owner[i] = governing[-1]
     for i, (count, owner) in enumerate(zip(counts, count_owner, strict=True)):
@@ -442,9 +445,17 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
         ctx.subject_force = subject.force
 
 
-def _count_follows(trig: Trigger, counts: list[TroopCount], costs: _Costs, limit: float) -> bool:
-    """ "keeps about 1,500 soldiers": a verb such as "keep" or "have" states troops only before a count."""
-    return any(c.start >= trig.end and costs.between((trig.start, trig.end), (c.start, c.end)) <= limit for c in counts)
+def _count_follows(
+    trig: Trigger, counts: list[TroopCount], costs: _Costs, limit: float, casualties: re.Pattern[str], text: str
+) -> bool:
+    """"keeps about 1,500 soldiers": a verb such as "keep" or "have" states troops only before a count;
+    "has lost 230 peacekeepers" counts the dead, not a presence."""
+    return any(
+        c.start >= trig.end
+        and costs.between((trig.start, trig.end), (c.start, c.end)) <= limit
+        and not casualties.search(text, trig.end, c.start)
+        for c in counts
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,7 +516,7 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
-    if country is None and force is None and troop_np and not whos:
+    if country is None and force is None and not whos and (troop_np or ctx.syntax.troop_noun.search(text)):
         country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and trig.action == "cooperation_ended":
         country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
@@ -513,7 +524,7 @@ def _draft(
         return None
     if force is not None and country is None:
         country = force.default_actor
-    location, destination = _where(trig, text, costs, places, ctx, country, sentence.start)
+    location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force)
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
         location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
@@ -734,6 +745,7 @@ def _where(
     ctx: _Context,
     country: str | None,
     offset: int,
+    force: Force | None = None,
 ) -> tuple[PlaceMention | None, PlaceMention | None]:
     """Where the troops are (and, for a move, where they go): the place a preposition ties to them,
     nearest first, a town over its country; "there" and "the country" point back."""
@@ -787,6 +799,8 @@ def _where(
         location = _main_in_list(location, places, text, offset, ctx) or location
     if location is None:
         location = _anaphor(text, span, costs, ctx, country)
+    if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
+        location = _country_mention(force.theatre[0], ctx, text="", sentence=None)  # "EUTM Mali ... beendet"
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action == "cooperation_ended"
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)

@@ -29,6 +29,7 @@ class Force:
     years: tuple[int, int] | None
     aliases: tuple[str, ...]
     actor: str | None = None
+    theatre: tuple[str, ...] = ()  # the countries it serves in, when few: where its troops are when no place is said
 
     def accepts(self, country: str | None) -> bool:
         """Whether troops of `country` may serve in this force."""
@@ -71,6 +72,7 @@ def load_forces() -> tuple[Force, ...]:
                 years=(int(years[0]), int(years[1])) if years else None,
                 aliases=tuple(dict.fromkeys([entry["name"], *aliases])),
                 actor=entry.get("actor", entry.get("lead")),
+                theatre=tuple(entry.get("theatre", ())),
             )
         )
     return tuple(out)

@@ -149,6 +149,7 @@ def test_forces_registry_is_sound() -> None:
         assert force["kind"] in raw["kinds"]
         assert _code_ok(force.get("lead")) and _code_ok(force.get("actor"))
         assert all(c == "*" or _code_ok(c) for c in force["contributors"])
+        assert all(_code_ok(c) and len(c) == 2 and c not in ("EU", "UN") for c in force.get("theatre", []))
         first, last = force["years"]
         assert 1900 < first <= last <= 2100
         assert set(force["aliases"]) <= {"any", *rules.LANGUAGES}
