@@ -165,6 +165,18 @@ def test_the_extractor_survives_hostile_text(text: str, published: dt.date | Non
         assert text[mention.start : mention.end] == mention.text
 
 
+@given(st.lists(st.tuples(hostile_text, odd_dates, languages), min_size=2, max_size=5))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_merging_across_hostile_articles_never_raises(items: list[tuple[str, dt.date | None, str | None]]) -> None:
+    articles = [
+        Article(id=f"h{i}", text=text or "-", published=published, language=language or None)
+        for i, (text, published, language) in enumerate(items)
+    ]
+    ids = {a.id for a in articles}
+    for event in pipeline.extract_events(articles):
+        assert event.article_ids and set(event.article_ids) <= ids
+
+
 @given(st.binary(min_size=1, max_size=3000))
 @EXTRACTOR
 def test_the_extractor_survives_whatever_the_loader_lets_through(data: bytes) -> None:
