@@ -31,7 +31,7 @@ from .actions import (
 )
 from .actors import find_actors
 from .dates import DateMention, find_dates_both_ways
-from .forces import Force, ForceMention, find_forces
+from .forces import Force, ForceMention, find_forces, force_by_name
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -435,7 +435,44 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         )
         if draft is not None:
             out.append(draft)
+            out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
     _carry_subject(ctx, subject)
+    return out
+
+
+def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
+    """ "Britain and Côte d'Ivoire announced they would withdraw": one event per country of the list
+    that names the event's actor (each at home when it is their cooperation that ends)."""
+    actor = draft.actor_country
+    if actor is None or actor in ("UN", "EU") or draft.location is None:
+        return []
+    # countries named as subjects; adjectives of one troop noun ("Swedish, German and Senegalese peacekeepers")
+    # share one count and stay one event
+    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in ("country", "capital")]
+    mates: list[str] = []
+    for i, w in enumerate(nations):
+        if w.country != actor:
+            continue
+        for step in (-1, 1):
+            k = i
+            while 0 <= k + step < len(nations):
+                a, b = (nations[k + step], nations[k]) if step < 0 else (nations[k], nations[k + step])
+                if a.end > b.start or not ctx.syntax.list_join.fullmatch(text[a.end : b.start]):
+                    break
+                k += step
+                mates.append(nations[k].country or "")
+    force = force_by_name(draft.force) if draft.force else None
+    out = []
+    for code in dict.fromkeys(mates):
+        if code in ("", actor, "UN", "EU"):
+            continue
+        location = draft.location
+        if draft.action == "cooperation_ended" and location.place.country == actor:
+            location = _country_mention(code, ctx, text="", sentence=sentence) or location
+        elif location.place.country == code and draft.action != "strike":
+            continue  # "French and Malian troops in Mali": the host's own army is no deployment
+        keep = draft.force if force is None or force.accepts(code) else None
+        out.append(replace(draft, actor_country=code, location=location, force=keep))
     return out
 
 
@@ -552,6 +589,14 @@ def _draft(
             location = location if destination is None and location is not None else destination or location
             if action == "redeployment":
                 return None
+    if (
+        action == "withdrawal"
+        and force is not None
+        and force.kind == "coalition"
+        and country in force.contributors
+        and (location is None or location.place.country == country)
+    ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force at home, its cooperation ends
+        action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
     if location is None:
         return None
     if country is not None and location.place.country == country and action not in ("cooperation_ended", "strike"):
