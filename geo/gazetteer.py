@@ -367,7 +367,7 @@ def _prior(row: _Row) -> float:
     """How likely a bare name means this place, before any context: countries first, then by size; a curated
     place (no population given) counts as a small town."""
     bonus = _FEATURE_BONUS.get(row.feature, 0.0)
-    bonus += (2.0 if row.flags & CAPITAL else 0.0) + (3.0 if row.flags & CURATED else 0.0)
+    bonus += (2.0 if row.flags & CAPITAL else 0.0) + (3.5 if row.flags & CURATED else 0.0)
     return bonus + math.log10(row.population + 1)
 
 

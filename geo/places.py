@@ -446,18 +446,18 @@ def _resolve(
         return None  # "Even if...", "Still, France disputed..."
     if parent is not None and parent == country:
         return best_row
+    pop = gaz.population(best_row)
     supported = country in focus or country in rl.focus
     major = _MAJOR_EXONYM if alternate else _MAJOR_POPULATION  # Moskau is Moscow; Boni is not Bonn
-    if gaz.population(best_row) >= major and (common < _VERY_COMMON or supported):
+    if pop >= major and (common < _VERY_COMMON or supported):
         return best_row
-    pop = gaz.population(best_row)
     if country in home and pop >= _HOME_TOWN and not alternate and common < _COMMON + math.log10(pop / _HOME_TOWN) / 2:
         return best_row  # a home town is a frequent word of its language (Koblenz); the bigger, the more so
     if common >= _COMMON and not (country in focus and common < _ADJECTIVE and pop >= _VILLAGE and not alternate):
         return None  # a common word is a town only in a country the article names ("à Bol, au Tchad")
-    if country in rl.focus or parent == country:
+    if country in rl.focus:
         return best_row
-    if country in focus and (gaz.population(best_row) >= _VILLAGE or focus[country] >= 4):
+    if country in focus and (pop >= _VILLAGE or focus[country] >= 4):
         return best_row  # a village abroad needs its country named twice: "Camp Castor" is no English village
     return None
 
@@ -465,10 +465,11 @@ def _resolve(
 def _famous_over_obscure(scored: list[tuple[float, int]], gaz: Gazetteer, parent: str | None) -> tuple[int, bool]:
     """(row, named by an alternate name) of the best-scored place, unless a town of the article's countries won
     only by the focus bonus over a famous one five times its size: "a spokesman in Geneva" is in
-    Switzerland even when the article names the United States. A parent named beside it decides."""
+    Switzerland even when the article names the United States. A parent named beside it, or our own
+    curation, decides."""
     _, first = scored[0]
     row = first if first >= 0 else ~first
-    if parent is not None or gaz.feature(row) in _BROAD or _famous(first, gaz):
+    if parent is not None or gaz.feature(row) in _BROAD or gaz.is_curated(row) or _famous(first, gaz):
         return row, first < 0
     floor = _FAMOUS_RATIO * (gaz.population(row) + 1)
     for _, entry in scored[1:]:
