@@ -14,7 +14,7 @@ sidebar(view)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _exports(filters: Filters, revision: int) -> tuple[pd.DataFrame, str, str]:
+def _exports(filters: Filters, revision: tuple[str, int]) -> tuple[pd.DataFrame, str, str]:
     rows = event_rows(view.events, view.articles)
     return pd.DataFrame(rows), events_csv(view.events, view.articles), events_geojson(view.events, view.articles)
 

@@ -17,13 +17,13 @@ sidebar(view)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _places(revision: int) -> tuple:
+def _places(revision: tuple[str, int]) -> tuple:
     """Every place the stored articles mention (the "Places mentioned" layer), once per store revision."""
     return tuple(find_places(view.articles))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _data_url(revision: int) -> str | None:
+def _data_url(revision: tuple[str, int]) -> str | None:
     """Every event's map data as a static JSON file the map fetches once (None: sent inline instead)."""
     if not st.get_option("server.enableStaticServing"):
         return None
@@ -31,7 +31,7 @@ def _data_url(revision: int) -> str | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _layers(filters: Filters, revision: int, with_places: bool) -> tuple[LayerSpec, ...]:
+def _layers(filters: Filters, revision: tuple[str, int], with_places: bool) -> tuple[LayerSpec, ...]:
     """The filtered layers as data, once per filter state and store revision."""
     places = _places(revision) if with_places else ()
     return layer_specs(

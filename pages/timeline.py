@@ -14,7 +14,7 @@ sidebar(view)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _frames(filters: Filters, revision: int, by: str):
+def _frames(filters: Filters, revision: tuple[str, int], by: str):
     return events_over_time(view.events, by=by), troop_estimate(view.events)
 
 
