@@ -5,6 +5,8 @@ cooperation) and the status that tense and modality give them, from `rules/<lang
 from __future__ import annotations
 
 import re
+import re._constants as _C
+import re._parser as _parser
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,6 +45,8 @@ class _Cues:
     cancellation: re.Pattern[str]
     military: re.Pattern[str]
     report: re.Pattern[str]
+    starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
+    by_letter: dict[str, tuple[int, ...]]  # ASCII letter -> the cues (by index) that may start with it
 
 
 def _words(words: list[str]) -> str:
@@ -66,6 +70,7 @@ def _cues(language: str) -> _Cues:
     military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
+    starts, by_letter = _dispatch([p for p, _ in triggers])
     return _Cues(
         triggers=triggers,
         status=status,
@@ -81,7 +86,75 @@ def _cues(language: str) -> _Cues:
         report=re.compile(
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
+        starts=starts,
+        by_letter=by_letter,
     )
+
+
+_ASCII = "abcdefghijklmnopqrstuvwxyz"
+_WORD = "\\w"  # in a set of first characters: any word character
+
+
+def _first(items: object) -> tuple[set[str], bool] | None:
+    """The characters a parsed regex sequence may start with (`_WORD` for any word character), and
+    whether it may match the empty string; None when that cannot be told."""
+    out: set[str] = set()
+    for op, av in items:  # type: ignore[attr-defined]
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width
+        if op is _C.LITERAL:
+            return out | {chr(av)}, False
+        if op is _C.IN:
+            for o, a in av:
+                if o is _C.LITERAL:
+                    out.add(chr(a))
+                elif o is _C.RANGE and a[1] - a[0] < 64:
+                    out.update(chr(c) for c in range(a[0], a[1] + 1))
+                elif o is _C.CATEGORY and a is _C.CATEGORY_WORD:
+                    out.add(_WORD)
+                else:
+                    return None
+            return out, False
+        if op is _C.SUBPATTERN:
+            sub = _first(av[-1])
+        elif op is _C.BRANCH:
+            alts = [_first(alt) for alt in av[1]]
+            if any(a is None for a in alts):
+                return None
+            sub = set().union(*(a[0] for a in alts)), any(a[1] for a in alts)  # type: ignore[index]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+            inner = _first(av[2])
+            sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        out |= sub[0]
+        if not sub[1]:
+            return out, False
+    return out, True
+
+
+def _dispatch(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]:
+    """Which cues may start with which letter, so that a sentence tries at each word start only the
+    few cues that can begin there instead of all of them at every character."""
+    firsts = []
+    for p in patterns:
+        f = _first(_parser.parse(p.pattern, p.flags))
+        if f is None or f[1] or not p.flags & re.IGNORECASE:
+            return None, {}  # a cue that could start anywhere: search the plain way
+        firsts.append(f[0])
+    extra = {c for f in firsts for c in f if c != _WORD and not re.fullmatch(r"\w", c)}
+    # a letter of the text tries the cues starting with that letter in either case; a cue starting with
+    # any word character, or a non-ASCII letter (case folding has exceptions there), is tried everywhere
+    everywhere = {
+        i for i, f in enumerate(firsts) if _WORD in f or any(c.lower() not in _ASCII for c in f if c.isalpha())
+    }
+    by_letter = {
+        a: tuple(i for i, f in enumerate(firsts) if i in everywhere or any(c.lower() == a for c in f)) for a in _ASCII
+    }
+    chars = "\\w" + "".join(re.escape(c) for c in sorted(extra))
+    return re.compile(rf"(?<![\w-])[{chars}]"), by_letter
 
 
 def find_triggers(text: str, language: str) -> list[Trigger]:
@@ -90,15 +163,19 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
     cues = _cues(language)
     kept: list[Trigger] = []
     pos = 0
-    while (hit := cues.any_trigger.search(text, pos)) is not None:
+    every = range(len(cues.triggers))
+    while (hit := (cues.starts or cues.any_trigger).search(text, pos)) is not None:
         # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
         best = None
-        for pattern, spec in cues.triggers:
+        first = hit.group(0)[:1]
+        tried = every if cues.starts is None or not first.isascii() else cues.by_letter.get(first.lower(), every)
+        for k in tried:
+            pattern, spec = cues.triggers[k]
             m = pattern.match(text, hit.start())
             if m is not None and (best is None or m.end() > best[0].end()):
                 best = (m, spec)
-        if best is None:  # cannot happen: the union matched here
-            pos = hit.end()
+        if best is None:  # no cue starts at this word (or, searching the plain way, cannot happen)
+            pos = hit.start() + 1
             continue
         m, spec = best
         kept.append(

@@ -67,7 +67,7 @@ def extract_article(article: Article) -> list[Event]:
 # --------------------------------------------------------------------------- per language data
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language, a cache key
 class _Syntax:
     place_in: re.Pattern[str]
     place_from: re.Pattern[str]
