@@ -954,7 +954,7 @@ def _status(
         return any(
             costs.between(c, span) <= limit
             and (not before_only or c[0] < trig.start)
-            and not (trig.start <= c[0] and c[1] <= trig.end)  # the cue's own word ("Ende") is no modality
+            and not (c[0] == trig.start and c[1] <= trig.end)  # the cue's own word ("Ende") is no modality
             for c in cues.get(kind, [])
         )
 
