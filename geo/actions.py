@@ -46,7 +46,7 @@ class _Cues:
     military: re.Pattern[str]
     report: re.Pattern[str]
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
-    by_letter: dict[str, tuple[int, ...]]  # ASCII letter -> the cues (by index) that may start with it
+    by_char: dict[str, tuple[int, ...]]  # ASCII character -> the cues (by index) that may start with it
 
 
 def _words(words: list[str]) -> str:
@@ -70,7 +70,7 @@ def _cues(language: str) -> _Cues:
     military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
-    starts, by_letter = _dispatch([p for p, _ in triggers])
+    starts, by_char = _dispatch([p for p, _ in triggers])
     return _Cues(
         triggers=triggers,
         status=status,
@@ -87,7 +87,7 @@ def _cues(language: str) -> _Cues:
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
         starts=starts,
-        by_letter=by_letter,
+        by_char=by_char,
     )
 
 
@@ -150,11 +150,14 @@ def _dispatch(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str] | None, 
     everywhere = {
         i for i, f in enumerate(firsts) if _WORD in f or any(c.lower() not in _ASCII for c in f if c.isalpha())
     }
-    by_letter = {
-        a: tuple(i for i, f in enumerate(firsts) if i in everywhere or any(c.lower() == a for c in f)) for a in _ASCII
+    by_char = {
+        a: tuple(i for i, f in enumerate(firsts) if i in everywhere or any(c.lower() == a.lower() for c in f))
+        for a in _ASCII + _ASCII.upper()
     }
-    chars = "\\w" + "".join(re.escape(c) for c in sorted(extra))
-    return re.compile(rf"(?<![\w-])[{chars}]"), by_letter
+    by_char.update({d: tuple(i for i, f in enumerate(firsts) if d in f or _WORD in f) for d in "0123456789_"})
+    # the word starts worth a look: an ASCII character some cue starts with, or any non-ASCII letter
+    chars = "".join(re.escape(c) for c in sorted({c for c, cues in by_char.items() if cues} | extra))
+    return re.compile(rf"(?<![\w-])(?:[{chars}]|[^\W\x00-\x7f])"), by_char
 
 
 def find_triggers(text: str, language: str) -> list[Trigger]:
@@ -164,11 +167,11 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
     kept: list[Trigger] = []
     pos = 0
     every = range(len(cues.triggers))
+    by_char = cues.by_char
     while (hit := (cues.starts or cues.any_trigger).search(text, pos)) is not None:
         # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
         best = None
-        first = hit.group(0)[:1]
-        tried = every if cues.starts is None or not first.isascii() else cues.by_letter.get(first.lower(), every)
+        tried = by_char.get(text[hit.start()], every) if by_char else every  # non-ASCII: every cue
         for k in tried:
             pattern, spec = cues.triggers[k]
             m = pattern.match(text, hit.start())

@@ -10,6 +10,7 @@ which `get_gazetteer()` loads in a fraction of a second. Places are stored as co
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import json
 import math
@@ -424,6 +425,9 @@ class Gazetteer:
     def load(cls, path: Path = INDEX_PATH) -> Gazetteer:
         with path.open("rb") as fh:
             data = pickle.load(fh)
+        # The index is hundreds of thousands of long-lived containers: left to the cyclic garbage collector,
+        # every full collection walks them all (a geocoder answering new names spent half its time there).
+        gc.freeze()
         if data.get("format") != _FORMAT:
             raise ValueError(f"{path} was built by another version; run `python -m geo.build`")
         return cls(data, path)
