@@ -553,10 +553,14 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
-    if country is None and force is None and not whos and (troop_np or ctx.syntax.troop_noun.search(text)):
-        country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and trig.action == "cooperation_ended":
         country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
+    if country is None and force is None and not whos and (troop_np or ctx.syntax.troop_noun.search(text)):
+        country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
+    if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
+        lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
+        if lead.country and not text[: lead.start].split()[1:]:
+            country = lead.country
     if country is None and force is None:
         return None
     if force is not None and country is None:
@@ -660,6 +664,11 @@ def _who(
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
         inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 1]
+        if inside and inside[0].country in ("UN", "EU"):  # "Chad ... its contingent of 1,400 peacekeepers"
+            nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= count.start]
+            nations = [w for w in nations if w.weight <= 1.0 and w.kind != "capital"]
+            if nations:
+                return _reconcile(nations[-1].country, _nearest_force(whos, span, costs))
         if inside:
             return _reconcile(inside[0].country, _nearest_force(whos, span, costs))
     # "Wagner fighters", "Barkhane soldiers": a force right before its troops owns them too
@@ -673,6 +682,8 @@ def _who(
     if (
         trig.kind == "verb"
         and first is not None
+        and (count is None or count.start <= first.end())  # the cue counts troops of its own, not those
+        and trig.action != "cooperation_ended"  # "Les militaires putschistes ont dénoncé": a junta, no troops
         and len(text[: first.start()].split()) <= 2
         and not any(w.start < first.start() for w in whos)
         and not any(costs.between((w.start, w.end), first.span()) <= 3 for w in whos)
@@ -847,7 +858,7 @@ def _where(
     if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
         location = _country_mention(force.theatre[0], ctx, text="", sentence=None)  # "EUTM Mali ... beendet"
     if location is None and trig.action != "redeployment" and not trig.needs_place:
-        home_ok = trig.action == "cooperation_ended"
+        home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place

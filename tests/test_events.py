@@ -70,6 +70,7 @@ def test_seed_articles_reach_the_issue_figures() -> None:
         "events_heldout6",
         "events_heldout7",
         "events_heldout8",
+        "events_heldout21",
     ],
 )
 def test_own_articles_in_three_languages_score_well(folder: str) -> None:
