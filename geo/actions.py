@@ -47,6 +47,10 @@ class _Cues:
     report: re.Pattern[str]
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
     by_char: dict[str, tuple[int, ...]]  # ASCII character -> the cues (by index) that may start with it
+    heads: tuple[frozenset[tuple[str, bool]], ...]  # per cue: how it may begin (see _heads)
+    by_head: dict[
+        str, tuple[int, ...]
+    ]  # the first characters of a word -> the cues that may start there (filled as met)
 
 
 def _words(words: list[str]) -> str:
@@ -88,6 +92,8 @@ def _cues(language: str) -> _Cues:
         ),
         starts=starts,
         by_char=by_char,
+        heads=tuple(frozenset(_heads(_parser.parse(p.pattern, p.flags), _HEAD)) for p, _ in triggers),
+        by_head={},
     )
 
 
@@ -135,6 +141,91 @@ def _first(items: object) -> tuple[set[str], bool] | None:
     return out, True
 
 
+_HEAD = 3  # how many first characters of a word choose the cues tried there
+_Heads = set[tuple[str, bool]]
+
+
+def _heads(items: object, n: int) -> _Heads:
+    """How a parsed regex sequence may begin: (lower-case ASCII start of at most n characters, open), where
+    open means anything may follow (a character class, a non-ASCII letter: not told apart here)."""
+    out: _Heads = {("", False)}
+    for item in items:  # type: ignore[attr-defined]
+        grown: _Heads = set()
+        for start, is_open in out:
+            if is_open or len(start) >= n:
+                grown.add((start[:n], True))
+                continue
+            grown.update((start + more, more_open) for more, more_open in _item_heads(item, n - len(start)))
+        out = grown
+        if all(is_open for _, is_open in out):
+            break
+    return out
+
+
+def _item_heads(item: tuple[object, object], n: int) -> _Heads:
+    op, av = item
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return {("", False)}  # zero width: whatever it asks, the words that follow begin the match
+    if op is _C.LITERAL or op is _C.IN:
+        chars = [chr(av)] if op is _C.LITERAL else []  # type: ignore[arg-type]
+        for o, a in av if op is _C.IN else ():  # type: ignore[union-attr]
+            if o is _C.LITERAL:
+                chars.append(chr(a))
+            elif o is _C.RANGE and a[1] - a[0] < 64:
+                chars.extend(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return {("", True)}
+        if not all(c.isascii() for c in chars):
+            return {("", True)}  # case folding of non-ASCII letters has exceptions: any character
+        return {(c.lower(), False) for c in chars}
+    if op is _C.SUBPATTERN:
+        return _heads(av[-1], n)  # type: ignore[index]
+    if op is _C.BRANCH:
+        return set().union(*(_heads(alt, n) for alt in av[1]))  # type: ignore[index]
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        low, high, sub = av  # type: ignore[misc]
+        out: _Heads = {("", False)} if low == 0 else set()
+        reps: _Heads = {("", False)}
+        limit = min(high, n)
+        for k in range(1, limit + 1):
+            reps = _grow(reps, sub, n)
+            if k >= low:
+                out |= reps
+        if low > limit or high > limit:
+            out |= {(s, True) for s, _ in reps}  # more repetitions follow: anything may
+        return out
+    return {("", True)}
+
+
+def _grow(starts: _Heads, sub: object, n: int) -> _Heads:
+    out: _Heads = set()
+    for start, is_open in starts:
+        if is_open or len(start) >= n:
+            out.add((start[:n], True))
+        else:
+            out.update((start + s, o) for s, o in _heads(sub, n - len(start)))
+    return out
+
+
+def _cues_at(cues: _Cues, head: str) -> tuple[int, ...]:
+    """The cues that may start at a word beginning with `head` (a non-ASCII character matches anything)."""
+    found = cues.by_head.get(head)
+    if found is None:
+        found = tuple(i for i, starts in enumerate(cues.heads) if any(_fits(head, s, o) for s, o in starts))
+        cues.by_head[head] = found
+    return found
+
+
+def _fits(head: str, start: str, is_open: bool) -> bool:
+    for i, c in enumerate(start):
+        if i >= len(head):
+            return True  # the text ends (or we did not look further): try the cue
+        t = head[i]
+        if t.isascii() and t.lower() != c:
+            return False
+    return True  # the cue's start agrees with the word's (it may be shorter: a cue of few letters)
+
+
 def _dispatch(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]:
     """Which cues may start with which letter, so that a sentence tries at each word start only the
     few cues that can begin there instead of all of them at every character."""
@@ -171,7 +262,8 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
     while (hit := (cues.starts or cues.any_trigger).search(text, pos)) is not None:
         # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
         best = None
-        tried = by_char.get(text[hit.start()], every) if by_char else every  # non-ASCII: every cue
+        at = hit.start()
+        tried = _cues_at(cues, text[at : at + _HEAD]) if by_char else every
         for k in tried:
             pattern, spec = cues.triggers[k]
             m = pattern.match(text, hit.start())
