@@ -7,6 +7,7 @@ Reads are cached per store revision, so a page rerun costs one tiny query until 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from pathlib import Path
@@ -19,6 +20,7 @@ __all__ = [
     "DATA_DIR",
     "SAMPLE_CORPUS",
     "STORE_PATH",
+    "event_table_url",
     "get_store",
     "hidden_event_ids",
     "load_all_events",
@@ -107,6 +109,36 @@ def hidden_event_ids() -> frozenset[str]:
 def reextract() -> None:
     """Extract every stored article again (after an article was added); corrections are re-applied."""
     refresh_events(get_store(), force=True)
+
+
+def _table_key(store: Store, revision: int) -> str:
+    """What the map's event table is built from: this store file at this revision, and the code drawing it."""
+    stat = store.path.stat()
+    digest = hashlib.sha256(f"{store.path.resolve()}|{stat.st_dev}|{stat.st_ino}|{revision}".encode())
+    here = Path(__file__).resolve().parent
+    for name in ("mapping.py", "models.py", "app_data.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def event_table_url() -> tuple[str | None, bool]:
+    """(/app/static URL of the map's event table for the store as it is now, whether it had to be built).
+
+    The table (popups of every event, 3 MB for 20,000 events) is written once per store revision, by the
+    build step (`make run`) or by the first page that needs it, and named by its key, so a fresh server
+    finds it without reading and rendering every event again. URL None: static/cache cannot be written.
+    """
+    store = get_store()
+    revision = store.revision()
+    key = _table_key(store, revision)
+    from .assets import publish_json, published_json
+
+    url = published_json("events", key)
+    if url is not None:
+        return url, False
+    from .mapping import event_table
+
+    return publish_json("events", event_table(load_events(), load_articles()), key=key), True
 
 
 # The names the first pages used.

@@ -40,6 +40,7 @@ __all__ = [
     "inline_tags",
     "localize",
     "publish_json",
+    "published_json",
     "vendor_ready",
 ]
 
@@ -201,14 +202,32 @@ def inline_tags(assets: Iterator[Asset] | list[Asset] | tuple[Asset, ...] | obje
     return "\n".join(css + js)
 
 
-def publish_json(kind: str, payload: Any) -> str | None:
-    """Write `payload` as JSON under static/cache/ (named by its hash) and return its /app/static URL.
+def published_json(kind: str, key: str) -> str | None:
+    """The /app/static URL of what `publish_json(kind, ..., key=key)` wrote, if it is still there (else None).
 
-    The map fetches its event table from there once instead of receiving megabytes through the
-    websocket on every filter change. None when the folder cannot be written (the caller inlines).
+    Lets a caller that knows what the payload would be built from (a store revision) skip building it.
+    """
+    target = CACHE_DIR / f"{kind}-k{key}.json"
+    try:
+        if not target.is_file():
+            return None
+        os.utime(target)  # in use: not old, so the clean-up of other publishers leaves it alone
+    except OSError:
+        return None
+    return f"{CACHE_URL}/{target.name}"
+
+
+def publish_json(kind: str, payload: Any, *, key: str | None = None) -> str | None:
+    """Write `payload` as JSON under static/cache/ and return its /app/static URL.
+
+    The file is named by the payload's hash, or by `key` when given (a digest of what the payload is
+    built from, so that `published_json` finds it without building it again). The map fetches its event
+    table from there once instead of receiving megabytes through the websocket on every filter change.
+    None when the folder cannot be written (the caller inlines).
     """
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    name = f"{kind}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:20]}.json"
+    digest = f"k{key}" if key else hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    name = f"{kind}-{digest}.json"
     target = CACHE_DIR / name
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)

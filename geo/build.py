@@ -17,7 +17,11 @@ Step = Callable[[], bool]
 
 def _steps() -> list[tuple[str, Step]]:
     """(what, builder) pairs; each builder returns True when it had to build something."""
-    return [("the gazetteer index", _build_gazetteer), ("the event store", _build_store)]
+    return [
+        ("the gazetteer index", _build_gazetteer),
+        ("the event store", _build_store),
+        ("the map's event data", _build_map_data),
+    ]
 
 
 def _build_gazetteer() -> bool:
@@ -39,6 +43,13 @@ def _build_store() -> bool:
 
     ensure_store(path, SAMPLE_CORPUS)
     return True
+
+
+def _build_map_data() -> bool:
+    """static/cache/events-k<key>.json: every event's popup and marker data, so the map's first start is quick."""
+    from .app_data import event_table_url
+
+    return event_table_url()[1]
 
 
 def ensure_data(progress: Callable[[str], None] | None = None) -> list[str]:

@@ -7,9 +7,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard_shared import current_view, sidebar
-from geo.assets import publish_json
+from geo import app_data
 from geo.filters import Filters
-from geo.mapping import LayerSpec, base_map, event_table, layer_specs
+from geo.mapping import LayerSpec, base_map, layer_specs
 from geo.pipeline import find_places
 
 view = current_view()
@@ -27,7 +27,7 @@ def _data_url(revision: tuple[str, int]) -> str | None:
     """Every event's map data as a static JSON file the map fetches once (None: sent inline instead)."""
     if not st.get_option("server.enableStaticServing"):
         return None
-    return publish_json("events", event_table(view.all_events, view.articles))
+    return app_data.event_table_url()[0]  # written by the build step, or now if missing
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -144,6 +144,30 @@ def test_published_event_table_is_content_addressed(tmp_path, monkeypatch) -> No
     assert assets.publish_json("events", event_table(events)) == url  # same data, same file
 
 
+def test_the_event_table_is_built_once_per_store_revision(tmp_path, monkeypatch) -> None:
+    """The build step writes the map's table; a fresh server finds it by the store's revision; a write renews it."""
+    import geo.assets as assets
+    from bench.synthetic import synthetic_store
+    from geo import app_data
+    from geo.build import _build_map_data
+
+    monkeypatch.setattr(assets, "CACHE_DIR", tmp_path / "cache")
+    store_file = synthetic_store(tmp_path / "store.sqlite", 30)
+    monkeypatch.setenv("TROOPMAP_STORE", str(store_file))
+    assert _build_map_data() is True  # written by the build step
+    url, built = app_data.event_table_url()
+    assert built is False and url is not None and "/events-k" in url
+    data = json.loads((tmp_path / "cache" / url.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(event_table(app_data.load_events(), app_data.load_articles())))
+    assert len(data["rows"]) == sum(1 for e in app_data.load_events() if e.location is not None) > 0
+
+    app_data.get_store().add_events(synthetic_events(3, seed=99), extracted=False)  # a write: a new revision
+    new_url, built = app_data.event_table_url()
+    assert built is True and new_url != url
+    rows = json.loads((tmp_path / "cache" / new_url.rsplit("/", 1)[1]).read_text(encoding="utf-8"))["rows"]
+    assert len(rows) == len(data["rows"]) + sum(1 for e in synthetic_events(3, seed=99) if e.location is not None)
+
+
 def test_selection_mask_marks_the_chosen_rows() -> None:
     events = synthetic_events(20)
     chosen = [e for i, e in enumerate(events) if i % 3 == 0]
