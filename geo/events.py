@@ -354,7 +354,20 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
-    return sorted(out, key=lambda w: w.start)
+    out.sort(key=lambda w: w.start)
+    # "die französische Luftwaffe", "l'armée malienne": a nationality right beside an army says whose it is
+    return [
+        w
+        for i, w in enumerate(out)
+        if not (
+            w.kind == "army"
+            and any(
+                v.kind == "adjective" and v.country != w.country and _adjacent(text, v.start, v.end, w.start, w.end)
+                for v in out[max(0, i - 1) : i + 2]
+                if v is not w
+            )
+        )
+    ]
 
 
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -438,6 +451,11 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
     _carry_subject(ctx, subject)
     return out
+
+
+def _member_country(place: PlaceMention, force: Force) -> bool:
+    """A whole country that is itself a member of the force (not a town where its troops are)."""
+    return place.place.feature == "country" and place.place.country in force.contributors
 
 
 def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
@@ -598,8 +616,9 @@ def _draft(
         and force is not None
         and force.kind == "coalition"
         and country in force.contributors
-        and (location is None or location.place.country == country)
-    ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force at home, its cooperation ends
+        and not troop_np
+        and (location is None or _member_country(location, force))
+    ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force (no troops named), its cooperation ends
         action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
     if location is None:
         return None
