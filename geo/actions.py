@@ -48,9 +48,9 @@ class _Cues:
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
     by_char: dict[str, tuple[int, ...]]  # ASCII character -> the cues (by index) that may start with it
     heads: tuple[frozenset[tuple[str, bool]], ...]  # per cue: how it may begin (see _heads)
-    by_head: dict[
-        str, tuple[int, ...]
-    ]  # the first characters of a word -> the cues that may start there (filled as met)
+    by_head: dict[str, tuple[int, ...]]  # a word's first letters -> the cues that may start there (filled as met)
+    status_heads: tuple[tuple[frozenset[tuple[str, bool]], ...], re.Pattern[str]] | None  # see _word_start_heads
+    status_by_head: dict[str, tuple[int, ...]]
 
 
 def _words(words: list[str]) -> str:
@@ -94,6 +94,8 @@ def _cues(language: str) -> _Cues:
         by_char=by_char,
         heads=tuple(frozenset(_heads(_parser.parse(p.pattern, p.flags), _HEAD)) for p, _ in triggers),
         by_head={},
+        status_heads=_word_start_heads(list(status.values())),
+        status_by_head={},
     )
 
 
@@ -211,9 +213,32 @@ def _cues_at(cues: _Cues, head: str) -> tuple[int, ...]:
     """The cues that may start at a word beginning with `head` (a non-ASCII character matches anything)."""
     found = cues.by_head.get(head)
     if found is None:
-        found = tuple(i for i, starts in enumerate(cues.heads) if any(_fits(head, s, o) for s, o in starts))
+        found = _fitting(cues.heads, head)
         cues.by_head[head] = found
     return found
+
+
+def _fitting(heads: tuple[frozenset[tuple[str, bool]], ...], head: str) -> tuple[int, ...]:
+    return tuple(i for i, starts in enumerate(heads) if any(_fits(head, s, o) for s, o in starts))
+
+
+def _word_start_heads(
+    patterns: list[re.Pattern[str]],
+) -> tuple[tuple[frozenset[tuple[str, bool]], ...], re.Pattern[str]] | None:
+    r"""`heads` of patterns that only match from a word start on (they open with `(?<![\w-])`, never match
+    empty), and where such a start is: a word character or one of the few others they begin with ("'ll");
+    None when a pattern may start elsewhere."""
+    out = []
+    extra: set[str] = set()
+    for p in patterns:
+        parsed = _parser.parse(p.pattern, p.flags)
+        first = _first(parsed)
+        if not p.pattern.startswith(r"(?<![\w-])") or first is None or first[1]:
+            return None
+        extra.update(c for c in first[0] if c != _WORD and not re.fullmatch(r"\w", c))
+        out.append(frozenset(_heads(parsed, _HEAD)))
+    chars = "".join(re.escape(c) for c in sorted(extra))
+    return tuple(out), re.compile(rf"(?<![\w-])[\w{chars}]")
 
 
 def _fits(head: str, start: str, is_open: bool) -> bool:
@@ -332,4 +357,23 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
 
 def status_cues(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of status cue occurs in `text`: planned, announced, completed, ongoing."""
-    return {name: [m.span() for m in pattern.finditer(text)] for name, pattern in _cues(language).status.items()}
+    cues = _cues(language)
+    if cues.status_heads is None:
+        return {name: [m.span() for m in pattern.finditer(text)] for name, pattern in cues.status.items()}
+    # as each pattern's finditer, but one pass over the word starts tries only the kinds whose words fit there
+    kinds = list(cues.status.items())
+    out: dict[str, list[tuple[int, int]]] = {name: [] for name, _ in kinds}
+    free = [0] * len(kinds)  # where each kind's search goes on (after its last match)
+    memo = cues.status_by_head
+    heads, starts = cues.status_heads
+    for hit in starts.finditer(text):
+        at = hit.start()
+        head = text[at : at + _HEAD]
+        tried = memo.get(head)
+        if tried is None:
+            tried = memo[head] = _fitting(heads, head)
+        for k in tried:
+            if at >= free[k] and (m := kinds[k][1].match(text, at)) is not None:
+                out[kinds[k][0]].append(m.span())
+                free[k] = m.end()
+    return out

@@ -1,5 +1,6 @@
 """The fast search for action cues (only the cues whose first letters fit, at word starts) finds exactly
-what one search with the union of every cue finds: on every test article and on random word salads."""
+what one search with the union of every cue finds, and status cues what each kind's own search finds:
+on every test article and on random word salads."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.actions import _cues, find_triggers
+from geo.actions import _cues, find_triggers, status_cues
 from geo.corpus import load_corpus
 from geo.sentences import split_sentences
 
@@ -37,9 +38,14 @@ def _fast(text: str, language: str) -> list[tuple[int, int, str]]:
     return [(t.start, t.end, t.action) for t in find_triggers(text, language)]
 
 
+def _plain_status(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
+    return {name: [m.span() for m in pattern.finditer(text)] for name, pattern in _cues(language).status.items()}
+
+
 @pytest.mark.parametrize("language", ["en", "fr", "de"])
 def test_dispatch_is_used(language: str) -> None:
     assert _cues(language).starts is not None  # every cue's start could be read: the fast path runs
+    assert _cues(language).status_heads is not None
 
 
 def test_same_cues_on_every_test_article() -> None:
@@ -51,6 +57,7 @@ def test_same_cues_on_every_test_article() -> None:
         language = (article.language or "en")[:2]
         for sentence in split_sentences(article.text):
             assert _fast(sentence.text, language) == _plain(sentence.text, language), sentence.text
+            assert status_cues(sentence.text, language) == _plain_status(sentence.text, language), sentence.text
             found += len(_plain(sentence.text, language))
     assert found > 50
 
@@ -102,6 +109,20 @@ _WORDS = [
     "1,500",
     "l'",
     "d’",
+    "will",
+    "we'll",
+    "’ll",
+    "soll",
+    "sollen",
+    "doit",
+    "has",
+    "have",
+    "been",
+    "a",
+    "ont",
+    "sind",
+    "expected",
+    "to",
 ]
 
 
@@ -110,3 +131,4 @@ _WORDS = [
 def test_same_cues_on_word_salads(words: list[str], language: str) -> None:
     text = " ".join(words)
     assert _fast(text, language) == _plain(text, language)
+    assert status_cues(text, language) == _plain_status(text, language)
