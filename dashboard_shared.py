@@ -22,10 +22,9 @@ from geo.filters import (
     query_string,
     registry_forces,
 )
-from geo.mapping import ACTION_STYLES, country_label
 from geo.models import Article, Event
 
-__all__ = ["View", "current_view", "sidebar"]
+__all__ = ["View", "current_view", "sidebar", "through_navigation"]
 
 _SYNCED = "_troopmap_synced_params"
 _WIDGET = {facet: f"filter_{facet}" for facet in FACETS} | {"from": "filter_from", "to": "filter_to"}
@@ -57,6 +56,8 @@ def _prepare() -> list[str]:
 
 
 def _label(facet: str, value: str) -> str:
+    from geo.mapping import ACTION_STYLES, country_label  # here: pages without a map need not import folium
+
     if facet in ("actor", "country"):
         return f"{country_label(value)} ({value})"
     if facet == "action":
@@ -72,12 +73,15 @@ def _params_key(params: dict[str, str] | dict[str, list[str]]) -> str:
     return repr(sorted((k, v if isinstance(v, str) else ",".join(v)) for k, v in params.items()))
 
 
-def _through_navigation() -> None:
-    """Make a page opened directly run inside dashboard.py's navigation.
+def through_navigation() -> None:
+    """Make a page opened directly run inside dashboard.py's navigation: the first call of every page.
 
     A fresh server that is first opened at a page's address (`/events?force=Takuba`, a shared link) runs
     that file alone, in Streamlit's older pages/ folder mode, until dashboard.py has called st.navigation
-    once: no page config, a different menu. Switch that mode off and run again through dashboard.py.
+    once: no page config, a different menu, "Page not found" for some addresses. Switch that mode off (a
+    Streamlit internal, `PagesManager.uses_pages_directory`) and run again through dashboard.py. Every
+    page of the navigation calls this (the filtered pages through `current_view`); a browser test opens
+    each of them first on a fresh server.
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager
@@ -90,7 +94,7 @@ def _through_navigation() -> None:
 
 def current_view() -> View:
     """Events, articles and the filters of the link (with notices for what it held that we could not use)."""
-    _through_navigation()
+    through_navigation()
     with st.spinner("Preparing the data (gazetteer index, event store) on first start..."):
         _prepare()
     try:

@@ -8,6 +8,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
+from dashboard_shared import through_navigation
 from geo import ingest
 from geo.app_data import get_store
 from geo.display import md_literal, place_row
@@ -18,6 +19,7 @@ _log = logging.getLogger(__name__)
 LIMIT_MB = ingest.MAX_UPLOAD_BYTES // (1024 * 1024)
 DRAFTS = "add_articles_drafts"
 
+through_navigation()
 st.title("Add articles")
 st.caption(
     f"Paste a text, or upload .txt, .md or .html files (at most {LIMIT_MB} MB each; a manifest.csv among them gives "

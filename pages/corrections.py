@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from dashboard_shared import through_navigation
 from geo import app_data
 from geo import corrections as C
 from geo.app_data import get_store
@@ -17,6 +18,7 @@ from geo.models import ACTIONS, STATUSES, Event, Place
 FLASH = "corrections_flash"
 MAX_CHOICES = 500
 
+through_navigation()
 st.title("Corrections")
 st.caption(
     "Fix what the machine got wrong. Every change is kept with its time and the value before it, survives "

@@ -116,6 +116,39 @@ def test_other_pages_keep_the_filters(streamlit_app, page, store, screenshot_dir
     page.screenshot(path=str(screenshot_dir / "timeline_takuba.png"), full_page=True)
 
 
+# Every page of dashboard.py's navigation: (address, the page's title).
+PAGES = [
+    ("/?force=Takuba", "Deployments and withdrawals"),
+    ("/timeline?force=Takuba", "Timeline"),
+    ("/events?force=Takuba", "Events"),
+    ("/sources?force=Takuba", "Sources"),
+    ("/add_articles", "Add articles"),
+    ("/corrections", "Corrections"),
+]
+
+
+@pytest.mark.parametrize(("address", "marker"), PAGES, ids=[a.split("?")[0].strip("/") or "map" for a, _ in PAGES])
+def test_a_fresh_server_opens_every_page_inside_the_navigation(
+    streamlit_app, page, store, screenshot_dir, address, marker
+) -> None:
+    """A shared link is often the first visit after a server starts: no "Page not found", the wide layout, our menu."""
+    base = streamlit_app({"TROOPMAP_STORE": str(store)})
+    page.goto(base + address)
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_role("heading", name=marker, exact=True).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    for title in ("Map", "Timeline", "Events", "Sources", "Add articles", "Corrections"):
+        assert nav.get_by_role("link", name=title, exact=True).count() == 1, title
+    assert not nav.get_by_role("link", name="dashboard", exact=True).count()  # the pages/ folder's own menu
+    assert "Page not found" not in page.locator("body").inner_text()
+    width = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()["width"]
+    assert width > 900, f"layout lost (main column {width:.0f} px wide)"  # "wide" from set_page_config
+    if "force=" in address:
+        assert "force=Takuba" in page.url
+    page.screenshot(path=str(screenshot_dir / f"fresh_{address.split('?')[0].strip('/') or 'map'}.png"))
+
+
 def test_a_filter_change_keeps_the_view_and_fetches_no_new_data(streamlit_app, page, store, screenshot_dir) -> None:
     base = streamlit_app({"TROOPMAP_STORE": str(store)})
     fetched: list[str] = []
