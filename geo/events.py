@@ -96,6 +96,8 @@ class _Syntax:
     relative: re.Pattern[str]
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
+    force_anaphor: re.Pattern[str]
+    troops_from: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -161,6 +163,14 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
+        force_anaphor=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('anaphora_force', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        troops_from=re.compile(
+            rf"(?<![\w-]){compound}(?:{_alt(nouns)})\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
+            rf"(?:(?:{_alt(s['determiners'])})\s+)?$",
+            re.IGNORECASE,
+        ),
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -210,6 +220,7 @@ class _Context:
     recent_places: list[PlaceMention] = field(default_factory=list)
     subject: str | None = None
     subject_force: Force | None = None
+    last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
 
 
 def _language(article: Article) -> str:
@@ -386,6 +397,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     text = sentence.text
     lang = ctx.language
     forces = find_forces(text)
+    if forces:
+        ctx.last_force = forces[-1].force
     if not forces and not has_military_context(text, lang):
         return []  # no troops spoken of: "withdrawal from the Paris agreement"
     triggers = find_triggers(text, lang)
@@ -399,6 +412,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     cues = status_cues(text, lang)
     # the phrases read backward, and forward for events that are plans ("on Monday" = the next Monday)
     dates, future = find_dates_both_ways(text, lang, ctx.article.published)
+    if dates:  # "Ende 2023", "by the end of": a cue word inside a date phrase is no modality
+        cues = {k: [c for c in v if not any(d.start <= c[0] and c[1] <= d.end for d in dates)] for k, v in cues.items()}
     announced = [  # a date beside "announced", with where that cue stands
         (d, c[0]) for d in dates for c in cues["announced"] if costs.between((d.start, d.end), c) <= 3
     ]
@@ -416,6 +431,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     follow = ctx.syntax.count_after_verb
     lost = ctx.syntax.casualties
     live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)]
+    # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
+    full = [t for t in live if not t.needs_count]
+    live = [t for t in live if not t.needs_count or not _count_taken(t, counts, full, costs, follow)]
     follows = ctx.syntax.adjuncts_follow_verb
     count_owner = _assign(counts, live, costs, ctx.syntax.troop_window)
     for i, count in enumerate(counts):  # "unterhält ... noch rund 4.600 Soldaten": the count the verb governs
@@ -500,6 +518,21 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
         ctx.subject_force = subject.force
 
 
+def _count_taken(trig: Trigger, counts: list[TroopCount], others: list[Trigger], costs: _Costs, limit: float) -> bool:
+    """Every count after a verb such as "have" is nearer to another cue after that verb."""
+    span = (trig.start, trig.end)
+    mine = [c for c in counts if c.start >= trig.end and costs.between(span, (c.start, c.end)) <= limit]
+    return bool(mine) and all(
+        any(
+            o.start >= trig.end
+            and o.kind == "verb"
+            and costs.between((o.start, o.end), (c.start, c.end)) < costs.between(span, (c.start, c.end))
+            for o in others
+        )
+        for c in mine
+    )
+
+
 def _count_follows(
     trig: Trigger, counts: list[TroopCount], costs: _Costs, limit: float, casualties: re.Pattern[str], text: str
 ) -> bool:
@@ -571,6 +604,14 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    last = ctx.last_force
+    if (
+        force is None
+        and last is not None
+        and last.accepts(country)
+        and any(costs.between(m.span(), span) <= 6 for m in syn.force_anaphor.finditer(text))
+    ):
+        force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
         country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
     if country is None and force is None and not whos and (troop_np or ctx.syntax.troop_noun.search(text)):
@@ -833,6 +874,8 @@ def _where(
         if country is not None and m.place.country == country and m.place.feature == "country":
             continue
         rel = m.start - offset
+        if trig.action == "deployment" and syn.troops_from.search(text[max(0, rel - 60) : rel]):
+            continue  # "400 peacekeepers from Burkina Faso": where they come from, not where they are
         if syn.place_veto.search(text[max(0, rel - 60) : rel]):
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
         roles = _role_cached(text, rel, syn, rel + len(m.text))
