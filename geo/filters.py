@@ -245,7 +245,7 @@ def _facet_value(event: Event, facet: str) -> set[str]:
 def _matches(filters: Filters, event: Event, *, skip: str | None) -> bool:
     for facet, attr in FACETS.items():
         wanted = getattr(filters, attr)
-        if facet != skip and wanted and not (_facet_value(event, facet) & set(wanted)):
+        if skip != "facets" and facet != skip and wanted and not (_facet_value(event, facet) & set(wanted)):
             return False
     if skip != "date" and (filters.date_from or filters.date_to):
         span = event_interval(event)
@@ -280,10 +280,17 @@ def facet_values(events: Iterable[Event]) -> dict[str, list[str]]:
 def facet_counts(events: Sequence[Event], filters: Filters) -> dict[str, Counter[str]]:
     """For each facet, how many events each value would give with the other filters unchanged."""
     counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
+    wanted = {facet: set(getattr(filters, attr)) for facet, attr in FACETS.items()}
+    dated = bool(filters.date_from or filters.date_to)
     for event in events:
-        for facet in FACETS:
-            if _matches(filters, event, skip=facet):
-                counts[facet].update(_facet_value(event, facet))
+        # One pass per event: its values, and the filters it fails. It counts for a facet when it fails
+        # no filter, or only that facet's own (the other filters unchanged).
+        values = {facet: _facet_value(event, facet) for facet in FACETS}
+        failed = [facet for facet in FACETS if wanted[facet] and not (values[facet] & wanted[facet])]
+        if len(failed) > 1 or (dated and not _matches(filters, event, skip="facets")):
+            continue
+        for facet in failed or FACETS:
+            counts[facet].update(values[facet])
     return counts
 
 

