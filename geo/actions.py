@@ -165,11 +165,15 @@ def has_military_context(text: str, language: str) -> bool:
     return _cues(language).military.search(text) is not None
 
 
+_WORDS = re.compile(r"[\w'’]+")
+_WORDS_AND_MARKS = re.compile(r"[\w'’]+|[,;:.]")
+
+
 def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"."""
     cues = _cues(language)
     before = text[: trigger.start]
-    starts = [m.start() for m in re.finditer(r"[\w'’]+", before)]
+    starts = [m.start() for m in _WORDS.finditer(before)]
     cut = starts[-cues.negation_window] if len(starts) >= cues.negation_window else 0
     window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
     if cues.negation.search(window) is not None or cues.denial.search(before) is not None:
@@ -177,7 +181,7 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     if cues.cancellation.search(text, trigger.end) is not None:
         return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
-        after = re.findall(r"[\w'’]+|[,;:.]", text[trigger.end :])[: cues.negation_after + 2]
+        after = _WORDS_AND_MARKS.findall(text, trigger.end)[: cues.negation_after + 2]
         clause = []
         for word in after:
             if word in ",;:.":

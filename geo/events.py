@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from . import rules
 from .actions import (
@@ -185,13 +186,9 @@ class _Costs:
 
     def __init__(self, text: str, syntax: _Syntax) -> None:
         weights = {"w": 1.0, "c": syntax.comma_weight, "b": syntax.break_weight}
-        self._pos: list[int] = []
-        self._cum: list[float] = []
-        total = 0.0
-        for m in syntax.marks.finditer(text):  # one pass: words, commas and clause breaks in order
-            total += weights[m.lastgroup or "w"]
-            self._pos.append(m.start())
-            self._cum.append(total)
+        marks = list(syntax.marks.finditer(text))  # one pass: words, commas and clause breaks in order
+        self._pos: list[int] = [m.start() for m in marks]
+        self._cum: list[float] = list(accumulate(weights[m.lastgroup or "w"] for m in marks))
 
     def _at(self, pos: int) -> float:
         i = bisect.bisect_left(self._pos, pos)
