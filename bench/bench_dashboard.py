@@ -72,12 +72,12 @@ def main() -> None:
 
         ensure_index()
         events = ensure_store(store, None).events()
-        os.environ["TROOPMAP_STORE"] = str(store)  # the build step's map data, for this store
+        os.environ["TROOPMAP_STORE"] = str(store)  # then `make run`'s build step, for this store
         t0 = time.perf_counter()
-        from geo.app_data import event_table_url
+        from geo.build import ensure_data
 
-        _, built = event_table_url()
-        print(f"build step, the map's event data: {time.perf_counter() - t0:.2f} s (built: {built})")
+        built = ensure_data()
+        print(f"build step (python -m geo.build): {time.perf_counter() - t0:.2f} s, built: {', '.join(built) or '-'}")
         n_all = sum(1 for e in events if e.location is not None)
         n_takuba = sum(1 for e in events if e.location is not None and e.force == "Takuba")
         with sync_playwright() as pw:

@@ -46,10 +46,14 @@ def _build_store() -> bool:
 
 
 def _build_map_data() -> bool:
-    """static/cache/events-k<key>.json: every event's popup and marker data, so the map's first start is quick."""
-    from .app_data import event_table_url
+    """static/cache/: every event's popup and marker data, the country outlines and towns of the base map,
+    so that a fresh server's first map reads them instead of making them."""
+    from .app_data import event_table_url, load_events
+    from .mapping import base_map
 
-    return event_table_url()[1]
+    built = event_table_url()[1]
+    base_map(load_events())
+    return built
 
 
 def ensure_data(progress: Callable[[str], None] | None = None) -> list[str]:
