@@ -138,11 +138,16 @@ def _reset() -> None:
     st.session_state[_SYNCED] = {}
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _facet_values(revision: tuple[str, int]) -> dict:
+    """Every facet's values, once per store revision (they do not depend on the filters)."""
+    return facet_values(app_data.load_events())
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _facets(filters: Filters, revision: tuple[str, int]) -> tuple[dict, dict]:
-    """Every facet's values and counts, once per filter state and store revision (20,000 events: 0.2 s)."""
-    events = app_data.load_events()
-    return facet_values(events), facet_counts(events, filters)
+    """Every facet's values and counts, once per filter state and store revision (20,000 events: 0.15 s)."""
+    return _facet_values(revision), facet_counts(app_data.load_events(), filters)
 
 
 def sidebar(view: View) -> None:
