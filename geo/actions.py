@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,7 +47,6 @@ class _Cues:
     military: re.Pattern[str]
     report: re.Pattern[str]
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
-    by_char: dict[str, tuple[int, ...]]  # ASCII character -> the cues (by index) that may start with it
     heads: tuple[frozenset[tuple[str, bool]], ...]  # per cue: how it may begin (see heads)
     by_head: dict[str, tuple[int, ...]]  # a word's first letters -> the cues that may start there (filled as met)
     status_heads: tuple[tuple[frozenset[tuple[str, bool]], ...], re.Pattern[str]] | None  # see word_start_heads
@@ -74,7 +74,7 @@ def _cues(language: str) -> _Cues:
     military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
-    starts, by_char = dispatch([p for p, _ in triggers])
+    starts, _ = dispatch([p for p, _ in triggers])
     return _Cues(
         triggers=triggers,
         status=status,
@@ -91,7 +91,6 @@ def _cues(language: str) -> _Cues:
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
         starts=starts,
-        by_char=by_char,
         heads=tuple(frozenset(heads(_parser.parse(p.pattern, p.flags), HEAD)) for p, _ in triggers),
         by_head={},
         status_heads=word_start_heads(list(status.values())),
@@ -99,13 +98,24 @@ def _cues(language: str) -> _Cues:
     )
 
 
-def _cues_at(cues: _Cues, head: str) -> tuple[int, ...]:
-    """The cues that may start at a word beginning with `head` (a non-ASCII character matches anything)."""
-    found = cues.by_head.get(head)
-    if found is None:
-        found = fitting(cues.heads, head)
-        cues.by_head[head] = found
-    return found
+def _starts_of_cues(text: str, cues: _Cues) -> Iterator[tuple[int, tuple[int, ...] | range]]:
+    """(position, the cues worth trying there) for every word start whose first letters fit some cue; every
+    position the union of the cues matches at when their starts could not be read."""
+    if cues.starts is None:
+        pos, every = 0, range(len(cues.triggers))
+        while (hit := cues.any_trigger.search(text, pos)) is not None:
+            yield hit.start(), every
+            pos = hit.start() + 1
+        return
+    memo, heads = cues.by_head, cues.heads
+    for hit in cues.starts.finditer(text):
+        at = hit.start()
+        head = text[at : at + HEAD]
+        tried = memo.get(head)
+        if tried is None:
+            tried = memo[head] = fitting(heads, head)
+        if tried:
+            yield at, tried
 
 
 def find_triggers(text: str, language: str) -> list[Trigger]:
@@ -114,20 +124,17 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
     cues = _cues(language)
     kept: list[Trigger] = []
     pos = 0
-    every = range(len(cues.triggers))
-    by_char = cues.by_char
-    while (hit := (cues.starts or cues.any_trigger).search(text, pos)) is not None:
+    for at, tried in _starts_of_cues(text, cues):
+        if at < pos:
+            continue  # inside the last cue found
         # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
         best = None
-        at = hit.start()
-        tried = _cues_at(cues, text[at : at + HEAD]) if by_char else every
         for k in tried:
             pattern, spec = cues.triggers[k]
-            m = pattern.match(text, hit.start())
+            m = pattern.match(text, at)
             if m is not None and (best is None or m.end() > best[0].end()):
                 best = (m, spec)
-        if best is None:  # no cue starts at this word (or, searching the plain way, cannot happen)
-            pos = hit.start() + 1
+        if best is None:
             continue
         m, spec = best
         kept.append(
@@ -146,7 +153,7 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
                 bool(spec.get("recipient_after")),
             )
         )
-        pos = max(m.end(), hit.start() + 1)
+        pos = max(m.end(), at + 1)
     return kept
 
 
