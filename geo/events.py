@@ -424,7 +424,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
     live = [t for t in triggers if not is_negated(text, t, lang)]
-    live = [t for t in live if not any(d.start <= t.start and t.end <= d.end for d in dates)]  # "à partir de"
+    live = [t for t in live if not any(d.start <= t.start < d.end for d in dates)]  # "à partir de", "the end of 2020"
     follow = ctx.syntax.count_after_verb
     lost = ctx.syntax.casualties
     live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)]
@@ -654,12 +654,20 @@ def _draft(
         and force is not None
         and force.kind == "coalition"
         and country in force.contributors
-        and not troop_np
+        and count is None
         and (location is None or _member_country(location, force))
     ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force (no troops named), its cooperation ends
         action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
     if location is None:
         return None
+    if (
+        action == "withdrawal"
+        and country is not None
+        and location.place.country == country
+        and any(w.force and w.start >= trig.end for w in whos)
+        and not any(w.force and w.end <= trig.start for w in whos)
+    ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
+        action = "cooperation_ended"
     if country is not None and location.place.country == country and action not in ("cooperation_ended", "strike"):
         return None  # troops at home are no deployment abroad
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
@@ -903,8 +911,8 @@ def _where(
         scored = [s for s in scored if not (s[3] and "to" in s[2] and not ({"in", "from"} & s[2]))]
     if trig.needs_place:  # "train ... forces ... towards Libya": only a place the troops are in
         scored = [s for s in scored if "in" in s[2]]
-    if trig.action == "withdrawal":
-        preferred = [s for s in scored if "from" in s[2]] or scored
+    if trig.action == "withdrawal":  # a place they only go to ("return to Denmark") is no place they leave
+        preferred = [s for s in scored if "from" in s[2]] or [s for s in scored if s[2] != {"to"}]
     else:
         preferred = [s for s in scored if "in" in s[2] or "from" in s[2]] or scored
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
