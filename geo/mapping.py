@@ -645,14 +645,16 @@ def _disk_cached(kind: str, key: tuple[Any, ...], compute: Any) -> Any:
 
     Reading GeoNames' cities and countryinfo's outlines took most of a fresh server's first map (~1 s).
     """
-    from importlib.metadata import PackageNotFoundError, version
+    import importlib
 
     from . import assets
 
-    def ver(part: Any) -> Any:
+    def ver(part: Any) -> Any:  # a module's name stands for its version (importlib.metadata is slower)
+        if not (isinstance(part, str) and part.isidentifier()):
+            return part
         try:
-            return version(part) if isinstance(part, str) and part.isidentifier() else part
-        except PackageNotFoundError:
+            return f"{part} {getattr(importlib.import_module(part), '__version__', '?')}"
+        except ImportError:
             return part
 
     digest = hashlib.sha256(repr([ver(part) for part in key]).encode()).hexdigest()[:24]
