@@ -424,7 +424,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
     live = [t for t in triggers if not is_negated(text, t, lang)]
-    live = [t for t in live if not any(d.start <= t.start < d.end for d in dates)]  # "à partir de", "the end of 2020"
+    # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
+    live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     follow = ctx.syntax.count_after_verb
     lost = ctx.syntax.casualties
     live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)]
@@ -742,6 +743,10 @@ def _who(
     best = min(phrases, key=lambda p: p[0], default=None)
     if best is not None and best[0] <= 4:  # "The last German soldiers ... left", "le départ des soldats français"
         owner = best[1]
+        nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= trig.start]
+        nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country"]
+        if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
+            return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
     first = ctx.syntax.troop_noun.search(text, 0, trig.start)
     if (

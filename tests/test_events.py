@@ -72,6 +72,7 @@ def test_seed_articles_reach_the_issue_figures() -> None:
         "events_heldout8",
         "events_heldout21",
         "events_heldout23",
+        "events_heldout24",
     ],
 )
 def test_own_articles_in_three_languages_score_well(folder: str) -> None:
