@@ -760,7 +760,7 @@ def _who(
         and not any(a <= first.start() < b for (a, b), _ in troops)
     ):  # "The soldiers, based at a French air base in N'Djamena, will be moved": those of the last sentence
         return ctx.subject, ctx.subject_force
-    if trig.kind == "verb":  # "Ein Teil der Ausbilder wird ... verlegt": troops that no nationality qualifies
+    if trig.kind == "verb" and trig.action != "cooperation_ended":  # "Ein Teil der Ausbilder wird ... verlegt"
         before = [m for m in ctx.syntax.troop_noun.finditer(text, 0, trig.start)]
         owned = {t for t, _ in troops}
         if (
