@@ -8,6 +8,7 @@ import pytest
 from geopy.exc import GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
+from geopy.point import Point
 
 from geo import geocoder as geocoder_module
 from geo.geocoder import OfflineGeocoder, get_geocoder, online_from_config
@@ -171,3 +172,10 @@ def test_an_unreadable_cache_is_ignored(tmp_path) -> None:
     geocoder = OfflineGeocoder(online=FakeOnline(answer=TASSIA), cache_path=cache)
     assert geocoder.geocode("Tassia").raw["country"] == "NE"
     assert json.loads(cache.read_text(encoding="utf-8"))  # rewritten whole
+
+
+def test_checked_points_equal_geopy_points_for_every_gazetteer_row(geocoder: OfflineGeocoder) -> None:
+    gaz = geocoder_module.get_gazetteer()
+    for row in range(len(gaz)):
+        place = gaz.place(row)
+        assert geocoder_module.checked_point(place.lat, place.lon) == Point(place.lat, place.lon), place
