@@ -99,6 +99,7 @@ class _Syntax:
     from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     troops_from: re.Pattern[str]
+    partitive: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -167,6 +168,7 @@ def _syntax(language: str) -> _Syntax:
         force_anaphor=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_force', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
+        partitive=re.compile(rf"(?<![\w])(?:{_alt(s.get('partitives', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         troops_from=re.compile(
             rf"(?<![\w-]){compound}(?:{_alt(nouns)})\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
             rf"(?:(?:{_alt(s['determiners'])})\s+)?$",
@@ -534,7 +536,7 @@ def _count_taken(trig: Trigger, counts: list[TroopCount], others: list[Trigger],
 def _count_follows(
     trig: Trigger, counts: list[TroopCount], costs: _Costs, limit: float, casualties: re.Pattern[str], text: str
 ) -> bool:
-    """"keeps about 1,500 soldiers": a verb such as "keep" or "have" states troops only before a count;
+    """ "keeps about 1,500 soldiers": a verb such as "keep" or "have" states troops only before a count;
     "has lost 230 peacekeepers" counts the dead, not a presence."""
     return any(
         c.start >= trig.end
@@ -612,6 +614,14 @@ def _draft(
         force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
         country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
+    part = next((m for m in syn.partitive.finditer(text, 0, trig.start) if costs.between(m.span(), span) <= 6), None)
+    if part is not None and trig.action != "cooperation_ended":
+        # "…; ein Teil könnte in den Niger verlegt werden", "dont une partie sera repositionnée": troops named before
+        owners = [w for w in whos if w.end <= part.start() and (w.country or w.force)]
+        if owners:
+            country, force = owners[-1].country, owners[-1].force
+        elif country is None and force is None:
+            country, force = ctx.subject, ctx.subject_force
     if country is None and force is None and not whos and (troop_np or ctx.syntax.troop_noun.search(text)):
         country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
@@ -902,7 +912,9 @@ def _where(
         scored.append((c, m, roles, after))
     destination = None
     if trig.action in ("redeployment", "withdrawal") and not trig.host:
-        dests = [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and s[1].place.feature not in _BROAD]
+        ahead = not syn.adjuncts_follow_verb and trig.action == "redeployment"  # "in den Niger verlegt werden"
+        dests = [s for s in scored if (s[3] or ahead) and "to" in s[2] and "from" not in s[2]]
+        dests = [s for s in dests if s[1].place.feature not in _BROAD]
         if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
             dests = [s for s in dests if "in" not in s[2] and s[1].place.country != country and s[0] <= _MAX_PLACE_COST]
         if dests:
