@@ -52,7 +52,8 @@ def _build_map_data() -> bool:
     from .mapping import base_map
 
     built = event_table_url()[1]
-    base_map(load_events())
+    if built:  # the base map's caches are warmed with each new table: a current table finds them warm
+        base_map(load_events())
     return built
 
 

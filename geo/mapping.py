@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import folium
 from branca.element import Figure, MacroElement
@@ -47,6 +47,7 @@ __all__ = [
     "js_json",
     "layer_specs",
     "popup_html",
+    "prefetch_events",
     "safe_url",
     "selection_mask",
     "standalone_html",
@@ -486,9 +487,10 @@ def _events_layer(
           {_EVENTS_JS}
           if (window.tmData && window.tmData.url === KEY) {{ go(window.tmData); }}
           else {{
-            fetch(KEY).then(function (r) {{ return r.json(); }}).then(function (d) {{
-              d.url = KEY; window.tmData = d; go(d);
-            }});
+            var pending = window.tmPrefetch && window.tmPrefetch.url === KEY ? window.tmPrefetch.data
+              : fetch(KEY).then(function (r) {{ return r.json(); }});
+            window.tmPrefetch = null;
+            pending.then(function (d) {{ d.url = KEY; window.tmData = d; go(d); }});
           }}
         """
     return LayerSpec(name, container=_CLUSTER, body=body, cluster=True)
@@ -760,6 +762,22 @@ def base_map(frame: Sequence[Event] = (), *, assets: str = "auto", height: str |
         pad = 1.0
         fmap.fit_bounds([[s - pad, w - pad], [n + pad, e + pad]], max_zoom=7)
     localize(fmap, assets)
+    return fmap
+
+
+def prefetch_events(fmap: folium.Map, data_url: str | None) -> folium.Map:
+    """Make the map's first script start fetching the event table at `data_url` (the layer takes it from there).
+
+    streamlit-folium loads a map's scripts one after another before it runs the map; a first script that
+    only starts the download (3 MB for 20,000 events) lets it overlap with loading Leaflet and drawing the
+    base map instead of following them. A data: URL, so no file has to be written for it.
+    """
+    if data_url is None:
+        return fmap
+    url = js_json(data_url)
+    code = f"window.tmPrefetch={{url:{url},data:fetch({url}).then(function(r){{return r.json();}})}};"
+    first = ("troopmap_prefetch", "data:text/javascript," + quote(code, safe=""))
+    fmap.default_js = [first, *(js for js in fmap.default_js if js[0] != first[0])]
     return fmap
 
 
