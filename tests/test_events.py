@@ -73,6 +73,7 @@ def test_seed_articles_reach_the_issue_figures() -> None:
         "events_heldout21",
         "events_heldout23",
         "events_heldout24",
+        "events_heldout10",
     ],
 )
 def test_own_articles_in_three_languages_score_well(folder: str) -> None:
@@ -83,6 +84,12 @@ def test_own_articles_in_three_languages_score_well(folder: str) -> None:
 def test_hardest_held_out_batch_does_not_fall_back() -> None:
     """Batch 22 (first run 0.60) is still below the issue's 0.80: a floor near its present level keeps it there."""
     f1, summary = _score(DATA / "events_heldout22", DATA / "events_heldout22" / "expected.json")
+    assert f1 >= 0.7, summary
+
+
+def test_blind_batch_nine_does_not_fall_back() -> None:
+    """Batch 9 was never tuned on (first run 0.83, 0.74 now): a floor keeps later changes from sinking it."""
+    f1, summary = _score(DATA / "events_heldout9", DATA / "events_heldout9" / "expected.json")
     assert f1 >= 0.7, summary
 
 
