@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 OnlineLookup = Callable[[str], Location | None]
 CACHE_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.online-cache.json"  # git-ignored
 _MEMO_LIMIT = 100_000
+_UNASKED: Any = object()  # the memo's "never asked", since None is a remembered answer
 
 
 class _OnlineFailed(Exception):
@@ -50,7 +51,9 @@ class _OnlineFailed(Exception):
 
 def place_raw(place: Place) -> dict[str, Any]:
     """What a `Location.raw` of ours carries: every field of the gazetteer entry, and where it came from."""
-    return {**place_to_dict(place), "source": "gazetteer"}
+    raw = place_to_dict(place)
+    raw["source"] = "gazetteer"
+    return raw
 
 
 def checked_point(lat: float, lon: float) -> Point:
@@ -96,10 +99,10 @@ class OfflineGeocoder(Geocoder):
         language: str | None = None,
         timeout: float | None = None,
     ) -> Location | list[Location] | None:
-        codes = _codes(country_codes)
+        codes = _codes(country_codes) if country_codes else ()
         memo_key = (query, exactly_one, codes, language)
-        found = self._memo.get(memo_key)
-        if found is not None or memo_key in self._memo:
+        found = self._memo.get(memo_key, _UNASKED)
+        if found is not _UNASKED:
             return found
         try:
             result = self._geocode(query, exactly_one=exactly_one, codes=codes, language=language)
