@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
 
@@ -18,6 +19,7 @@ from geo.mapping import (
     js_json,
     layer_specs,
     popup_html,
+    prefetch_events,
     safe_url,
     selection_mask,
     standalone_html,
@@ -89,6 +91,24 @@ def test_app_mode_serves_every_asset_from_the_app_and_drops_unused_cdns() -> Non
     assert "/app/static/vendor/leaflet.markercluster/leaflet.markercluster.js" in sources
     for unused in ("jquery", "bootstrap", "awesome-markers", "fontawesome"):
         assert unused not in page.lower()
+
+
+def test_the_map_starts_fetching_its_event_table_before_loading_leaflet() -> None:
+    url = "/app/static/cache/events-kabc.json"
+    events = synthetic_events(30)
+    fmap = prefetch_events(prefetch_events(build_map(events, assets="app"), url), url)
+    names = [name for name, _ in fmap.default_js]
+    assert names[0] == "troopmap_prefetch" and names.count("troopmap_prefetch") == 1
+    scheme, code = fmap.default_js[0][1].split(",", 1)
+    assert scheme == "data:text/javascript"
+    assert unquote(code) == (
+        'window.tmPrefetch={url:"/app/static/cache/events-kabc.json",'
+        'data:fetch("/app/static/cache/events-kabc.json").then(function(r){return r.json();})};'
+    )
+    assert "troopmap_prefetch" not in [name for name, _ in build_map(events, assets="app").default_js]
+    body = next(spec.body for spec in layer_specs(events, data_url=url) if spec.cluster)
+    assert "window.tmPrefetch.url === KEY ? window.tmPrefetch.data" in body  # the layer takes the pending fetch
+    assert prefetch_events(build_map(events), None).default_js == build_map(events).default_js
 
 
 @pytest.mark.skipif(not vendor_ready(), reason="static/vendor/ not built: run `make assets`")
