@@ -1,8 +1,9 @@
 """An article's text with its places, forces, troop numbers and dates marked, as safe Markdown.
 
-Spans come from the place mentions (exact offsets) and from the words the events were read from
-(force names, `troops_text`, `date_text`), found in the text. Every character of the article goes
-through `md_literal`, so nothing in it can become a link, an image or HTML.
+Spans come from the place mentions (exact offsets), from the extraction's own recognisers run over the
+article (force aliases in any case, troop counts, dates: the article's words, not a merged event's words
+that another article may have given), and from the words the article's events were read from. Every
+character of the article goes through `md_literal`, so nothing in it can become a link, an image or HTML.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .dates import find_dates
 from .display import md_literal
+from .forces import find_forces
 from .models import Article, Event, PlaceMention
+from .numbers import find_troop_counts
 
 __all__ = ["KINDS", "Span", "highlight_markdown", "spans_for"]
 
@@ -39,6 +43,10 @@ def spans_for(article: Article, mentions: Iterable[PlaceMention], events: Iterab
     """Non-overlapping spans, earliest first; place offsets win over words found by search."""
     text = article.text
     spans = [Span(m.start, m.end, "place") for m in mentions if m.article_id == article.id and 0 <= m.start < m.end]
+    language = article.language or "en"
+    spans += [Span(f.start, f.end, "force") for f in find_forces(text)]
+    spans += [Span(c.start, c.end, "troops") for c in find_troop_counts(text, language)]
+    spans += [Span(d.start, d.end, "date") for d in find_dates(text, language, article.published)]
     for event in events:
         if article.id not in event.article_ids:
             continue
