@@ -34,20 +34,16 @@ __all__ = [
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SAMPLE_CORPUS = DATA_DIR / "articles"
-# The store the dashboard reads and writes (the store issue); tests and benchmarks point it elsewhere.
-STORE_PATH = Path(os.environ.get("TROOPMAP_STORE", DATA_DIR / "store.sqlite"))
+# The default store; `TROOPMAP_STORE` (read at each call of store_path) points tests, benches, hosts elsewhere.
+STORE_PATH = DATA_DIR / "store.sqlite"
 
-
-_IMPORTED_STORE_PATH = STORE_PATH
 _lock = threading.Lock()
 _stores: dict[Path, Store] = {}
 _cached: dict[tuple[str, Path], tuple[int, Any]] = {}
 
 
 def store_path() -> Path:
-    """`STORE_PATH` if a caller changed it, else `TROOPMAP_STORE` as set now, else data/store.sqlite."""
-    if STORE_PATH != _IMPORTED_STORE_PATH:
-        return Path(STORE_PATH)
+    """`TROOPMAP_STORE` as set now, else data/store.sqlite."""
     env = os.environ.get("TROOPMAP_STORE")
     return Path(env) if env else STORE_PATH
 

@@ -485,10 +485,6 @@ class Gazetteer:
         """Every place of that name (any case, accents, apostrophes), the likeliest first."""
         return [self.place(r if r >= 0 else ~r) for r in self.rows(fold(name))]
 
-    def common_word_score(self, word: str) -> float:
-        """Zipf frequency of the word as a common word in en/fr/de (0 when rare)."""
-        return self.zipf.get(fold(word), 0.0)
-
     # ---- countries
     def country(self, iso2: str) -> Place | None:
         """The country as a place: a representative point inside it, feature "country", precision 3."""
