@@ -21,6 +21,7 @@ from .patterns import alternation, spellings
 __all__ = ["PRECISIONS", "DateMention", "find_dates", "find_dates_both_ways", "format_date", "parse_with_dateparser"]
 
 PRECISIONS = ("day", "month", "season", "year", "unknown")
+_BOUNDARY_MONTH = {"end": 12, "start": 1, "mid": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class _Grammar:
     data: dict[str, Any]
     lower: dict[str, dict[str, Any]]
     anchor: re.Pattern[str]
+    season_guard: re.Pattern[str] | None
 
 
 @cache
@@ -87,29 +89,39 @@ def _grammar(language: str) -> _Grammar:
         if d.get("ago_position") == "after"
         else rf"(?:{ago})\s+(?P<an>{num})\s+(?P<au>{units})"
     )
+    links = rf"(?:(?:{_alt(d.get('boundary_links', []))})\s*)?" if d.get("boundary_links") else ""
+    bounded = _alt(d.get("bounded_periods", {})) or "(?!x)x"
+    bounded_words = _alt(d.get("bounded_words", {})) or "(?!x)x"
+    relper = _alt(d["relative_periods"])
     alternatives = [
         rf"(?P<relday>(?:{_alt(d['relative_days'])}))(?:,?\s+(?P<rwd>{wd_part}))?",
         rf"(?P<rwd0>{wd_part})\s+(?P<relday2>{_alt(d['relative_days'])})",
         day_month,
-        rf"(?P<bound>{bound})\s*(?:of\s+|de\s+|l['’]année\s+|des\s+Jahres\s+)?(?P<by>{year})",
+        rf"(?P<bound>{bound})\s*{links}(?P<by>{year})",
+        # "mid-December", "fin mars", "à la fin du mois de septembre", "Ende März": a month's part
+        rf"(?P<mbound>{bound})\s*{links}(?P<bmonth>{month})(?:,?\s+(?P<bmy>{year}))?",
+        # "early next year", "Anfang des Jahres", "by the end of the month", "bis Jahresende"
+        rf"(?P<pbound>{bound})\s*{links}(?:(?P<prel>{relper})|(?P<pcur>{bounded}))",
+        rf"(?P<bword>{bounded_words})",
         rf"(?P<within>{within})\s+(?P<wn>{num})\s+(?:(?:{unit_mod})\s+)?(?P<wu>{units})(?:\s+(?:{unit_mod}))?",
         ago_expr,
         rf"(?P<forpast>{for_past})\s+(?P<fn>{num})\s+(?:(?:{unit_mod})\s+)?(?P<fu>{units})",
-        rf"(?P<relper>{_alt(d['relative_periods'])})",
+        rf"(?P<relper>{relper})",
         rf"(?:(?P<smod>{mod_b})\s+)?(?P<season>{_alt(d['seasons'])})(?:\s+(?P<smoda>{mod_a}))?(?:\s+(?P<sy>{year}))?",
         rf"(?:(?P<mmod>{mod_b})\s+)?(?P<month>{month})(?:\s+(?P<mmoda>{mod_a}))?"
-        rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{year})|(?P<myrel>{_alt(d['relative_periods'])})))?",
-        rf"(?P<wd>{weekday})(?:{joiner}(?P<dp>{daypart}))?",
+        rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{year})|(?P<myrel>{relper})))?",
+        rf"(?:(?P<wmod>{mod_b})\s+)?(?P<wd>{weekday})(?:{joiner}(?P<dp>{daypart}))?(?:\s+(?P<wmoda>{mod_a}))?",
         r"(?P<numeric>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})",
         rf"(?P<year>{year})",
     ]
+    articles = _alt(d.get("articles", [])) or "(?!x)x"
     body = "|".join(f"(?:{a})" for a in alternatives)
     pattern = re.compile(
-        rf"(?<![\w-])(?:(?P<since>{since})\s+(?:(?:the|la|le|l['’])\s+)?)?(?:{body})(?![\w-])",
+        rf"(?<![\w-])(?:(?P<since>{since})\s+(?:(?:{articles})(?<=['’])|(?:{articles})\s+)?)?(?:{body})(?![\w-])",
         re.IGNORECASE,
     )
     lower = {
-        key: {k.lower(): v for k, v in d[key].items()}
+        key: {k.lower(): v for k, v in d.get(key, {}).items()}
         for key in (
             "months",
             "weekdays",
@@ -121,6 +133,8 @@ def _grammar(language: str) -> _Grammar:
             "boundaries",
             "units",
             "small_numbers",
+            "bounded_periods",
+            "bounded_words",
         )
     }
     # every date phrase holds a digit or one of these words: a cheap first look before the full grammar
@@ -133,7 +147,10 @@ def _grammar(language: str) -> _Grammar:
         *d["units"],
     ]
     anchor = re.compile(rf"\d|(?:{_alt(words)})", re.IGNORECASE)
-    return _Grammar(pattern, d, lower, anchor)
+    needs = d.get("season_needs_before", [])
+    # "a été évacué": a season word that is also a verb form is a season only after one of these
+    season_guard = re.compile(rf"(?:{_alt(needs)})\s*$", re.IGNORECASE) if needs else None
+    return _Grammar(pattern, d, lower, anchor, season_guard)
 
 
 def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
@@ -198,8 +215,32 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool) -
         return dt.date(int(gd["year"]), 1, 1), "year"
     if gd["by"]:
         y = int(gd["by"])
-        month = {"end": 12, "start": 1, "mid": 6}[word("boundaries", "bound") or "mid"]
+        month = _BOUNDARY_MONTH[word("boundaries", "bound") or "mid"]
         return dt.date(y, month, 1), "month"
+    if gd["bmonth"]:  # "mid-December", "fin mars": the month, as precise as a month
+        if g.data.get("months_capitalized") and not gd["bmonth"][0].isupper():
+            return None
+        month = lo["months"][gd["bmonth"].lower().rstrip(".")]
+        if gd["bmy"]:
+            return dt.date(int(gd["bmy"]), month, 1), "month"
+        if pub is None:
+            return None
+        return dt.date(_month_year(pub, month, None, future), month, 1), "month"
+    if pub is not None and (gd["pbound"] or gd["bword"]):
+        if gd["bword"]:
+            edge, unit = lo["bounded_words"][gd["bword"].lower()]
+            n = 0
+        else:
+            edge = word("boundaries", "pbound") or "mid"
+            periods = lo["relative_periods"] if gd["prel"] else lo["bounded_periods"]
+            unit, n = periods[(gd["prel"] or gd["pcur"]).lower()]
+        if unit == "year":  # "early next year": January of next year; "Jahresende": December of this one
+            month = _BOUNDARY_MONTH[edge]
+            year = pub.year + int(n) if n is not None else _month_year(pub, month, None, future)
+            return dt.date(year, month, 1), "month"
+        if unit == "month":  # "the end of the month": this month, as precise as a month
+            return _shift(pub, "month", int(n or 0))[0], "month"
+        return None
     if gd["month"] or gd["m1"] or gd["m2"]:
         name = gd["month"] or gd["m1"] or gd["m2"]
         if g.data.get("months_capitalized") and not name[0].isupper():
@@ -265,6 +306,12 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool) -
     if gd["wd"] or gd["ewd"]:
         name = (gd["wd"] or gd["ewd"]).lower()
         wd = next(v for k, v in lo["weekdays"].items() if name.startswith(k))
+        offset = word("modifiers_before", "wmod") if gd["wd"] else None
+        if offset is None and gd["wd"]:
+            offset = word("modifiers_after", "wmoda")
+        if offset:  # "last Thursday", "samedi dernier", "am kommenden Montag": never the day itself
+            after = pub + dt.timedelta(days=1) if offset > 0 else pub - dt.timedelta(days=1)
+            return _nearest_weekday(after, int(wd), offset > 0), "day"
         return _nearest_weekday(pub, int(wd), future), "day"
     return None
 
@@ -274,6 +321,13 @@ def _count(text: str, lo: dict[str, dict[str, Any]]) -> int | None:
         return int(text)
     value = lo["small_numbers"].get(text.lower())
     return int(value) if value is not None else None
+
+
+def _bare_verb_season(m: re.Match[str], g: _Grammar, text: str) -> bool:
+    """ "a été évacué": "été" alone, with nothing before it that makes it a season, is a verb."""
+    if g.season_guard is None or not m.group("season") or m.group("smod") or m.group("smoda") or m.group("sy"):
+        return False
+    return g.season_guard.search(text, max(0, m.start() - 12), m.start()) is None
 
 
 def find_dates(text: str, language: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:
@@ -293,6 +347,8 @@ def find_dates_both_ways(
     if g.anchor.search(text) is None:
         return past, ahead
     for m in g.pattern.finditer(text):
+        if _bare_verb_season(m, g, text):
+            continue
         back = _resolve(m, g, published, False)
         if back is None:
             continue

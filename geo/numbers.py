@@ -51,7 +51,7 @@ class _Grammar:
     vocab: dict[str, tuple[str, int]]
 
 
-def _word_number(w: dict) -> tuple[str, dict[str, tuple[str, int]]]:
+def _word_number(w: dict, pronouns: str) -> tuple[str, dict[str, tuple[str, int]]]:
     """The regex of a number written out in words, and what each word is worth."""
     vocab = {word.lower(): (kind, int(v)) for kind in (*_ADDS, *_MULTIPLIES, "scales") for word, v in w[kind].items()}
     big = _alternation([k for kind in (*_MULTIPLIES, "scales") for k in w[kind]])
@@ -59,7 +59,9 @@ def _word_number(w: dict) -> tuple[str, dict[str, tuple[str, int]]]:
     article = rf"(?:{_alternation(w['articles'])})(?=[\s-]+(?:{big})(?!\w))" if w["articles"] else ""
     token = f"(?:{article}|{plain})" if article else f"(?:{plain})"
     joiner = _alternation(w["joiners"]) if w["joiners"] else "(?!x)x"
-    link = rf"(?:\s+(?:{_alternation(w['collective_links'])})(?=[\s\w]))?" if w["collective_links"] else ""
+    links = _alternation(w["collective_links"])
+    # "un millier de soldats", but not the "d'" of "une quinzaine d'entre eux"
+    link = rf"(?:(?!\s+(?:{pronouns}))\s+(?:{links})(?=[\s\w]))?" if w["collective_links"] else ""
     if w.get("concatenated"):  # "zweitausendfünfhundert", "einundzwanzig": one word of several numbers
         token = rf"{token}(?:(?:{joiner})?{token})*"
     words = rf"(?<![\w-]){token}(?:(?:[\s-]+(?:{joiner}\s+)?){token})*(?!\w){link}"
@@ -73,7 +75,8 @@ def _grammar(language: str) -> _Grammar:
     sep_class = "[" + re.escape(seps) + "]"
     digits = rf"(?<![\d.,])\d{{1,3}}(?:{sep_class}\d{{3}})+(?![\d]|[.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)"
     w = data["number_words"]
-    words, vocab = _word_number(w)
+    pronouns = _alternation(data["partitive_pronouns"])
+    words, vocab = _word_number(w, pronouns)
     scales = _alternation([*w["hundreds"], *w["scales"]])
     number = rf"(?P<num>(?:{digits})(?:\s+(?:{scales})(?!\w))?|{words})"
     vague = rf"(?P<vague>\b(?:{_alternation(data['vague'])})\b)"
@@ -84,7 +87,7 @@ def _grammar(language: str) -> _Grammar:
     stop = _alternation(data["not_troops"] + data.get("function_words", []))
     filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+){{0,{between}}}"
     noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?P<noun>{compound}(?:{nouns}))\b)"
-    pronoun = rf"(?:\s+(?P<pronoun>(?:{_alternation(data['partitive_pronouns'])}))(?!\w))"
+    pronoun = rf"(?:\s+(?P<pronoun>(?:{pronouns}))(?!\w))"
     head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})\s+)"
     pattern = re.compile(rf"(?:{vague}|{number})(?:{noun}|{pronoun})?", re.IGNORECASE)
     # what may stand before a number, read backwards from it: "a contingent of", "almost", "rund"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +93,21 @@ def test_numeric_dates_go_through_dateparser() -> None:
     assert find_dates("on 14/11/2022", "en", MON_14_NOV)[0].date == "2022-11-14"
     assert find_dates("am 14.11.2022", "de", MON_14_NOV)[0].date == "2022-11-14"
     assert parse_with_dateparser("2022-11-14", "fr", None) == dt.date(2022, 11, 14)
+
+
+GOLDEN = json.loads((Path(__file__).parent / "data" / "date_phrases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", GOLDEN["cases"], ids=[f"{c['lang']}:{c['text'][:40]}" for c in GOLDEN["cases"]])
+def test_golden_date_phrase(case: dict) -> None:
+    published = dt.date.fromisoformat(case["published"])
+    found = find_dates(case["text"], case["lang"], published, future=case["future"])
+    assert found, f"no date in {case['text']!r}"
+    first = found[0]
+    assert (first.text, first.date, first.precision) == (case["words"], case["date"], case["precision"])
+    assert case["text"][first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize("case", GOLDEN["none"], ids=[c["text"][:40] for c in GOLDEN["none"]])
+def test_no_date_phrase(case: dict) -> None:
+    assert find_dates(case["text"], case["lang"], dt.date.fromisoformat(case["published"])) == []
