@@ -18,7 +18,15 @@ from typing import Any
 from . import rules
 from .patterns import alternation, spellings
 
-__all__ = ["PRECISIONS", "DateMention", "find_dates", "find_dates_both_ways", "format_date", "parse_with_dateparser"]
+__all__ = [
+    "PRECISIONS",
+    "DateMention",
+    "date_clause",
+    "find_dates",
+    "find_dates_both_ways",
+    "format_date",
+    "parse_with_dateparser",
+]
 
 PRECISIONS = ("day", "month", "season", "year", "unknown")
 _BOUNDARY_MONTH = {"end": 12, "start": 1, "mid": 6}
@@ -328,6 +336,15 @@ def _bare_verb_season(m: re.Match[str], g: _Grammar, text: str) -> bool:
     if g.season_guard is None or not m.group("season") or m.group("smod") or m.group("smoda") or m.group("sy"):
         return False
     return g.season_guard.search(text, max(0, m.start() - 12), m.start()) is None
+
+
+@cache
+def date_clause(language: str) -> re.Pattern[str]:
+    """What opens a clause that the date before it dates: ", when", ", lorsque", ", als"."""
+    words = (rules.load("dates", language) or rules.load("dates", "en")).get("date_clauses", [])
+    if not words:
+        return re.compile("(?!x)x")
+    return re.compile(rf"\s*,?\s*(?:{_alt(words)})(?![\w])", re.IGNORECASE)
 
 
 def find_dates(text: str, language: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:

@@ -31,7 +31,7 @@ from .actions import (
     status_cues,
 )
 from .actors import find_actors
-from .dates import DateMention, find_dates_both_ways
+from .dates import DateMention, date_clause, find_dates_both_ways
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
@@ -444,9 +444,14 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if owner is None:  # "The 400 soldiers of Sabre, who had been based ... since 2009, left": the subject
             count_owner[i] = next((t for t in live if t.start >= count.end), None)
     date_owner = _assign(dates, live, costs, _MAX_DATE_COST, prefer_left=follows)
-    out = []
-    for trig in live:
-        draft = _draft(
+    also_dated, undated = _date_clauses(text, dates, date_owner, live, lang)
+    shared: dict[int, int] = {}  # a cue's id -> the count it shares with another cue
+
+    def mine(i: int, trig: Trigger) -> bool:
+        return (date_owner[i] is trig and i not in undated) or also_dated.get(i) is trig
+
+    def build(trig: Trigger) -> Draft | None:
+        return _draft(
             trig,
             sentence=sentence,
             ctx=ctx,
@@ -454,16 +459,29 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             whos=whos,
             subject=subject,
             places=places,
-            counts=[c for c, owner in zip(counts, count_owner, strict=True) if owner is trig],
+            counts=[c for i, c in enumerate(counts) if count_owner[i] is trig or shared.get(id(trig)) == i],
             dates=_DateChoice(
-                past=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
-                future=[d for d, owner in zip(future, date_owner, strict=True) if owner is trig],
+                past=[d for i, d in enumerate(dates) if mine(i, trig)],
+                future=[d for i, d in enumerate(future) if mine(i, trig)],
                 announced=[d for d, cue in announced if cue < trig.start],
                 reported=[d for d, at, announce in reported if not announce],
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
             ),
             cues=cues,
         )
+
+    built = {id(trig): build(trig) for trig in live}
+    alive = [t for t in live if built[id(t)] is not None]
+    changed = _pass_on(counts, count_owner, alive, costs, ctx.syntax.troop_window)
+    changed |= _pass_on(dates, date_owner, alive, costs, _MAX_DATE_COST)
+    shared.update(_shared_counts(counts, count_owner, alive, costs, ctx.syntax.troop_window, text, whos))
+    changed |= set(shared)
+    for trig in alive:
+        if id(trig) in changed:
+            built[id(trig)] = build(trig) or built[id(trig)]
+    out = []
+    for trig in alive:
+        draft = built[id(trig)]
         if draft is not None:
             out.append(draft)
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
@@ -579,6 +597,91 @@ def _assign(
                 best, best_cost = trig, c
         owners.append(best)
     return owners
+
+
+def _pass_on(
+    items: Sequence[TroopCount | DateMention],
+    owners: list,
+    alive: list[Trigger],
+    costs: _Costs,
+    limit: float,
+) -> set[int]:
+    """What a cue that made no event owned goes to the nearest cue that made one and owns nothing of
+    the kind ("the detachment ... was brought home in April": the cue whose place failed held the
+    date). Returns the ids of the cues that gained something."""
+    alive_ids = {id(t) for t in alive}
+    has = {id(o) for o in owners if o is not None and id(o) in alive_ids}
+    changed: set[int] = set()
+    for i, item in enumerate(items):
+        if owners[i] is not None and id(owners[i]) in alive_ids:
+            continue
+        free = [t for t in alive if id(t) not in has]
+        cost = {id(t): costs.between((item.start, item.end), (t.start, t.end)) for t in free}
+        best = min(free, key=lambda t: cost[id(t)], default=None)
+        if best is not None and cost[id(best)] <= limit:
+            owners[i] = best
+            has.add(id(best))
+            changed.add(id(best))
+    return changed
+
+
+def _date_clauses(
+    text: str, dates: list[DateMention], owners: list, live: list[Trigger], language: str
+) -> tuple[dict[int, Trigger], set[int]]:
+    """ "The departure was set in motion in March, when the junta that seized power in a coup last July
+    revoked the agreement": the clause opened by "when" is dated by the date before it (March), and a
+    date inside that clause before its cue ("last July") is a relative clause's, not the cue's.
+    Returns the dates that also date a cue, and those taken from the cue they were nearest to."""
+    opener = date_clause(language)
+    also: dict[int, Trigger] = {}
+    taken: set[int] = set()
+    for i, d in enumerate(dates):
+        m = opener.match(text, d.end)
+        if m is None:
+            continue
+        # the clause's own cue: the first after the opener, or after the last date of a relative clause
+        # that stands between ("lorsque la junte installée au pouvoir en octobre dernier a expulsé")
+        after = [t for t in live if t.start >= m.end() and len(text[m.end() : t.start].split()) <= _MAX_DATE_COST]
+        inner = [e.end for e in dates if m.end() <= e.start and any(t.start >= e.end for t in after)]
+        trig = min((t for t in after if t.start >= max(inner, default=0)), key=lambda t: t.start, default=None)
+        if trig is None:
+            continue
+        if owners[i] is not trig:
+            also[i] = trig
+        taken |= {j for j, e in enumerate(dates) if j != i and m.end() <= e.start < trig.start and owners[j] is trig}
+    return also, taken
+
+
+def _shared_counts(
+    counts: list[TroopCount],
+    owners: list,
+    alive: list[Trigger],
+    costs: _Costs,
+    limit: float,
+    text: str,
+    whos: list[_Who],
+) -> dict[int, int]:
+    """A count that is the subject of two verbs ("the 150 peacekeepers stationed there will be
+    redeployed") is also the later verb's, when nothing but words stands between (no comma, no
+    other troops named). Maps a cue's id to the index of the count it shares."""
+    owned = {id(o) for o in owners if o is not None}
+    shared: dict[int, int] = {}
+    for trig in alive:
+        before = [i for i, c in enumerate(counts) if c.end <= trig.start]
+        if id(trig) in owned or not before:
+            continue
+        i = before[-1]
+        count, owner = counts[i], owners[i]
+        words = len(text[count.end : trig.start].split())
+        if (
+            owner is not None
+            and owner is not trig
+            and count.end <= owner.start  # the count stands before both verbs: their subject
+            and costs.between((count.start, count.end), (trig.start, trig.end)) <= min(limit, words)
+            and not any(count.end <= w.start < trig.start and text[count.end : w.start].strip() for w in whos)
+        ):  # no other troops named between ("soldats suédois": the count's own adjective is no other)
+            shared[id(trig)] = i
+    return shared
 
 
 def _draft(
