@@ -25,6 +25,7 @@ __all__ = [
     "find_dates",
     "find_dates_both_ways",
     "format_date",
+    "last_date",
     "parse_with_dateparser",
 ]
 
@@ -64,6 +65,7 @@ class _Grammar:
     lower: dict[str, dict[str, Any]]
     anchor: re.Pattern[str]
     season_guard: re.Pattern[str] | None
+    earlier: set[str]
 
 
 @cache
@@ -101,7 +103,12 @@ def _grammar(language: str) -> _Grammar:
     bounded = _alt(d.get("bounded_periods", {})) or "(?!x)x"
     bounded_words = _alt(d.get("bounded_words", {})) or "(?!x)x"
     relper = _alt(d["relative_periods"])
+    previous = _alt(d.get("relative_to_previous", {})) or "(?!x)x"
+    later = _alt(d.get("later", []) + d.get("earlier", [])) or "(?!x)x"
     alternatives = [
+        # "the next day", "weeks later", "deux jours plus tard", "einen Monat zuvor": from the date named last
+        rf"(?P<prev>{previous})",
+        rf"(?P<pn>{num})\s+(?P<pu>{units})\s+(?P<pdir>{later})",
         rf"(?P<relday>(?:{_alt(d['relative_days'])}))(?:,?\s+(?P<rwd>{wd_part}))?",
         rf"(?P<rwd0>{wd_part})\s+(?P<relday2>{_alt(d['relative_days'])})",
         day_month,
@@ -128,7 +135,7 @@ def _grammar(language: str) -> _Grammar:
         rf"(?<![\w-])(?:(?P<since>{since})\s+(?:(?:{articles})(?<=['’])|(?:{articles})\s+)?)?(?:{body})(?![\w-])",
         re.IGNORECASE,
     )
-    lower = {
+    lower: dict[str, dict[str, Any]] = {
         key: {k.lower(): v for k, v in d.get(key, {}).items()}
         for key in (
             "months",
@@ -143,6 +150,7 @@ def _grammar(language: str) -> _Grammar:
             "small_numbers",
             "bounded_periods",
             "bounded_words",
+            "relative_to_previous",
         )
     }
     # every date phrase holds a digit or one of these words: a cheap first look before the full grammar
@@ -152,13 +160,15 @@ def _grammar(language: str) -> _Grammar:
         *d["seasons"],
         *d["relative_days"],
         *(w for phrase in d["relative_periods"] for w in phrase.split()[-1:]),
+        *(w for phrase in d.get("relative_to_previous", {}) for w in phrase.split()[-1:]),
         *d["units"],
     ]
     anchor = re.compile(rf"\d|(?:{_alt(words)})", re.IGNORECASE)
     needs = d.get("season_needs_before", [])
     # "a été évacué": a season word that is also a verb form is a season only after one of these
     season_guard = re.compile(rf"(?:{_alt(needs)})\s*$", re.IGNORECASE) if needs else None
-    return _Grammar(pattern, d, lower, anchor, season_guard)
+    earlier = {w.lower() for w in d.get("earlier", [])}
+    return _Grammar(pattern, d, lower, anchor, season_guard, earlier)
 
 
 def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
@@ -209,9 +219,13 @@ def parse_with_dateparser(text: str, language: str, published: dt.date | None) -
     return found.date() if found else None
 
 
-def _resolve(m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool) -> tuple[dt.date, str] | None:
+def _resolve(
+    m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool, previous: tuple[dt.date, str] | None = None
+) -> tuple[dt.date, str] | None:
     lo = g.lower
     gd = m.groupdict()
+    if gd["prev"] or gd["pn"]:
+        return _from_previous(gd, g, previous)
 
     def word(key: str, name: str) -> Any:
         return lo[key].get((gd[name] or "").lower())
@@ -324,6 +338,29 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool) -
     return None
 
 
+_PRECISION_RANK = {"year": 0, "season": 1, "month": 2, "day": 3}
+
+
+def _from_previous(gd: dict[str, Any], g: _Grammar, previous: tuple[dt.date, str] | None) -> tuple[dt.date, str] | None:
+    """ "The next day", "weeks later": counted from the date the article named last, never more precise
+    than that date; with none named before, no date."""
+    if previous is None:
+        return None
+    if gd["prev"]:
+        unit, n, *coarse = g.lower["relative_to_previous"][gd["prev"].lower()]
+    else:
+        n = _count(gd["pn"], g.lower)
+        if not n:
+            return None
+        unit, coarse = g.lower["units"][gd["pu"].lower()], []
+        n = -n if gd["pdir"].lower() in g.earlier else n
+    day, precision = _shift(previous[0], unit, int(n))
+    for other in (*coarse, previous[1]):
+        if _PRECISION_RANK.get(other, 0) < _PRECISION_RANK.get(precision, 0):
+            precision = other
+    return day, precision
+
+
 def _count(text: str, lo: dict[str, dict[str, Any]]) -> int | None:
     if text.isdigit():
         return int(text)
@@ -347,30 +384,58 @@ def date_clause(language: str) -> re.Pattern[str]:
     return re.compile(rf"\s*,?\s*(?:{_alt(words)})(?![\w])", re.IGNORECASE)
 
 
-def find_dates(text: str, language: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:
+def find_dates(
+    text: str,
+    language: str,
+    published: dt.date | None,
+    *,
+    future: bool = False,
+    previous: tuple[dt.date, str] | None = None,
+) -> list[DateMention]:
     """Date phrases in `text` resolved against `published`; `future` reads "Monday" as the next one."""
-    past, ahead = find_dates_both_ways(text, language, published)
+    past, ahead = find_dates_both_ways(text, language, published, previous)
     return ahead if future else past
 
 
 def find_dates_both_ways(
-    text: str, language: str, published: dt.date | None
+    text: str, language: str, published: dt.date | None, previous: tuple[dt.date, str] | None = None
 ) -> tuple[list[DateMention], list[DateMention]]:
     """The date phrases of `text` read backward and forward in time, in one pass; the two lists hold
-    the same phrases in the same order (a phrase neither reading resolves is in neither)."""
+    the same phrases in the same order (a phrase neither reading resolves is in neither). `previous`
+    is the date the text named last before `text`, for "the next day" and "weeks later"."""
+    past, ahead = _both_ways(text, language, published, previous)
+    return list(past), list(ahead)
+
+
+@lru_cache(maxsize=2048)
+def _both_ways(
+    text: str, language: str, published: dt.date | None, previous: tuple[dt.date, str] | None
+) -> tuple[tuple[DateMention, ...], tuple[DateMention, ...]]:
+    """One pass over a sentence, cached: an article's sentences are read for events and for the date
+    that the next sentence counts from."""
     g = _grammar(language)
     past: list[DateMention] = []
     ahead: list[DateMention] = []
     if g.anchor.search(text) is None:
-        return past, ahead
+        return (), ()
     for m in g.pattern.finditer(text):
         if _bare_verb_season(m, g, text):
             continue
-        back = _resolve(m, g, published, False)
+        back = _resolve(m, g, published, False, previous)
         if back is None:
             continue
-        forth = _resolve(m, g, published, True) or back
+        forth = _resolve(m, g, published, True, previous) or back
         kind = "since" if m.group("since") or m.group("forpast") else "until" if m.group("within") else "point"
         for (day, precision), out in ((back, past), (forth, ahead)):
             out.append(DateMention(m.start(), m.end(), m.group(0), format_date(day, precision), precision, kind))
-    return past, ahead
+        if kind == "point" and back[1] in ("day", "month"):
+            previous = back
+    return tuple(past), tuple(ahead)
+
+
+def last_date(mentions: list[DateMention]) -> tuple[dt.date, str] | None:
+    """The last day or month that `mentions` (read backward) name: what "the next day" counts from."""
+    for d in reversed(mentions):
+        if d.kind == "point" and d.precision in ("day", "month"):
+            return dt.date.fromisoformat(d.date if d.precision == "day" else f"{d.date}-01"), d.precision
+    return None

@@ -13,6 +13,7 @@ word of another clause loses to a word of the same one. What the data files say 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ from .actions import (
     status_cues,
 )
 from .actors import find_actors
-from .dates import DateMention, date_clause, find_dates_both_ways
+from .dates import DateMention, date_clause, find_dates_both_ways, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
@@ -220,6 +221,7 @@ class _Context:
     subject: str | None = None
     subject_force: Force | None = None
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
+    last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
 
 
 def _language(article: Article) -> str:
@@ -290,6 +292,8 @@ def find_drafts(article: Article) -> list[Draft]:
         found = _sentence_drafts(sentence, sentence_places, ctx)
         if not found and previous:
             _date_from_report(sentence, drafts, previous, ctx)
+        past, _ = find_dates_both_ways(sentence.text, language, article.published, ctx.last_date)
+        ctx.last_date = last_date(past) or ctx.last_date
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD]
@@ -303,7 +307,7 @@ def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[in
     dates the events of the sentence before it, when that sentence gave them none."""
     if len(sentence.text.split()) > _REPORT_WORDS or not is_report(sentence.text, ctx.language):
         return  # only a short sentence that does nothing but report
-    past, future = find_dates_both_ways(sentence.text, ctx.language, ctx.article.published)
+    past, future = find_dates_both_ways(sentence.text, ctx.language, ctx.article.published, ctx.last_date)
     points = [i for i, d in enumerate(past) if d.kind == "point"]
     if not points:
         return
@@ -410,7 +414,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     counts = find_troop_counts(text, lang)
     cues = status_cues(text, lang)
     # the phrases read backward, and forward for events that are plans ("on Monday" = the next Monday)
-    dates, future = find_dates_both_ways(text, lang, ctx.article.published)
+    dates, future = find_dates_both_ways(text, lang, ctx.article.published, ctx.last_date)
     if dates:  # "Ende 2023", "by the end of": a cue word inside a date phrase is no modality
         cues = {k: [c for c in v if not any(d.start <= c[0] and c[1] <= d.end for d in dates)] for k, v in cues.items()}
     announced = [  # a date beside "announced", with where that cue stands

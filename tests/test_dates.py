@@ -111,3 +111,34 @@ def test_golden_date_phrase(case: dict) -> None:
 @pytest.mark.parametrize("case", GOLDEN["none"], ids=[c["text"][:40] for c in GOLDEN["none"]])
 def test_no_date_phrase(case: dict) -> None:
     assert find_dates(case["text"], case["lang"], dt.date.fromisoformat(case["published"])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words", "date", "precision"),
+    [
+        ("Three days later the convoy reached Gao.", "en", "Three days later", "2023-03-05", "day"),
+        ("A month earlier the talks had failed.", "en", "A month earlier", "2023-02", "month"),
+        ("Months later the camp was empty.", "en", "Months later", "2023-06", "month"),
+        ("Deux semaines plus tard, la base était vide.", "fr", "Deux semaines plus tard", "2023-03-16", "day"),
+        ("La veille, un convoi avait été attaqué.", "fr", "La veille", "2023-03-01", "day"),
+        ("Zwei Tage zuvor war der Konvoi angegriffen worden.", "de", "Zwei Tage zuvor", "2023-02-28", "day"),
+        ("Im Monat darauf wurde das Lager geräumt.", "de", "Im Monat darauf", "2023-04", "month"),
+    ],
+)
+def test_phrases_that_count_from_the_date_named_before(text, lang, words, date, precision) -> None:
+    named_before = (dt.date(2023, 3, 2), "day")
+    found = find_dates(text, lang, dt.date(2023, 11, 20), previous=named_before)
+    assert [(d.text, d.date, d.precision) for d in found] == [(words, date, precision)]
+    assert find_dates(text, lang, dt.date(2023, 11, 20)) == []  # with no date named before, none
+
+
+def test_a_month_named_before_keeps_a_later_day_as_precise_as_a_month() -> None:
+    found = find_dates("two days later", "en", dt.date(2023, 11, 20), previous=(dt.date(2023, 3, 1), "month"))
+    assert [(d.date, d.precision) for d in found] == [("2023-03", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("over the weekend", "en"), ("le week-end dernier", "fr"), ("am Wochenende", "de")]
+)
+def test_the_weekend_is_its_saturday(text: str, lang: str) -> None:
+    assert find_dates(text, lang, dt.date(2023, 11, 22))[0].date == "2023-11-18"

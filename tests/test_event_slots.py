@@ -103,3 +103,34 @@ def test_a_date_held_by_a_cue_that_made_no_event_goes_to_the_cue_that_did() -> N
         "home in March, the ministry in Madrid said."
     )
     assert _events(text, "en") == [("withdrawal", "ES", None, "2024-03", "March")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        (
+            "Rebels attacked the base at Tessalit on 2 May. The next day, Chadian peacekeepers withdrew from Tessalit.",
+            "en",
+            "The next day",
+        ),
+        (
+            "Les rebelles ont attaqué la base de Tessalit le 2 mai. Le lendemain, les casques bleus tchadiens se sont "
+            "retirés de Tessalit.",
+            "fr",
+            "Le lendemain",
+        ),
+        (
+            "Rebellen griffen am 2. Mai den Stützpunkt Tessalit an. Am Tag darauf zogen die tschadischen Blauhelme "
+            "aus Tessalit ab.",
+            "de",
+            "Am Tag darauf",
+        ),
+    ],
+)
+def test_the_next_day_counts_from_the_date_named_before_not_from_publication(text: str, lang: str, words: str) -> None:
+    assert _events(text, lang) == [("withdrawal", "TD", None, "2024-05-03", words)]
+
+
+def test_weeks_later_is_as_precise_as_a_month_after_the_date_named_before() -> None:
+    text = "The junta cancelled the agreement on 12 March. Weeks later, the last American soldiers left Niamey."
+    assert _events(text, "en") == [("withdrawal", "US", None, "2024-03", "Weeks later")]
