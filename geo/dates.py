@@ -25,6 +25,7 @@ __all__ = [
     "find_dates",
     "find_dates_both_ways",
     "format_date",
+    "in_future_tense",
     "last_date",
     "parse_with_dateparser",
 ]
@@ -373,6 +374,19 @@ def _bare_verb_season(m: re.Match[str], g: _Grammar, text: str) -> bool:
     if g.season_guard is None or not m.group("season") or m.group("smod") or m.group("smoda") or m.group("sy"):
         return False
     return g.season_guard.search(text, max(0, m.start() - 12), m.start()) is None
+
+
+@cache
+def _future_forms(language: str) -> re.Pattern[str]:
+    forms = (rules.load("dates", language) or rules.load("dates", "en")).get("future_verb_forms", [])
+    return re.compile("|".join(f"(?:{f})" for f in forms) or "(?!x)x", re.IGNORECASE)
+
+
+def in_future_tense(words: str, language: str) -> bool:
+    """Whether one of `words` (a cue and the two words before it) is a verb in the future: "quitteront",
+    "will", "werden"; a weekday or month of the event is then read forward."""
+    pattern = _future_forms(language)
+    return any(pattern.fullmatch(w.strip(".,;:")) for w in words.split())
 
 
 @cache

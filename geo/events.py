@@ -32,7 +32,7 @@ from .actions import (
     status_cues,
 )
 from .actors import find_actors
-from .dates import DateMention, date_clause, find_dates_both_ways, last_date
+from .dates import DateMention, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
@@ -789,7 +789,9 @@ def _draft(
     if country is not None and location.place.country == country and action not in ("cooperation_ended", "strike"):
         return None  # troops at home are no deployment abroad
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
-    owned = dates.future if status == "planned" else dates.past
+    verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
+    ahead = status == "planned" or in_future_tense(verb, ctx.language)
+    owned = dates.future if ahead else dates.past
     if not owned and status == "announced":
         owned = dates.announced
     if not owned:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.dates import find_dates, parse_with_dateparser
+from geo.dates import find_dates, in_future_tense, parse_with_dateparser
 
 MON_14_NOV = dt.date(2022, 11, 14)
 TUE_15_NOV = dt.date(2022, 11, 15)
@@ -142,3 +142,21 @@ def test_a_month_named_before_keeps_a_later_day_as_precise_as_a_month() -> None:
 )
 def test_the_weekend_is_its_saturday(text: str, lang: str) -> None:
     assert find_dates(text, lang, dt.date(2023, 11, 22))[0].date == "2023-11-18"
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "future"),
+    [
+        ("soldats quitteront", "fr", True),
+        ("le contingent partira", "fr", True),
+        ("sera retiré", "fr", True),
+        ("il retira", "fr", False),
+        ("ont quitté", "fr", False),
+        ("will leave", "en", True),
+        ("left", "en", False),
+        ("werden verlassen", "de", True),
+        ("verließen", "de", False),
+    ],
+)
+def test_a_verb_in_the_future_reads_its_dates_forward(words: str, lang: str, future: bool) -> None:
+    assert in_future_tense(words, lang) is future

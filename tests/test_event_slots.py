@@ -134,3 +134,19 @@ def test_the_next_day_counts_from_the_date_named_before_not_from_publication(tex
 def test_weeks_later_is_as_precise_as_a_month_after_the_date_named_before() -> None:
     text = "The junta cancelled the agreement on 12 March. Weeks later, the last American soldiers left Niamey."
     assert _events(text, "en") == [("withdrawal", "US", None, "2024-03", "Weeks later")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        ("Les derniers soldats belges quitteront Gao dimanche.", "fr", "2024-05-26"),
+        ("Les derniers soldats belges ont quitté Gao dimanche.", "fr", "2024-05-19"),
+        ("Die letzten belgischen Soldaten werden Gao am Sonntag verlassen.", "de", "2024-05-26"),
+        ("The last Belgian soldiers will leave Gao on Sunday.", "en", "2024-05-26"),
+        ("The last Belgian soldiers left Gao on Sunday.", "en", "2024-05-19"),
+    ],
+)
+def test_a_weekday_is_the_last_one_for_the_past_and_the_next_one_for_the_future(
+    text: str, lang: str, date: str
+) -> None:
+    assert [e[3] for e in _events(text, lang)] == [date]
