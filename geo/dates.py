@@ -21,6 +21,7 @@ from .patterns import alternation, spellings
 __all__ = [
     "PRECISIONS",
     "DateMention",
+    "coordinator",
     "date_clause",
     "find_dates",
     "find_dates_both_ways",
@@ -387,6 +388,13 @@ def in_future_tense(words: str, language: str) -> bool:
     "will", "werden"; a weekday or month of the event is then read forward."""
     pattern = _future_forms(language)
     return any(pattern.fullmatch(w.strip(".,;:")) for w in words.split())
+
+
+@cache
+def coordinator(language: str) -> re.Pattern[str]:
+    """A word that joins two verbs of one clause ("and", "et", "und")."""
+    words = (rules.load("dates", language) or rules.load("dates", "en")).get("coordinators", [])
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])" if words else "(?!x)x", re.IGNORECASE)
 
 
 @cache

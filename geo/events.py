@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -32,7 +32,7 @@ from .actions import (
     status_cues,
 )
 from .actors import find_actors
-from .dates import DateMention, date_clause, find_dates_both_ways, in_future_tense, last_date
+from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
@@ -451,8 +451,12 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     also_dated, undated = _date_clauses(text, dates, date_owner, live, lang)
     shared: dict[int, int] = {}  # a cue's id -> the count it shares with another cue
 
+    coordinated: dict[int, list[int]] = {}  # a cue's id -> the dates of the verb it is coordinated with
+
     def mine(i: int, trig: Trigger) -> bool:
-        return (date_owner[i] is trig and i not in undated) or also_dated.get(i) is trig
+        if date_owner[i] is trig and i not in undated:
+            return True
+        return also_dated.get(i) is trig or i in coordinated.get(id(trig), ())
 
     def build(trig: Trigger) -> Draft | None:
         return _draft(
@@ -480,6 +484,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     changed |= _pass_on(dates, date_owner, alive, costs, _MAX_DATE_COST)
     shared.update(_shared_counts(counts, count_owner, alive, costs, ctx.syntax.troop_window, text, whos))
     changed |= set(shared)
+    coordinated.update(_coordinated_dates(text, len(dates), mine, alive, lang))
+    changed |= set(coordinated)
     for trig in alive:
         if id(trig) in changed:
             built[id(trig)] = build(trig) or built[id(trig)]
@@ -654,6 +660,28 @@ def _date_clauses(
             also[i] = trig
         taken |= {j for j, e in enumerate(dates) if j != i and m.end() <= e.start < trig.start and owners[j] is trig}
     return also, taken
+
+
+def _coordinated_dates(
+    text: str, n_dates: int, mine: Callable[[int, Trigger], bool], alive: list[Trigger], language: str
+) -> dict[int, list[int]]:
+    """ "Die Junta hatte im vergangenen Jahr die Spezialkräfte des Landes verwiesen und das Abkommen
+    aufgekündigt": a verb with no date of its own, joined by "and" to one with a date (no comma
+    between), shares it. Maps a cue's id to the indexes of the dates it shares."""
+    joiner = coordinator(language)
+    owned = {id(t): [i for i in range(n_dates) if mine(i, t)] for t in alive}
+    out: dict[int, list[int]] = {}
+    for trig in alive:
+        if owned[id(trig)]:
+            continue
+        for other in sorted(alive, key=lambda o: abs(o.start - trig.start)):
+            if not owned[id(other)] or other is trig:
+                continue
+            gap = text[min(trig.end, other.end) : max(trig.start, other.start)]
+            if joiner.search(gap) and not re.search(r"[,;:()]", gap) and len(gap.split()) <= _MAX_DATE_COST:
+                out[id(trig)] = owned[id(other)]
+                break
+    return out
 
 
 def _shared_counts(

@@ -150,3 +150,32 @@ def test_a_weekday_is_the_last_one_for_the_past_and_the_next_one_for_the_future(
     text: str, lang: str, date: str
 ) -> None:
     assert [e[3] for e in _events(text, lang)] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        (
+            "The junta in Niamey had expelled the French special forces in March and ended the defence agreement "
+            "with Paris.",
+            "en",
+            "March",
+        ),
+        (
+            "La junte de Niamey avait expulsé en mars les forces spéciales françaises et dénoncé l'accord de défense "
+            "avec Paris.",
+            "fr",
+            "mars",
+        ),
+        (
+            "Die Junta in Niamey hatte im März die französischen Spezialkräfte des Landes verwiesen und das "
+            "Verteidigungsabkommen mit Paris aufgekündigt.",
+            "de",
+            "März",
+        ),
+    ],
+)
+def test_two_verbs_joined_by_and_share_their_date(text: str, lang: str, words: str) -> None:
+    events = _events(text, lang)
+    assert {e[0] for e in events} == {"withdrawal", "cooperation_ended"}
+    assert {(e[3], e[4]) for e in events} == {("2024-03", words)}
