@@ -88,7 +88,7 @@ def _grammar(language: str) -> _Grammar:
     filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+){{0,{between}}}"
     noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?P<noun>{compound}(?:{nouns}))\b)"
     pronoun = rf"(?:\s+(?P<pronoun>(?:{pronouns}))(?!\w))"
-    head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})\s+)"
+    head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})(?:\s+|(?<=['’])))"
     pattern = re.compile(rf"(?:{vague}|{number})(?:{noun}|{pronoun})?", re.IGNORECASE)
     # what may stand before a number, read backwards from it: "a contingent of", "almost", "rund"
     before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
