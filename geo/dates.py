@@ -96,29 +96,27 @@ def _grammar(language: str) -> _Grammar:
         rf"(?:(?P<d1>\d{{1,2}}){sfx}\s+(?:of\s+)?(?P<m1>{month})\.?|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){sfx}(?!\d))"
         rf"(?:,?\s+(?P<y1>{year}))?"
     )
-    ago_expr = (
-        rf"(?P<an>{num})\s+(?P<au>{units})\s+(?:{ago})"
-        if d.get("ago_position") == "after"
-        else rf"(?:{ago})\s+(?P<an>{num})\s+(?P<au>{units})"
-    )
     links = rf"(?:(?:{_alt(d.get('boundary_links', []))})\s*)?" if d.get("boundary_links") else ""
     bounded = _alt(d.get("bounded_periods", {})) or "(?!x)x"
     bounded_words = _alt(d.get("bounded_words", {})) or "(?!x)x"
     relper = _alt(d["relative_periods"])
     previous = _alt(d.get("relative_to_previous", {})) or "(?!x)x"
     later = _alt(d.get("later", []) + d.get("earlier", [])) or "(?!x)x"
+    # "two years ago" and "two days later" share their start: one alternative tries both
+    if d.get("ago_position") == "after":
+        ago_expr = rf"(?P<an>{num})\s+(?P<au>{units})\s+(?:{ago}|(?P<pdir>{later}))"
+    else:
+        ago_expr = rf"(?:{ago})\s+(?P<an>{num})\s+(?P<au>{units})|(?P<pn>{num})\s+(?P<pu>{units})\s+(?P<pdir>{later})"
     alternatives = [
         # "the next day", "weeks later", "deux jours plus tard", "einen Monat zuvor": from the date named last
         rf"(?P<prev>{previous})",
-        rf"(?P<pn>{num})\s+(?P<pu>{units})\s+(?P<pdir>{later})",
         rf"(?P<relday>(?:{_alt(d['relative_days'])}))(?:,?\s+(?P<rwd>{wd_part}))?",
         rf"(?P<rwd0>{wd_part})\s+(?P<relday2>{_alt(d['relative_days'])})",
         day_month,
-        rf"(?P<bound>{bound})\s*{links}(?P<by>{year})",
-        # "mid-December", "fin mars", "à la fin du mois de septembre", "Ende März": a month's part
-        rf"(?P<mbound>{bound})\s*{links}(?P<bmonth>{month})(?:,?\s+(?P<bmy>{year}))?",
-        # "early next year", "Anfang des Jahres", "by the end of the month", "bis Jahresende"
-        rf"(?P<pbound>{bound})\s*{links}(?:(?P<prel>{relper})|(?P<pcur>{bounded}))",
+        # "the end of 2020"; "mid-December", "fin mars", "à la fin du mois de septembre", "Ende März": a month's
+        # part; "early next year", "Anfang des Jahres", "by the end of the month"
+        rf"(?P<bound>{bound})\s*{links}(?:(?P<by>{year})|(?P<bmonth>{month})(?:,?\s+(?P<bmy>{year}))?"
+        rf"|(?P<prel>{relper})|(?P<pcur>{bounded}))",
         rf"(?P<bword>{bounded_words})",
         rf"(?P<within>{within})\s+(?P<wn>{num})\s+(?:(?:{unit_mod})\s+)?(?P<wu>{units})(?:\s+(?:{unit_mod}))?",
         ago_expr,
@@ -226,7 +224,7 @@ def _resolve(
 ) -> tuple[dt.date, str] | None:
     lo = g.lower
     gd = m.groupdict()
-    if gd["prev"] or gd["pn"]:
+    if gd["prev"] or gd["pdir"]:
         return _from_previous(gd, g, previous)
 
     def word(key: str, name: str) -> Any:
@@ -250,12 +248,12 @@ def _resolve(
         if pub is None:
             return None
         return dt.date(_month_year(pub, month, None, future), month, 1), "month"
-    if pub is not None and (gd["pbound"] or gd["bword"]):
+    if pub is not None and (gd["prel"] or gd["pcur"] or gd["bword"]):
         if gd["bword"]:
             edge, unit = lo["bounded_words"][gd["bword"].lower()]
             n = 0
         else:
-            edge = word("boundaries", "pbound") or "mid"
+            edge = word("boundaries", "bound") or "mid"
             periods = lo["relative_periods"] if gd["prel"] else lo["bounded_periods"]
             unit, n = periods[(gd["prel"] or gd["pcur"]).lower()]
         if unit == "year":  # "early next year": January of next year; "Jahresende": December of this one
@@ -351,10 +349,10 @@ def _from_previous(gd: dict[str, Any], g: _Grammar, previous: tuple[dt.date, str
     if gd["prev"]:
         unit, n, *coarse = g.lower["relative_to_previous"][gd["prev"].lower()]
     else:
-        n = _count(gd["pn"], g.lower)
+        n = _count(gd.get("pn") or gd["an"], g.lower)
         if not n:
             return None
-        unit, coarse = g.lower["units"][gd["pu"].lower()], []
+        unit, coarse = g.lower["units"][(gd.get("pu") or gd["au"]).lower()], []
         n = -n if gd["pdir"].lower() in g.earlier else n
     day, precision = _shift(previous[0], unit, int(n))
     for other in (*coarse, previous[1]):
