@@ -48,6 +48,8 @@ _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
 _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
+_WORD = re.compile(r"\w+")
+_LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _SPECIFIC = ("city", "village", "admin", "other")
 _BROAD = ("region", "continent", "water")
 
@@ -388,13 +390,13 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
 
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
-    return len(re.findall(r"[\w]+", gap)) <= 2 and len(gap) <= 24
+    return len(gap) <= 24 and len(_WORD.findall(gap)) <= 2
 
 
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
     """ "le contingent du Royaume-Uni", "the troops of France": a country after a troop noun owns them."""
     tail = before[-40:]
-    m = re.search(r"([\w-]+)\s+([\w'’]+)\s*$", tail)
+    m = _LAST_TWO_WORDS.search(tail)
     return bool(m and syn.troop_noun.fullmatch(m.group(1)) and syn.genitive_of.fullmatch(m.group(2)))
 
 
