@@ -205,6 +205,7 @@ class _Costs:
         marks = list(syntax.marks.finditer(text))  # one pass: words, commas and clause breaks in order
         self._pos: list[int] = [m.start() for m in marks]
         inner = [weights[m.lastgroup or "w"] for m in marks]
+        _short_quotes(marks, inner)
         self.clauses = _embedded_clauses(text, syntax)
         outer = list(inner)
         for opening, closing in self.clauses:
@@ -236,6 +237,29 @@ class _Costs:
         return 0.0
 
 
+_QUOTES = frozenset('«»“”„"()')
+_SHORT_QUOTE = 5  # words
+
+
+def _short_quotes(marks: list[re.Match[str]], weights: list[float]) -> None:
+    """A name in quotes or brackets ("la « cité des 333 saints »", "(FAMa)") is no clause break: its
+    marks cost nothing when a few words stand between them."""
+    opened: int | None = None
+    words = 0
+    for i, m in enumerate(marks):
+        kind = m.lastgroup
+        if kind == "b" and m.group().strip() in _QUOTES:
+            if opened is not None and 0 < words <= _SHORT_QUOTE:
+                weights[opened] = weights[i] = 0.0
+                opened = None
+            else:
+                opened, words = i, 0
+        elif kind == "w":
+            words += 1
+        else:
+            opened = None
+
+
 def _embedded_clauses(text: str, syntax: _Syntax) -> list[tuple[int, int]]:
     """(opening comma, closing comma) of each relative clause set off by commas in the sentence:
     ", which has been based in Gao since 2019,", ", qui compte 60 hommes,", ", das in Gao stationiert ist,"."""
@@ -264,6 +288,7 @@ class _Context:
     subject: str | None = None
     subject_force: Force | None = None
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
+    actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
 
 
 def _language(article: Article) -> str:
@@ -336,6 +361,7 @@ def find_drafts(article: Article) -> list[Draft]:
             _date_from_report(sentence, drafts, previous, ctx)
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
+        ctx.actors.update((d.actor_country, d.force) for d in found)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD]
         if usable:
             ctx.recent_places = usable
@@ -696,6 +722,8 @@ def _draft(
         lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
         if lead.country and not text[: lead.start].split()[1:]:
             country = lead.country
+    if country is None and force is None and trig.recipient_after:
+        country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
     if country is None and force is None:
         return None
     if force is not None and country is None:
@@ -803,7 +831,7 @@ def _who(
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
         # "French troops train Malian forces", "the camp was handed over to MINUSMA": the object is not the actor
-        whos = [w for w in whos if w.end <= trig.start]
+        whos = [w for w in whos if w.end <= trig.start or (trig.recipient_after and _heads_cue(text, trig, w))]
     named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
@@ -885,6 +913,21 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
+    """The actor of most of the article's events so far (the last sentence's subject when none): the owner
+    of a base handed over with no agent named."""
+    if not ctx.actors:
+        return ctx.subject, ctx.subject_force
+    top = max(ctx.actors.values())
+    country, name = next(k for k, n in reversed(ctx.actors.items()) if n == top)  # the latest of the most frequent
+    return country, force_by_name(name) if name else None
+
+
+def _heads_cue(text: str, trig: Trigger, who: _Who) -> bool:
+    """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object."""
+    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= 1
 
 
 def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
