@@ -539,7 +539,51 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.append(draft)
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
     _carry_subject(ctx, subject)
+    return _one_move(out)
+
+
+def _one_move(drafts: list[Draft]) -> list[Draft]:
+    """ "pulled out of Burkina Faso and were moved to Niger", "ont quitté Aguelhok pour rejoindre Kidal": the
+    departure and the arrival of a move the same sentence tells are that move, not events of their own."""
+    moves = [d for d in drafts if d.action == "redeployment" and d.destination is not None]
+    if not moves:
+        return drafts
+    out: list[Draft] = []
+    sides: dict[int, list[Draft]] = {}
+    for d in drafts:
+        move = next((m for m in moves if m is not d and _side_of(d, m)), None)
+        if move is None:
+            out.append(d)
+        else:
+            sides.setdefault(id(move), []).append(d)
+    for i, m in enumerate(out):
+        for side in sides.get(id(m), []):
+            if m.troops is None and side.troops is not None:
+                m = replace(m, troops=side.troops, troops_text=side.troops_text)
+            if m.date_text is None and side.date_text is not None:
+                m = replace(
+                    m,
+                    date=side.date,
+                    date_precision=side.date_precision,
+                    date_text=side.date_text,
+                    date_kind=side.date_kind,
+                )
+        out[i] = m
     return out
+
+
+def _side_of(d: Draft, move: Draft) -> bool:
+    if d.actor_country != move.actor_country or (d.force and move.force and d.force != move.force):
+        return False
+    if d.troops is not None and d.troops != move.troops:
+        return False  # "withdraw its 1,000 soldiers from Mali and move some of them to Niger": two happenings
+    if {d.status, move.status} & {"planned", "announced"} and "completed" in {d.status, move.status}:
+        return False  # "the first convoy left Ouallam for N'Djamena, and the rest are to leave Niger": two
+    if d.action == "withdrawal":
+        return d.location.place.country == move.location.place.country
+    if d.action == "deployment" and move.destination is not None:
+        return d.location.place.country == move.destination.place.country and d.status != "ongoing"
+    return False
 
 
 def _own_counts(
@@ -712,6 +756,8 @@ def _draft(
     if part is not None and trig.action != "cooperation_ended":
         # "…; ein Teil könnte in den Niger verlegt werden", "dont une partie sera repositionnée": troops named before
         owners = [w for w in whos if w.end <= part.start() and (w.country or w.force)]
+        named = [w for t, w in _troop_phrases(text, owners, syn, costs) if t[1] <= part.start()]
+        owners = named or owners  # "Some 400 Belgian soldiers will leave Mali, and some of them": the soldiers
         if owners:
             country, force = owners[-1].country, owners[-1].force
         elif country is None and force is None:
@@ -977,9 +1023,11 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
     if syn.place_in.search(before):
         roles.add("in")
-    if syn.place_from.search(before):
+    from_ = syn.place_from.search(before)
+    to = syn.place_to.search(before)
+    if from_ and not (to and to.start() < from_.start()):  # "en direction de Tessalit": the longer phrase says
         roles.add("from")
-    if syn.place_to.search(before):
+    if to:
         roles.add("to")
     return roles
 
@@ -1073,7 +1121,12 @@ def _where_among(
     if trig.action == "withdrawal":  # a place they only go to ("return to Denmark") is no place they leave
         preferred = [s for s in scored if "from" in s[2]] or [s for s in scored if s[2] != {"to"}]
     else:
-        preferred = [s for s in scored if "in" in s[2] or "from" in s[2]] or scored
+        preferred = (
+            [s for s in scored if "in" in s[2]]
+            or [s for s in scored if s[3] and s[2] == {"to"} and trig.action == "deployment"]  # "pour rejoindre Kidal"
+            or [s for s in scored if "from" in s[2]]
+            or scored
+        )
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
     preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
