@@ -89,7 +89,9 @@ def _grammar(language: str) -> _Grammar:
     noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?P<noun>{compound}(?:{nouns}))\b)"
     pronoun = rf"(?:\s+(?P<pronoun>(?:{pronouns}))(?!\w))"
     head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})(?:\s+|(?<=['’])))"
-    pattern = re.compile(rf"(?:{vague}|{number})(?:{noun}|{pronoun})?", re.IGNORECASE)
+    # every count starts at a digit or at a word boundary: the look-ahead lets the engine pass over the
+    # letters inside words at once instead of trying each alternative there (same matches, twice as fast)
+    pattern = re.compile(rf"(?=\d|\b)(?:{vague}|{number})(?:{noun}|{pronoun})?", re.IGNORECASE)
     # what may stand before a number, read backwards from it: "a contingent of", "almost", "rund"
     before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
     # "600 of the 1,200 troops", "600 des 1 200 militaires": a part of a count that follows
