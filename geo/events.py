@@ -996,6 +996,7 @@ def _draft(
         destination=destination,
         troops=count.value if count else None,
         troops_text=count.text if count else None,
+        troops_peak=bool(count and count.peak),
         date=date.date if date else None,
         date_precision=date.precision if date else "unknown",
         date_text=date.text if date else None,

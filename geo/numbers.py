@@ -12,7 +12,7 @@ language's words, so "two thousand five hundred", "quatre-vingt-dix", "un millie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import rules
@@ -21,6 +21,7 @@ from .patterns import alternation
 __all__ = ["TroopCount", "find_troop_counts", "parse_number"]
 
 _MAX_TROOPS = 500_000
+_PEAK_SPAN = 60  # characters either side of a count where "at its peak" makes it a past maximum
 _ADDS = ("units", "tens", "articles")
 _MULTIPLIES = ("hundreds", "collectives")
 
@@ -33,6 +34,7 @@ class TroopCount:
     end: int
     text: str
     value: int | None
+    peak: bool = False  # "at its peak counted 800 soldiers": a past maximum, not troops there now
 
 
 def _alternation(words: list[str] | dict[str, object], *, escape: bool = True) -> str:
@@ -44,6 +46,7 @@ class _Grammar:
     pattern: re.Pattern[str]
     before: re.Pattern[str]
     part_of: re.Pattern[str]
+    peak: re.Pattern[str]
     token: re.Pattern[str]
     glue: re.Pattern[str]
     digits: re.Pattern[str]
@@ -99,7 +102,11 @@ def _grammar(language: str) -> _Grammar:
     end = "" if w.get("concatenated") else r"(?![^\W\d])"  # "an" is no part of "and"
     token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
     glue = re.compile(rf"[\s'’-]+|(?:{_alternation(w['joiners'] + w['collective_links'])}){end}", re.IGNORECASE)
-    return _Grammar(pattern, before, part_of, token, glue, re.compile(digits), seps, vocab)
+    peak = re.compile(
+        rf"(?<!\w)(?:{_alternation(data.get('peak_words', []))})(?!\w)" if data.get("peak_words") else "(?!x)x",
+        re.IGNORECASE,
+    )
+    return _Grammar(pattern, before, part_of, peak, token, glue, re.compile(digits), seps, vocab)
 
 
 def _combine(values: list[tuple[str, int]]) -> int:
@@ -181,4 +188,17 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
         whole = link and next((c for c in out if c.start == link.end()), None)
         if whole and whole.value is not None and part.value is not None and part.value < whole.value:
             out.append(part)  # "the withdrawal of 600 of its 1,200 troops": the 600 move
+    out = [_with_peak(c, text, g) for c in out]
     return sorted(out, key=lambda c: c.start)
+
+
+def _with_peak(count: TroopCount, text: str, g: _Grammar) -> TroopCount:
+    """Marks a count with a peak phrase within a few words of it, in the same sentence."""
+    lo, hi = max(0, count.start - _PEAK_SPAN), min(len(text), count.end + _PEAK_SPAN)
+    stops = [i for i in (text.rfind(". ", lo, count.start), text.rfind("\n", lo, count.start)) if i >= 0]
+    lo = max([lo, *[i + 1 for i in stops]])
+    cut = [i for i in (text.find(". ", count.end, hi), text.find("\n", count.end, hi)) if i >= 0]
+    hi = min([hi, *cut])
+    if g.peak.search(text, lo, hi) is None:
+        return count
+    return replace(count, peak=True)
