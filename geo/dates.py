@@ -17,6 +17,7 @@ from typing import Any
 
 from . import rules
 from .patterns import alternation, spellings
+from .wordstarts import gated
 
 __all__ = ["PRECISIONS", "DateMention", "find_dates", "find_dates_both_ways", "format_date", "parse_with_dateparser"]
 
@@ -292,7 +293,7 @@ def find_dates_both_ways(
     ahead: list[DateMention] = []
     if g.anchor.search(text) is None:
         return past, ahead
-    for m in g.pattern.finditer(text):
+    for m in gated(g.pattern).finditer(text):
         back = _resolve(m, g, published, False)
         if back is None:
             continue
