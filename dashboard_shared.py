@@ -206,8 +206,9 @@ def sidebar(view: View) -> None:
         left.date_input("From", key=_WIDGET["from"], on_change=_write_url, **bounds)
         right.date_input("To", key=_WIDGET["to"], on_change=_write_url, **bounds)
         st.button("Reset filters", on_click=_reset, disabled=view.filters.is_empty(), width="stretch")
-        st.caption("Link to this view (copy button on the right):")
-        st.code(_share_link(view.filters), language=None, wrap_lines=True)
+        with st.popover("Link to this view", icon=":material/link:", width="stretch"):
+            st.caption("Copy it with the button on the right:")
+            st.code(_share_link(view.filters), language=None, wrap_lines=True)
 
 
 def _share_link(filters: Filters) -> str:
