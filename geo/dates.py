@@ -17,6 +17,7 @@ from typing import Any
 
 from . import rules
 from .patterns import alternation, spellings
+from .wordstarts import gated
 
 __all__ = [
     "PRECISIONS",
@@ -438,7 +439,7 @@ def _both_ways(
     ahead: list[DateMention] = []
     if g.anchor.search(text) is None:
         return (), ()
-    for m in g.pattern.finditer(text):
+    for m in gated(g.pattern).finditer(text):
         if _bare_verb_season(m, g, text):
             continue
         back = _resolve(m, g, published, False, previous)

@@ -193,9 +193,10 @@ def _syntax(language: str) -> _Syntax:
 
 
 @lru_cache(maxsize=32)
-def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[re.Match[str], ...]:
-    """Every match of a pattern in a sentence, found once for all the cues of that sentence."""
-    return tuple(pattern.finditer(sentence))
+def _matches(syntax: _Syntax, name: str, sentence: str) -> tuple[re.Match[str], ...]:
+    """Every match of one of the language's patterns in a sentence, found once for all the cues of that
+    sentence (kept by the syntax's identity and the pattern's name: hashing a compiled pattern reads its code)."""
+    return tuple(getattr(syntax, name).finditer(sentence))
 
 
 # --------------------------------------------------------------------------- distances in a sentence
@@ -894,7 +895,7 @@ def _draft(
         force is None
         and last is not None
         and last.accepts(country)
-        and any(costs.between(m.span(), span) <= 6 for m in _matches(syn.force_anaphor, text))
+        and any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "force_anaphor", text))
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
@@ -909,7 +910,7 @@ def _draft(
             country, force = owners[-1].country, owners[-1].force
         elif country is None and force is None:
             country, force = ctx.subject, ctx.subject_force
-    if country is None and force is None and not whos and (troop_np or _matches(ctx.syntax.troop_noun, text)):
+    if country is None and force is None and not whos and (troop_np or _matches(ctx.syntax, "troop_noun", text)):
         country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
         lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
@@ -1008,7 +1009,7 @@ def _draft(
 
 
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
-    return any(costs.between(m.span(), span) <= 6 for m in _matches(syn.troop_noun, text))
+    return any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "troop_noun", text))
 
 
 def _who(
@@ -1078,7 +1079,7 @@ def _who(
                 return owners[-1].force.default_actor if owners[-1].force else None, owners[-1].force
             if not [w for w in whos if w.end <= trig.start]:
                 return ctx.subject, ctx.subject_force
-    possessive = [m for m in _matches(ctx.syntax.possessive, text) if costs.between(m.span(), span) <= 4]
+    possessive = [m for m in _matches(ctx.syntax, "possessive", text) if costs.between(m.span(), span) <= 4]
     if possessive:
         pos = possessive[0].start()
         owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
@@ -1131,7 +1132,7 @@ def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) ->
     out = []
     named = sorted(named, key=lambda w: w.country in ("UN", "EU"))  # "casques bleus tchadiens": Chad's
     names = [(w.start, w.end) for w in named if w.force]
-    for m in _matches(syn.troop_noun, text):
+    for m in _matches(syn, "troop_noun", text):
         if any(a <= m.start() and m.end() <= b for a, b in names):
             continue  # the "Force" of "G5 Sahel Joint Force" names the force, not troops of it
         for w in named:
@@ -1366,19 +1367,19 @@ def _anaphor(
     text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None
 ) -> PlaceMention | None:
     syn = ctx.syntax
-    for m in _matches(syn.there, text):
+    for m in _matches(syn, "there", text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             recent = [p for p in ctx.recent_places if p.place.country != country]
             if recent:
                 last = recent[-1]
                 return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
-    for m in _matches(syn.subject_country, text):  # "de son territoire": the subject's own country
+    for m in _matches(syn, "subject_country", text):  # "de son territoire": the subject's own country
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             owners = [a for a in find_actors(text, ctx.language) if a.kind == "country" and a.start < m.start()]
             owner = owners[0] if owners else None
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
-    for m in _matches(syn.country, text):
+    for m in _matches(syn, "country", text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
     return None
