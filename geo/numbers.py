@@ -47,6 +47,8 @@ class _Grammar:
     before: re.Pattern[str]
     part_of: re.Pattern[str]
     peak: re.Pattern[str]
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
     token: re.Pattern[str]
     glue: re.Pattern[str]
     digits: re.Pattern[str]
@@ -106,7 +108,15 @@ def _grammar(language: str) -> _Grammar:
         rf"(?<!\w)(?:{_alternation(data.get('peak_words', []))})(?!\w)" if data.get("peak_words") else "(?!x)x",
         re.IGNORECASE,
     )
-    return _Grammar(pattern, before, part_of, peak, token, glue, re.compile(digits), seps, vocab)
+    # "December 31 all French troops", "am 31. Dezember": a day of a month, not a count
+    dates = rules.load("dates", language) or rules.load("dates", "en")
+    months = _alternation(dates.get("months", {}))
+    month_day = "month day" in dates.get("day_month_order", [])
+    month_before = re.compile(rf"(?<![\w])(?:{months})\.?\s*$" if month_day else "(?!x)x", re.IGNORECASE)
+    month_after = re.compile(rf"\.?\s*(?:{months})(?![\w])", re.IGNORECASE)
+    return _Grammar(
+        pattern, before, part_of, peak, month_before, month_after, token, glue, re.compile(digits), seps, vocab
+    )
 
 
 def _combine(values: list[tuple[str, int]]) -> int:
@@ -152,6 +162,11 @@ def parse_number(text: str, language: str = "en") -> int | None:
     return _combine(values)
 
 
+def _is_day(text: str, start: int, end: int, g: _Grammar) -> bool:
+    """ "December 31", "31 décembre", "31. Dezember": the number is a day of that month."""
+    return bool(g.month_before.search(text, max(0, start - 16), start) or g.month_after.match(text, end))
+
+
 def _looks_like_year(num: str) -> bool:
     return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
 
@@ -171,6 +186,8 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
                 out.append(TroopCount(start, m.end(), text[start : m.end()], None))
             continue
         num = m.group("num")
+        if num.isdigit() and 1 <= int(num) <= 31 and _is_day(text, m.start("num"), m.end("num"), g):
+            continue
         value = parse_number(num, language)
         if value is None or not 0 < value <= _MAX_TROOPS:
             continue

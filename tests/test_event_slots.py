@@ -203,3 +203,18 @@ def test_a_present_strength_is_the_number_that_withdraws() -> None:
         e[0]: e[2] for e in _events("MINUSMA had 12,000 troops in Mali. On Monday MINUSMA withdrew from Mali.", "en")
     }
     assert troops == {"deployment": 12000, "withdrawal": 12000}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        ("The resolution sets the withdrawal of MINUSMA from Mali by December 31.", "en", "2024-12-31"),
+        ("By December 31 all French troops had left Mali.", "en", "2023-12-31"),
+    ],
+)
+def test_a_deadline_is_ahead_unless_the_event_is_done(text: str, lang: str, date: str) -> None:
+    assert [e[3] for e in _events(text, lang)] == [date]
+
+
+def test_the_day_of_a_date_is_no_troop_count() -> None:
+    assert [e[2] for e in _events("By December 31 all French troops had left Mali.", "en")] == [None]
