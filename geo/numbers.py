@@ -49,6 +49,8 @@ class _Grammar:
     peak: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
+    fighters: set[str]
+    casualty: re.Pattern[str]
     token: re.Pattern[str]
     glue: re.Pattern[str]
     digits: re.Pattern[str]
@@ -86,7 +88,7 @@ def _grammar(language: str) -> _Grammar:
     number = rf"(?P<num>(?:{digits})(?:\s+(?:{scales})(?!\w))?|{words})"
     vague = rf"(?P<vague>\b(?:{_alternation(data['vague'])})\b)"
     approx = rf"(?:(?P<approx>\b(?:{_alternation(data['approximators'], escape=False)}))\s+)?"
-    nouns = _alternation(data["troop_nouns"])
+    nouns = _alternation(data["troop_nouns"] + data.get("fighter_nouns", []))
     compound = r"[\w-]*" if w.get("concatenated") else ""
     between = int(data.get("between_words", 3))
     stop = _alternation(data["not_troops"] + data.get("function_words", []))
@@ -114,8 +116,23 @@ def _grammar(language: str) -> _Grammar:
     month_day = "month day" in dates.get("day_month_order", [])
     month_before = re.compile(rf"(?<![\w])(?:{months})\.?\s*$" if month_day else "(?!x)x", re.IGNORECASE)
     month_after = re.compile(rf"\.?\s*(?:{months})(?![\w])", re.IGNORECASE)
+    fighters = {f.lower() for f in data.get("fighter_nouns", [])}
+    hurt = _alternation(data.get("casualty_words", [])) or "(?!x)x"
+    casualty = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{hurt})(?![\w])", re.IGNORECASE)
     return _Grammar(
-        pattern, before, part_of, peak, month_before, month_after, token, glue, re.compile(digits), seps, vocab
+        pattern,
+        before,
+        part_of,
+        peak,
+        month_before,
+        month_after,
+        fighters,
+        casualty,
+        token,
+        glue,
+        re.compile(digits),
+        seps,
+        vocab,
     )
 
 
@@ -197,6 +214,9 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
             continue
         if not num[:1].isdigit() and (value < 2 or not (m.group("noun") or m.group("pronoun"))):
             continue  # "one soldier" is an article; "with three Chinook helicopters" counts no troops
+        noun = (m.group("noun") or "").lower()
+        if any(noun.endswith(f) for f in g.fighters) and g.casualty.match(text, m.end()):
+            continue  # "40 Kämpfer wurden getötet": militants killed, not troops
         if _looks_like_year(num) and not re.match(r"[\s-]*\S+\s*$", text[m.end("num") : m.end()]):
             continue  # "in 2020 French troops": a year before the noun phrase, not a count
         out.append(TroopCount(start, m.end(), text[start : m.end()], value))
