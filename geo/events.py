@@ -239,7 +239,8 @@ class _Costs:
 
     def between(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         """Cost from span a to span b (0 when they touch or overlap)."""
-        cum = self._cum if self.inside(a[0]) or self.inside(b[0]) else self._outer
+        # with no embedded clause both sums are one: no clause to look for (most sentences, most calls)
+        cum = self._cum if self.clauses and (self.inside(a[0]) or self.inside(b[0])) else self._outer
         if a[1] <= b[0]:
             return max(0.0, self._at(b[0], cum) - self._at(a[1], cum))
         if b[1] <= a[0]:
