@@ -7,6 +7,7 @@ parameters; the sidebar's widgets write it back there, so a copied link reopens 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -59,8 +60,18 @@ WARM_UP_WAIT_S = 5.0
 
 
 def _warm_up(done: threading.Event) -> None:
+    """The data and the map's code (geo), then what the first run of a page would still do slowly itself.
+
+    streamlit_folium imports folium.plugins (0.3 s: forty templates compiled), but it must itself be
+    imported by a page's run, where its component is registered. Streamlit's first element of a process
+    walks the stack with `inspect` (streamlit.env_util.is_repl), which resolves the file of every loaded
+    module once (2,000 of them with pandas and folium: 0.1-0.3 s); `inspect.getmodule` does it here.
+    """
     try:
         app_data.warm_up()
+        import folium.plugins  # noqa: F401
+
+        inspect.getmodule(None, __file__)
     except Exception:  # the first visit does it again and says what went wrong
         _log.warning("troopmap: reading the data at server start failed", exc_info=True)
     finally:
