@@ -44,6 +44,10 @@ class _Cues:
     negation_after: int
     denial: re.Pattern[str]
     cancellation: re.Pattern[str]
+    claim: re.Pattern[str]  # "reports that", "Berichte, wonach": what follows is a claim, maybe denied after the cue
+    threat: re.Pattern[str]  # "threatened to", "drohte": what the sentence threatens is no happening
+    irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
+    no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
     military: re.Pattern[str]
     report: re.Pattern[str]
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
@@ -74,6 +78,13 @@ def _cues(language: str) -> _Cues:
     military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
+    prefix = r"[\w-]*" if data.get("military_compounds") else ""  # "keine Bundeswehrsoldaten"
+    troop_nouns = [re.escape(w) for w in numbers.get("troop_nouns", []) if len(w) > 3]
+    no_troops = re.compile(
+        rf"(?<![\w-])(?:{_words(data.get('negative_determiners', []) or ['(?!x)x'])})(?:\s+|(?<=['’]))"
+        rf"(?:[\w-]+\s+){{0,2}}?{prefix}(?:{_words(troop_nouns)}){tail}(?![\w])",
+        re.IGNORECASE,
+    )
     starts, _ = dispatch([p for p, _ in triggers])
     return _Cues(
         triggers=triggers,
@@ -87,6 +98,10 @@ def _cues(language: str) -> _Cues:
             rf"(?<![\w-])(?:{_words(data.get('cancellations', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
         military=military,
+        claim=_any_of(data.get("claims", [])),
+        threat=_any_of(data.get("threats", [])),
+        irrealis=_any_of(data.get("irrealis", [])),
+        no_troops=no_troops,
         report=re.compile(
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
@@ -96,6 +111,10 @@ def _cues(language: str) -> _Cues:
         status_heads=word_start_heads(list(status.values())),
         status_by_head={},
     )
+
+
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_words(words or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
 
 
 def _starts_of_cues(text: str, cues: _Cues) -> Iterator[tuple[int, tuple[int, ...] | range]]:
@@ -173,11 +192,21 @@ def has_military_context(text: str, language: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w'’]+")
+_CLAUSE_END = re.compile(r"[,;:.!?()«»“”\"–—]")
+
+
+def _clause_before(before: str) -> str:
+    """The words of the cue's own clause before it (back to the last comma, colon or quote)."""
+    cut = max(before.rfind(c) for c in ",;:()–—")
+    return before[cut + 1 :]
+
+
 _WORDS_AND_MARKS = re.compile(r"[\w'’]+|[,;:.]")
 
 
 def is_negated(text: str, trigger: Trigger, language: str) -> bool:
-    """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"."""
+    """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"; the troops
+    negated ("has no soldiers stationed"); a denied claim; a threat, condition or incompatibility."""
     cues = _cues(language)
     before = text[: trigger.start]
     starts = [m.start() for m in _WORDS.finditer(before)]
@@ -185,6 +214,16 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
     if cues.negation.search(window) is not None or cues.denial.search(before) is not None:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
+    if cues.claim.search(before) is not None and cues.denial.search(text, trigger.end) is not None:
+        return True  # "Reports that Turkey would send advisers were denied", "Berichte, wonach ... wies ... zurück"
+    if cues.threat.search(before) is not None or cues.irrealis.search(_clause_before(before)) is not None:
+        return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
+    for m in cues.no_troops.finditer(text):  # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"
+        if m.start() < trigger.end and trigger.start < m.end():
+            return True  # "aucun soldat déployé" read as one cue
+        lo, hi, most = (m.end(), trigger.start, 40) if m.end() <= trigger.start else (trigger.end, m.start(), 12)
+        if hi - lo <= most and not _CLAUSE_END.search(text, lo, hi):
+            return True  # the troops negated in the cue's own clause, right before it or right after ("sent no troops")
     if cues.cancellation.search(text, trigger.end) is not None:
         return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"

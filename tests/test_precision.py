@@ -1,0 +1,60 @@
+"""What is no event, and whose troops they are: negated troops, denied claims, threats and conditions,
+in wording that no tuned article uses (each case a construction, in English, French and German)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.events import extract_article
+from geo.models import Article
+
+
+def _events(text: str, lang: str = "en") -> list[tuple[str, str | None, str | None]]:
+    article = Article(id="t", text=text, published=dt.date(2023, 5, 10), language=lang)
+    return [(e.action, e.actor_country, e.location.place.country) for e in extract_article(article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Belgium insists that it has no paratroopers stationed in Niger.", "en"),
+        ("Le Portugal affirme qu'il n'a aucun soldat déployé au Niger.", "fr"),
+        ("Die Niederlande erklärten, sie hätten keine Fallschirmjäger im Niger stationiert.", "de"),
+    ],
+)
+def test_negated_troops_are_no_presence(text: str, lang: str) -> None:
+    assert _events(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Reports that Hungary would dispatch 200 soldiers to Chad were firmly denied by its ministry.", "en"),
+        ("Les informations selon lesquelles la Hongrie enverrait 200 soldats au Tchad ont été démenties.", "fr"),
+        ("Meldungen, wonach Ungarn 200 Soldaten in den Tschad schicken wolle, wies das Ministerium zurück.", "de"),
+    ],
+)
+def test_a_claim_denied_after_it_is_no_event(text: str, lang: str) -> None:
+    assert _events(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Niger threatened on Friday to pull its 900 soldiers out of the joint force in Chad.", "en"),
+        ("Le Niger a menacé vendredi de retirer ses 900 soldats de la force conjointe au Tchad.", "fr"),
+        ("Niger drohte am Freitag, seine 900 Soldaten aus der gemeinsamen Truppe im Tschad abzuziehen.", "de"),
+        ("If Spain sent 300 soldiers to Niger, the junta would protest.", "en"),
+        ("Such a deployment of Spanish troops in Niger would anger the junta.", "en"),
+        ("Un tel déploiement de soldats espagnols au Niger fâcherait la junte.", "fr"),
+    ],
+)
+def test_threats_conditions_and_hypotheticals_are_no_events(text: str, lang: str) -> None:
+    assert _events(text, lang) == []
+
+
+def test_a_real_deployment_beside_them_stays() -> None:
+    assert _events("Spain has 300 soldiers stationed in Niger.") == [("deployment", "ES", "NE")]
+    assert _events("Die Niederlande haben 300 Soldaten im Niger stationiert.", "de") == [("deployment", "NL", "NE")]
