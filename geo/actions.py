@@ -13,7 +13,16 @@ from functools import cache
 from . import rules
 from .wordstarts import HEAD, dispatch, fitting, heads, word_start_heads
 
-__all__ = ["Trigger", "find_triggers", "has_military_context", "is_negated", "is_report", "report_spans", "status_cues"]
+__all__ = [
+    "Trigger",
+    "find_triggers",
+    "has_military_context",
+    "in_past_relative",
+    "is_negated",
+    "is_report",
+    "report_spans",
+    "status_cues",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,9 @@ class _Cues:
     threat: re.Pattern[str]  # "threatened to", "drohte": what the sentence threatens is no happening
     irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
+    relative: re.Pattern[str]  # what opens a relative clause: "who", "où", ", die"
+    past: re.Pattern[str]  # past auxiliaries: "had been", "étaient", "waren"
+    since: re.Pattern[str]  # "since", "depuis", "seit": a presence dated from its start is told for itself
     military: re.Pattern[str]
     report: re.Pattern[str]
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
@@ -64,6 +76,7 @@ def _words(words: list[str]) -> str:
 @cache
 def _cues(language: str) -> _Cues:
     data = rules.load("actions", language) or rules.load("actions", "en")
+    syntax = rules.load("syntax", language) or {}
     end = r"(?:(?<=['’])|(?![\w]))"  # a cue may end on an apostrophe: "dispose d'"
     triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']}){end}", re.IGNORECASE), t) for t in data["triggers"])
     status = {
@@ -102,6 +115,9 @@ def _cues(language: str) -> _Cues:
         threat=_any_of(data.get("threats", [])),
         irrealis=_any_of(data.get("irrealis", [])),
         no_troops=no_troops,
+        relative=_any_of(syntax.get("relative_openers", [])),
+        past=_any_of(syntax.get("past_markers", [])),
+        since=_any_of(syntax.get("since_words", [])),
         report=re.compile(
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
@@ -114,7 +130,9 @@ def _cues(language: str) -> _Cues:
 
 
 def _any_of(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_words(words or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
+    """Any of the words, whole; a word may open with a mark (", die": a comma then the pronoun)."""
+    alts = [w if not w[:1].isalnum() else rf"(?<![\w-]){w}" for w in sorted(words, key=len, reverse=True)]
+    return re.compile(rf"(?:{'|'.join(alts) or '(?!x)x'})(?![\w])", re.IGNORECASE)
 
 
 def _starts_of_cues(text: str, cues: _Cues) -> Iterator[tuple[int, tuple[int, ...] | range]]:
@@ -235,6 +253,26 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
             clause.append(word)
         return any(cues.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
     return False
+
+
+def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:
+    """A presence told in a relative clause in the past: "the peacekeepers who were stationed there (left)",
+    "le camp, où était déployé le contingent", "die Soldaten, die dort stationiert waren": the background
+    of what the sentence says, not a deployment of its own."""
+    if trigger.action != "deployment":
+        return False
+    cues = _cues(language)
+    openers = [m for m in cues.relative.finditer(text, max(0, trigger.start - 80), trigger.start)]
+    if not openers:
+        return False
+    lo = openers[-1].end()
+    if _CLAUSE_END.search(text, lo, trigger.start) or len(_WORDS.findall(text, lo, trigger.start)) > 6:
+        return False
+    end = m.start() if (m := _CLAUSE_END.search(text, trigger.end)) else len(text)
+    if cues.since.search(text, lo, end):
+        return False  # "who had been based in Kamboinsin since 2009": a presence dated for itself
+    after = _WORDS_AND_MARKS.findall(text, trigger.end)[:2]
+    return cues.past.search(text, lo, trigger.start) is not None or any(cues.past.fullmatch(w) for w in after)
 
 
 def status_cues(text: str, language: str) -> dict[str, list[tuple[int, int]]]:

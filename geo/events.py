@@ -25,6 +25,7 @@ from .actions import (
     Trigger,
     find_triggers,
     has_military_context,
+    in_past_relative,
     is_negated,
     is_report,
     report_spans,
@@ -425,7 +426,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         for at, announce in says
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
-    live = [t for t in triggers if not is_negated(text, t, lang)]
+    live = [t for t in triggers if not is_negated(text, t, lang) and not in_past_relative(text, t, lang)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     follow = ctx.syntax.count_after_verb

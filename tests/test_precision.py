@@ -58,3 +58,20 @@ def test_threats_conditions_and_hypotheticals_are_no_events(text: str, lang: str
 def test_a_real_deployment_beside_them_stays() -> None:
     assert _events("Spain has 300 soldiers stationed in Niger.") == [("deployment", "ES", "NE")]
     assert _events("Die Niederlande haben 300 Soldaten im Niger stationiert.", "de") == [("deployment", "NL", "NE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The 250 Belgian paratroopers who had been stationed there boarded a convoy bound for Niamey.", "en"),
+        ("Les 250 parachutistes belges qui y étaient cantonnés ont embarqué dans un convoi vers Niamey.", "fr"),
+        ("Die 250 belgischen Fallschirmjäger, die dort stationiert waren, bestiegen einen Konvoi nach Niamey.", "de"),
+    ],
+)
+def test_a_past_presence_in_a_relative_clause_is_no_deployment(text: str, lang: str) -> None:
+    assert [e for e in _events(text, lang) if e[0] == "deployment"] == []
+
+
+def test_a_past_presence_dated_from_its_start_stays() -> None:
+    text = "The 250 Belgian paratroopers, who had been stationed in Tillia since 2019, boarded a convoy."
+    assert ("deployment", "BE", "NE") in _events(text)
