@@ -20,6 +20,7 @@ __all__ = [
     "in_past_relative",
     "is_negated",
     "is_report",
+    "removes_no_troops",
     "report_spans",
     "status_cues",
 ]
@@ -57,6 +58,8 @@ class _Cues:
     threat: re.Pattern[str]  # "threatened to", "drohte": what the sentence threatens is no happening
     irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
+    political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
+    object_side: str  # where a verb's object stands: "after" it (en, fr) or "before" it (de)
     relative: re.Pattern[str]  # what opens a relative clause: "who", "où", ", die"
     past: re.Pattern[str]  # past auxiliaries: "had been", "étaient", "waren"
     since: re.Pattern[str]  # "since", "depuis", "seit": a presence dated from its start is told for itself
@@ -115,6 +118,8 @@ def _cues(language: str) -> _Cues:
         threat=_any_of(data.get("threats", [])),
         irrealis=_any_of(data.get("irrealis", [])),
         no_troops=no_troops,
+        political=_any_of(data.get("political_objects", [])),
+        object_side=str(data.get("object_side", "after")),
         relative=_any_of(syntax.get("relative_openers", [])),
         past=_any_of(syntax.get("past_markers", [])),
         since=_any_of(syntax.get("since_words", [])),
@@ -253,6 +258,23 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
             clause.append(word)
         return any(cues.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
     return False
+
+
+def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
+    """A withdrawal cue whose object is a person or a government: "ousted President Bazoum", "a expulsé
+    l'ambassadeur", "den Botschafter ausgewiesen" tell of a coup or a diplomatic row, not of troops."""
+    if trigger.action != "withdrawal" or trigger.kind != "verb":
+        return False
+    cues = _cues(language)
+    if cues.political.search(trigger.text):
+        return True  # "wies den Botschafter aus"
+    if cues.object_side == "before":
+        words = _WORDS.findall(text, max(0, trigger.start - 60), trigger.start)[-3:]
+        span = text[text.rfind(words[0], 0, trigger.start) : trigger.start] if words else ""
+    else:
+        words = _WORDS.findall(text, trigger.end)[:3]
+        span = text[trigger.end : text.find(words[-1], trigger.end) + len(words[-1])] if words else ""
+    return cues.political.search(span) is not None and not _CLAUSE_END.search(span)
 
 
 def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:

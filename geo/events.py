@@ -28,6 +28,7 @@ from .actions import (
     in_past_relative,
     is_negated,
     is_report,
+    removes_no_troops,
     report_spans,
     status_cues,
 )
@@ -50,6 +51,7 @@ _MAX_DEST_COST = 22.0
 _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
 _SPECIFIC = ("city", "village", "admin", "other")
+_NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 
 
@@ -426,7 +428,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         for at, announce in says
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
-    live = [t for t in triggers if not is_negated(text, t, lang) and not in_past_relative(text, t, lang)]
+    live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     follow = ctx.syntax.count_after_verb

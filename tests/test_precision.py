@@ -75,3 +75,18 @@ def test_a_past_presence_in_a_relative_clause_is_no_deployment(text: str, lang: 
 def test_a_past_presence_dated_from_its_start_stays() -> None:
     text = "The 250 Belgian paratroopers, who had been stationed in Tillia since 2019, boarded a convoy."
     assert ("deployment", "BE", "NE") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chad sent 500 troops to Mali in 2013. Soldiers in Bamako ousted the president in August.", "en"),
+        ("Des militaires nigériens ont expulsé l'ambassadeur de France au Niger.", "fr"),
+    ],
+)
+def test_a_coup_or_an_expelled_envoy_is_no_withdrawal(text: str, lang: str) -> None:
+    assert [e for e in _events(text, lang) if e[0] == "withdrawal"] == []
+
+
+def test_expelled_troops_are_still_a_withdrawal() -> None:
+    assert ("withdrawal", "FR", "NE") in _events("The junta in Niamey expelled the 1,500 French soldiers.")
