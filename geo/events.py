@@ -103,6 +103,8 @@ class _Syntax:
     force_anaphor: re.Pattern[str]
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
+    seat_before: re.Pattern[str]
+    seat_after: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -180,6 +182,8 @@ def _syntax(language: str) -> _Syntax:
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
+        seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
 
 
@@ -346,16 +350,17 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             continue
         if a.kind in ("country", "capital"):
             before = text[: a.start]
+            seat = a.kind == "capital" and _seat(text, a.start, a.end, syn)
             if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
-                is_actor = is_actor and not syn.from_after.match(text, a.end)
+                is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 is_actor = is_actor or bool(syn.relative.match(text, a.end))  # "a blow to France, which ..."
             previous = (a.end, is_actor)
             if not is_actor:
                 continue
-            weight = 1.0 if a.kind == "country" else 2.0
+            weight = 1.0 if a.kind == "country" or seat else 2.0
             if syn.genitive.match(text, a.end) or (a.text.endswith("s") and syn.genitive.match(text, a.end - 1)):
                 weight = -1.0  # "France's President", "Frankreichs Armee"
         else:
@@ -386,6 +391,12 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
     return len(re.findall(r"[\w]+", gap)) <= 2 and len(gap) <= 24
+
+
+def _seat(text: str, start: int, end: int, syn: _Syntax) -> bool:
+    """ "the government in Prague", "In Tallinn, the government said", "die Regierung in Prag": a capital
+    that stands for the government seated there, whose country acts (and is no place of troops)."""
+    return bool(syn.seat_before.search(text[max(0, start - 40) : start]) or syn.seat_after.match(text, end))
 
 
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
@@ -636,6 +647,8 @@ def _draft(
     if force is not None and country is None:
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force)
+    if force is not None and country in ("EU", "UN") and location is not None:
+        country = _contributor(force, whos, location) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
         location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
@@ -716,6 +729,21 @@ def _draft(
         position=sentence.start + trig.start,
         confidence=min(confidence, 0.95),
     )
+
+
+def _contributor(force: Force, whos: list[_Who], location: PlaceMention) -> str | None:
+    """ "Die Regierung in Prag beschloss, die Spezialkräfte der europäischen Takuba-Einheit zurückzuholen": a
+    coalition's contingent belongs to the contributing country the sentence names as its subject (not the
+    host country where they serve)."""
+    nations = [
+        w.country
+        for w in whos
+        if w.country not in (None, "UN", "EU", location.place.country)
+        and w.weight <= 1.0
+        and w.kind in ("country", "capital")
+        and force.accepts(w.country)
+    ]
+    return nations[0] if len(set(nations)) == 1 else None
 
 
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
@@ -901,6 +929,8 @@ def _where(
             continue  # "400 peacekeepers from Burkina Faso": where they come from, not where they are
         if syn.place_veto.search(text[max(0, rel - 60) : rel]):
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+        if _seat(text, rel, rel + len(m.text), syn):
+            continue  # "the government in Prague", "In Tallinn, the government": who acts, not where
         roles = _role_cached(text, rel, syn, rel + len(m.text))
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)

@@ -90,3 +90,23 @@ def test_a_coup_or_an_expelled_envoy_is_no_withdrawal(text: str, lang: str) -> N
 
 def test_expelled_troops_are_still_a_withdrawal() -> None:
     assert ("withdrawal", "FR", "NE") in _events("The junta in Niamey expelled the 1,500 French soldiers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("In Lisbon, the government said it would bring home its 80 paratroopers from Mali.", "en", "PT"),
+        ("À Varsovie, le gouvernement a annoncé le retrait de ses 80 parachutistes du Mali.", "fr", "PL"),
+        ("Die Regierung in Kopenhagen kündigte an, ihre 80 Fallschirmjäger aus Mali abzuziehen.", "de", "DK"),
+    ],
+)
+def test_a_capital_standing_for_its_government_is_the_actor_not_the_place(text: str, lang: str, country: str) -> None:
+    assert ("withdrawal", country, "ML") in _events(text, lang)
+
+
+def test_a_coalition_contingent_belongs_to_the_country_that_sends_it() -> None:
+    text = (
+        "The government in Lisbon decided on Friday to bring home the 80 paratroopers serving "
+        "with the European Takuba task force in Mali."
+    )
+    assert [e[1] for e in _events(text) if e[0] == "withdrawal"] == ["PT"]
