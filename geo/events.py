@@ -299,10 +299,17 @@ def find_drafts(article: Article) -> list[Draft]:
             _date_from_report(sentence, drafts, previous, ctx)
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
-        usable = [m for m in sentence_places if m.place.feature not in _BROAD]
+        usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
         if usable:
             ctx.recent_places = usable
     return merge_in_article(drafts)
+
+
+def _landmark(m: PlaceMention, sentence: Sentence, syntax: _Syntax) -> bool:
+    """ "the region that borders Niger", "à la frontière avec le Niger": a place named to situate another,
+    which "there" and "the town" never point back to."""
+    rel = m.start - sentence.start
+    return bool(syntax.place_veto.search(sentence.text[max(0, rel - 60) : rel]))
 
 
 def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[int], ctx: _Context) -> None:

@@ -110,3 +110,22 @@ def test_a_coalition_contingent_belongs_to_the_country_that_sends_it() -> None:
         "with the European Takuba task force in Mali."
     )
     assert [e[1] for e in _events(text) if e[0] == "withdrawal"] == ["PT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The convoy reached Tillia, a town in the region that borders Mali, on Monday. "
+            "About 200 Belgian soldiers are now stationed there.",
+            "en",
+        ),
+        (
+            "Le convoi a atteint Tillia, dans la région frontalière du Mali, lundi. "
+            "Quelque 200 soldats belges y sont désormais stationnés.",
+            "fr",
+        ),
+    ],
+)
+def test_there_never_points_back_to_a_border_landmark(text: str, lang: str) -> None:
+    assert _events(text, lang) == [("deployment", "BE", "NE")]
