@@ -956,7 +956,13 @@ def _where(
         dests = [s for s in scored if (s[3] or ahead) and "to" in s[2] and "from" not in s[2]]
         dests = [s for s in dests if s[1].place.feature not in _BROAD]
         if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
-            dests = [s for s in dests if "in" not in s[2] and s[1].place.country != country and s[0] <= _MAX_PLACE_COST]
+            dests = [
+                s
+                for s in dests
+                if "in" not in s[2]
+                and s[1].place.country != country
+                and (s[0] <= _MAX_PLACE_COST or _town_to_town(s[1], scored))
+            ]
         if dests:
             destination = _specific(min(dests, key=lambda s: s[0])[1], scored)
             scored = [s for s in scored if s[1] is not destination and _elsewhere(s[1], destination, s[0])]
@@ -988,6 +994,15 @@ def _where(
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:
+    """ "left Bamako before dawn and was heading towards Niono": a town left for another town of the same
+    country, even a clause away, is a move inside that country, not a withdrawal from it."""
+    towns = ("city", "village")
+    return dest.place.feature in towns and any(
+        "from" in s[2] and s[1].place.feature in towns and s[1].place.country == dest.place.country for s in scored
+    )
 
 
 def _main_in_list(

@@ -129,3 +129,12 @@ def test_a_coalition_contingent_belongs_to_the_country_that_sends_it() -> None:
 )
 def test_there_never_points_back_to_a_border_landmark(text: str, lang: str) -> None:
     assert _events(text, lang) == [("deployment", "BE", "NE")]
+
+
+def test_a_move_between_two_towns_of_one_country_is_no_withdrawal() -> None:
+    text = (
+        "Belgian troops arrived in Niger on Friday. A column of their armoured vehicles left Niamey before dawn "
+        "and was heading towards Tillia, an officer said."
+    )
+    actions = [e[0] for e in _events(text)]
+    assert "withdrawal" not in actions and "redeployment" in actions
