@@ -422,6 +422,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if not forces and not has_military_context(text, lang):
         return []  # no troops spoken of: "withdrawal from the Paris agreement"
     triggers = find_triggers(text, lang)
+    if not forces and ctx.last_force is not None and ctx.syntax.force_anaphor.match(text):
+        # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
+        ctx.subject, ctx.subject_force = ctx.last_force.default_actor, ctx.last_force
     whos = _actor_candidates(sentence, ctx, forces) if triggers else []
     subject = next((w for w in whos if w.weight <= 1.0), None)
     if not triggers:

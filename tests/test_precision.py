@@ -138,3 +138,24 @@ def test_a_move_between_two_towns_of_one_country_is_no_withdrawal() -> None:
     )
     actions = [e[0] for e in _events(text)]
     assert "withdrawal" not in actions and "redeployment" in actions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Spain sent 200 soldiers to the MNJTF in Chad in 2016. The joint force, which at its height had "
+            "10,000 troops, is to wind down its operations in Chad next month.",
+            "en",
+        ),
+        (
+            "L'Espagne a envoyé 200 soldats à la MNJTF au Tchad en 2016. La force conjointe, qui comptait "
+            "10 000 hommes à son apogée, doit cesser ses opérations au Tchad le mois prochain.",
+            "fr",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_the_force_is_about_the_force_not_the_last_country(text: str, lang: str) -> None:
+    events = _events(text, lang)
+    assert ("withdrawal", "ES", "TD") not in events
+    assert [e for e in events if e[0] == "withdrawal"]
