@@ -674,7 +674,10 @@ def _draft(
         destination, location = location, None
         if destination is None:
             return None
-        if ctx.main_country and ctx.main_country != destination.place.country:
+        moves = ("withdrawal", "redeployment")
+        leaving = any(t.action in moves and not t.host for t in find_triggers(text, ctx.language))
+        if ctx.main_country and ctx.main_country != destination.place.country and leaving:
+            # "after the French withdrawal, Niger agreed to host the European forces": they move there
             location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence)
         else:
             action, location, destination = "deployment", destination, None

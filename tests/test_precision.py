@@ -159,3 +159,31 @@ def test_a_sentence_opening_on_the_force_is_about_the_force_not_the_last_country
     events = _events(text, lang)
     assert ("withdrawal", "ES", "TD") not in events
     assert [e for e in events if e[0] == "withdrawal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Spain keeps 200 soldiers in Gao, in northern Mali. Chad has agreed to host Spanish troops "
+            "at the air base of N'Djamena.",
+            "en",
+        ),
+        (
+            "L'Espagne maintient 200 soldats à Gao, dans le nord du Mali. Le Tchad a accepté d'accueillir "
+            "des soldats espagnols sur la base aérienne de N'Djamena.",
+            "fr",
+        ),
+    ],
+)
+def test_a_host_welcoming_new_troops_is_a_deployment_there_not_a_move(text: str, lang: str) -> None:
+    events = _events(text, lang)
+    assert ("deployment", "ES", "TD") in events and not [e for e in events if e[0] == "redeployment"]
+
+
+def test_a_host_taking_in_troops_that_leave_the_country_is_a_move() -> None:
+    text = (
+        "Spain keeps 200 soldiers in Gao, in northern Mali. After the Spanish withdrawal from Mali, "
+        "Chad agreed to host the Spanish troops."
+    )
+    assert any(e[0] == "redeployment" for e in _events(text))
