@@ -280,8 +280,9 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
 def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:
     """A presence told in a relative clause in the past: "the peacekeepers who were stationed there (left)",
     "le camp, où était déployé le contingent", "die Soldaten, die dort stationiert waren": the background
-    of what the sentence says, not a deployment of its own."""
-    if trigger.action != "deployment":
+    of what the sentence says, not a deployment of its own. An arrival is an event even there ("the elite
+    soldiers, who had arrived in Ménaka only days before, were ordered out")."""
+    if trigger.action != "deployment" or trigger.status == "completed":
         return False
     cues = _cues(language)
     openers = [m for m in cues.relative.finditer(text, max(0, trigger.start - 80), trigger.start)]

@@ -187,3 +187,24 @@ def test_a_host_taking_in_troops_that_leave_the_country_is_a_move() -> None:
         "Chad agreed to host the Spanish troops."
     )
     assert any(e[0] == "redeployment" for e in _events(text))
+
+
+def _places(text: str, lang: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", text=text, published=dt.date(2023, 5, 10), language=lang)
+    return [(e.action, e.location.place.name) for e in extract_article(article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La junte à Niamey a exigé le retrait des 1 500 soldats français.", "fr"),
+        ("Die Militärregierung in Niamey forderte den Abzug der 1500 französischen Soldaten.", "de"),
+    ],
+)
+def test_a_demand_is_not_located_in_the_capital_that_makes_it(text: str, lang: str) -> None:
+    assert _places(text, lang) == [("withdrawal", "Niger")]
+
+
+def test_an_arrival_told_in_a_relative_clause_stays_an_event() -> None:
+    text = "The 90 Danish commandos, who had arrived in Ménaka only days before, were told to leave Mali."
+    assert ("deployment", "DK", "ML") in _events(text)
