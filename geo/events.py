@@ -105,6 +105,7 @@ class _Syntax:
     partitive: re.Pattern[str]
     seat_before: re.Pattern[str]
     seat_after: re.Pattern[str]
+    stance: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -183,6 +184,7 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
 
@@ -787,6 +789,7 @@ def _who(
         if inside and inside[0].country in ("UN", "EU"):  # "Chad ... its contingent of 1,400 peacekeepers"
             nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= count.start]
             nations = [w for w in nations if w.weight <= 1.0 and w.kind != "capital"]
+            nations = [w for w in nations if not _stance(w, trig, text, ctx)]
             if nations:
                 return _reconcile(nations[-1].country, _nearest_force(whos, span, costs))
         if inside:
@@ -798,7 +801,7 @@ def _who(
     if best is not None and best[0] <= 4:  # "The last German soldiers ... left", "le départ des soldats français"
         owner = best[1]
         nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= trig.start]
-        nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country"]
+        nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country" and not _stance(w, trig, text, ctx)]
         if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
@@ -861,6 +864,17 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _stance(w: _Who, trig: Trigger, text: str, ctx: _Context) -> bool:
+    """ "Niger agreed to the deployment of European trainers", "Mali condemned the arrival of peacekeepers": a
+    country that consents to or condemns the coming of EU or UN troops is the host, not a contributor."""
+    if w.end > trig.start:
+        return False
+    end = trig.start
+    if not ctx.syntax.adjuncts_follow_verb:  # "hatte der Entsendung europäischer Ausbilder zugestimmt": verb last
+        end = m.start() if (m := re.compile(r"[,;:.]").search(text, trig.end)) else len(text)
+    return ctx.syntax.stance.search(text, w.end, end) is not None
 
 
 def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:

@@ -208,3 +208,30 @@ def test_a_demand_is_not_located_in_the_capital_that_makes_it(text: str, lang: s
 def test_an_arrival_told_in_a_relative_clause_stays_an_event() -> None:
     text = "The 90 Danish commandos, who had arrived in Ménaka only days before, were told to leave Mali."
     assert ("deployment", "DK", "ML") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "host"),
+    [
+        (
+            "Spain keeps 200 soldiers in Gao, in northern Mali. Chad has agreed to the deployment of "
+            "European trainers in Abéché.",
+            "en",
+            "TD",
+        ),
+        (
+            "L'Espagne maintient 200 soldats à Gao, dans le nord du Mali. Le Tchad a condamné l'arrivée de "
+            "300 casques bleus à Abéché.",
+            "fr",
+            "TD",
+        ),
+        (
+            "Spanien hat 200 Soldaten in Gao im Norden Malis. Tschad hatte der Entsendung europäischer "
+            "Ausbilder ausdrücklich zugestimmt.",
+            "de",
+            "TD",
+        ),
+    ],
+)
+def test_a_host_consenting_to_or_condemning_eu_or_un_troops_is_not_their_owner(text: str, lang: str, host: str) -> None:
+    assert not [e for e in _events(text, lang) if e[1] == host]
