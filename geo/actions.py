@@ -57,6 +57,7 @@ class _Cues:
     claim: re.Pattern[str]  # "reports that", "Berichte, wonach": what follows is a claim, maybe denied after the cue
     threat: re.Pattern[str]  # "threatened to", "drohte": what the sentence threatens is no happening
     irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
+    ending: re.Pattern[str]  # "the curtain on", "fin à", "Ende der": a presence named as it ends is no deployment
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
     political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
     object_side: str  # where a verb's object stands: "after" it (en, fr) or "before" it (de)
@@ -117,6 +118,7 @@ def _cues(language: str) -> _Cues:
         claim=_any_of(data.get("claims", [])),
         threat=_any_of(data.get("threats", [])),
         irrealis=_any_of(data.get("irrealis", [])),
+        ending=_any_of(data.get("endings", [])),
         no_troops=no_troops,
         political=_any_of(data.get("political_objects", [])),
         object_side=str(data.get("object_side", "after")),
@@ -239,6 +241,10 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
     if cues.claim.search(before) is not None and cues.denial.search(text, trigger.end) is not None:
         return True  # "Reports that Turkey would send advisers were denied", "Berichte, wonach ... wies ... zurück"
+    if trigger.action == "deployment" and trigger.kind == "noun":
+        near = _clause_before(before)[-60:]
+        if cues.ending.search(near) is not None:
+            return True  # "bringing down the curtain on operation Barkhane's presence": it ends, nothing is sent
     if cues.threat.search(before) is not None or cues.irrealis.search(_clause_before(before)) is not None:
         return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
     for m in cues.no_troops.finditer(text):  # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"

@@ -235,3 +235,26 @@ def test_an_arrival_told_in_a_relative_clause_stays_an_event() -> None:
 )
 def test_a_host_consenting_to_or_condemning_eu_or_un_troops_is_not_their_owner(text: str, lang: str, host: str) -> None:
     assert not [e for e in _events(text, lang) if e[1] == host]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Belgian soldiers handed over their camp in Tillia to the Nigerien army on Friday, "
+            "bringing the curtain down on the Belgian presence in the area.",
+            "en",
+        ),
+        (
+            "Les soldats belges ont remis leur camp de Tillia à l'armée nigérienne vendredi, "
+            "mettant fin à la présence belge dans la région.",
+            "fr",
+        ),
+    ],
+)
+def test_a_presence_named_as_it_ends_is_no_deployment(text: str, lang: str) -> None:
+    assert [e for e in _events(text, lang) if e[0] == "deployment"] == []
+
+
+def test_a_vote_still_to_come_is_no_event() -> None:
+    assert _events("Parliament is yet to approve the deployment of 300 Belgian soldiers to Niger.") == []
