@@ -858,6 +858,11 @@ def _who(
         return c
 
     ranked = sorted((w for w in whos if score(w) <= _MAX_ACTOR_COST), key=score)
+    if not ranked and not ctx.syntax.adjuncts_follow_verb and trig.kind == "verb" and whos:
+        lead = whos[0]  # "Die Blauhelme der UN-Mission Minusma, darunter ..., hatten ihr Lager ... geräumt": the
+        opens = lead.end <= trig.start and len(text[: lead.start].split()) <= 3  # subject opens, the verb comes last
+        if opens and not ctx.syntax.breaks.search(text, lead.end, trig.start):  # ", nachdem die Junta ... beendet"
+            return _reconcile(lead.country or _default(lead.force), lead.force)
     country = next((w.country for w in ranked if w.country), None)
     force = next((w.force for w in ranked if w.force and (country is None or score(w) <= _MAX_FORCE_COST)), None)
     if country and force and not force.accepts(country):

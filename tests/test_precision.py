@@ -258,3 +258,11 @@ def test_a_presence_named_as_it_ends_is_no_deployment(text: str, lang: str) -> N
 
 def test_a_vote_still_to_come_is_no_event() -> None:
     assert _events("Parliament is yet to approve the deployment of 300 Belgian soldiers to Niger.") == []
+
+
+def test_a_german_subject_that_opens_the_sentence_owns_the_verb_at_its_end() -> None:
+    text = (
+        "Die Blauhelme der UN-Mission Minusma, darunter vor allem Soldaten aus Bangladesch, "
+        "hatten ihr Lager in Tessalit am Montag geräumt."
+    )
+    assert _events(text, "de") == [("withdrawal", "UN", "ML")]
