@@ -262,7 +262,7 @@ def test_a_vote_still_to_come_is_no_event() -> None:
 
 def test_a_german_subject_that_opens_the_sentence_owns_the_verb_at_its_end() -> None:
     text = (
-        "Die Blauhelme der UN-Mission Minusma, darunter vor allem Soldaten aus Bangladesch, "
-        "hatten ihr Lager in Tessalit am Montag geräumt."
+        "Die Blauhelme der UN-Mission Minusma, darunter viele Soldaten aus Bangladesch und Ägypten, "
+        "hatten ihr großes Lager bei Tessalit im Norden Malis am 12. März vollständig geräumt."
     )
     assert _events(text, "de") == [("withdrawal", "UN", "ML")]
