@@ -660,7 +660,7 @@ def _draft(
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force)
     if force is not None and country in ("EU", "UN") and location is not None:
-        country = _contributor(force, whos, location) or country
+        country = _contributor(force, whos, location, ctx.subject) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
         location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
@@ -746,7 +746,7 @@ def _draft(
     )
 
 
-def _contributor(force: Force, whos: list[_Who], location: PlaceMention) -> str | None:
+def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject: str | None) -> str | None:
     """ "Die Regierung in Prag beschloss, die Spezialkräfte der europäischen Takuba-Einheit zurückzuholen": a
     coalition's contingent belongs to the contributing country the sentence names as its subject (not the
     host country where they serve)."""
@@ -758,6 +758,9 @@ def _contributor(force: Force, whos: list[_Who], location: PlaceMention) -> str 
         and w.kind in ("country", "capital")
         and force.accepts(w.country)
     ]
+    alone = not nations and force.kind == "coalition" and all(w.force for w in whos)
+    if alone and subject not in (None, "UN", "EU", location.place.country) and subject in force.contributors:
+        return subject  # "Der Einsatz bei Takuba war erst im vergangenen Jahr angelaufen": the article's country
     return nations[0] if len(set(nations)) == 1 else None
 
 

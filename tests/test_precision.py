@@ -266,3 +266,11 @@ def test_a_german_subject_that_opens_the_sentence_owns_the_verb_at_its_end() -> 
         "hatten ihr großes Lager bei Tessalit im Norden Malis am 12. März vollständig geräumt."
     )
     assert _events(text, "de") == [("withdrawal", "UN", "ML")]
+
+
+def test_a_coalition_named_alone_serves_the_country_the_article_follows() -> None:
+    text = (
+        "Portugal zieht seine 80 Fallschirmjäger bis Juni aus Mali ab. "
+        "Der Einsatz bei Takuba war dagegen erst im vergangenen Jahr in Ménaka angelaufen."
+    )
+    assert ("deployment", "PT", "ML") in _events(text, "de")
