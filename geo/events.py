@@ -50,6 +50,8 @@ _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
 _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
+_WORD = re.compile(r"\w+")
+_LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
@@ -106,6 +108,8 @@ class _Syntax:
     seat_before: re.Pattern[str]
     seat_after: re.Pattern[str]
     stance: re.Pattern[str]
+    coordinator: re.Pattern[str]
+    place_relative: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -175,6 +179,13 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w])(?:{_alt(s.get('anaphora_force', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         partitive=re.compile(rf"(?<![\w])(?:{_alt(s.get('partitives', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        place_relative=re.compile(
+            rf"(?:\s+[\w’'-]+){{0,2}}?\s*,\s*(?:{_alt(s.get('place_relatives', []) or [_NEVER])})(?![\w])",
+            re.IGNORECASE,
+        ),
+        coordinator=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
         troops_from=re.compile(
             rf"(?<![\w-]){compound}(?:{_alt(nouns)})\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
             rf"(?:(?:{_alt(s['determiners'])})\s+)?$",
@@ -189,29 +200,94 @@ def _syntax(language: str) -> _Syntax:
     )
 
 
+@lru_cache(maxsize=32)
+def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[re.Match[str], ...]:
+    """Every match of a pattern in a sentence, found once for all the cues of that sentence."""
+    return tuple(pattern.finditer(sentence))
+
+
 # --------------------------------------------------------------------------- distances in a sentence
 
 
 class _Costs:
-    """Cumulative cost along a sentence: one per word, more for commas and clause breaks."""
+    """Cumulative cost along a sentence: one per word, more for commas and clause breaks.
+
+    A relative clause set off by commas ("The Belgian contingent, which has been in Gao since 2019,
+    will leave") costs one word between words outside it, so that the subject stays near its verb; its
+    opening comma and pronoun cost one word (the antecedent is the clause's subject) and its closing
+    comma a clause break between a word inside and one after it."""
 
     def __init__(self, text: str, syntax: _Syntax) -> None:
         weights = {"w": 1.0, "c": syntax.comma_weight, "b": syntax.break_weight}
         marks = list(syntax.marks.finditer(text))  # one pass: words, commas and clause breaks in order
         self._pos: list[int] = [m.start() for m in marks]
-        self._cum: list[float] = list(accumulate(weights[m.lastgroup or "w"] for m in marks))
+        inner = [weights[m.lastgroup or "w"] for m in marks]
+        _short_quotes(marks, inner)
+        self.clauses = _embedded_clauses(text, syntax)
+        outer = list(inner)
+        for opening, closing in self.clauses:
+            for i, p in enumerate(self._pos):
+                if p == closing:
+                    inner[i] = syntax.break_weight
+                elif p == opening and i + 1 < len(inner):  # ", which", ", qui": the antecedent is the clause's subject
+                    inner[i], inner[i + 1] = 1.0, 0.0
+                if opening <= p <= closing:
+                    outer[i] = 1.0 if p == opening else 0.0
+        self._cum: list[float] = list(accumulate(inner))
+        self._outer: list[float] = list(accumulate(outer)) if self.clauses else self._cum
 
-    def _at(self, pos: int) -> float:
+    def _at(self, pos: int, cum: list[float]) -> float:
         i = bisect.bisect_left(self._pos, pos)
-        return self._cum[i - 1] if i else 0.0
+        return cum[i - 1] if i else 0.0
+
+    def inside(self, pos: int) -> tuple[int, int] | None:
+        """The embedded clause that holds `pos`, if any."""
+        return next(((o, c) for o, c in self.clauses if o < pos < c), None)
 
     def between(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         """Cost from span a to span b (0 when they touch or overlap)."""
+        cum = self._cum if self.inside(a[0]) or self.inside(b[0]) else self._outer
         if a[1] <= b[0]:
-            return max(0.0, self._at(b[0]) - self._at(a[1]))
+            return max(0.0, self._at(b[0], cum) - self._at(a[1], cum))
         if b[1] <= a[0]:
-            return max(0.0, self._at(a[0]) - self._at(b[1]))
+            return max(0.0, self._at(a[0], cum) - self._at(b[1], cum))
         return 0.0
+
+
+_QUOTES = frozenset('«»“”„"()')
+_SHORT_QUOTE = 5  # words
+
+
+def _short_quotes(marks: list[re.Match[str]], weights: list[float]) -> None:
+    """A name in quotes or brackets ("la « cité des 333 saints »", "(FAMa)") is no clause break: its
+    marks cost nothing when a few words stand between them."""
+    opened: int | None = None
+    words = 0
+    for i, m in enumerate(marks):
+        kind = m.lastgroup
+        if kind == "b" and m.group().strip() in _QUOTES:
+            if opened is not None and 0 < words <= _SHORT_QUOTE:
+                weights[opened] = weights[i] = 0.0
+                opened = None
+            else:
+                opened, words = i, 0
+        elif kind == "w":
+            words += 1
+        else:
+            opened = None
+
+
+def _embedded_clauses(text: str, syntax: _Syntax) -> list[tuple[int, int]]:
+    """(opening comma, closing comma) of each relative clause set off by commas in the sentence:
+    ", which has been based in Gao since 2019,", ", qui compte 60 hommes,", ", das in Gao stationiert ist,"."""
+    out = []
+    for m in syntax.relative.finditer(text):
+        opening = text.index(",", m.start())
+        closing = text.find(",", m.end())
+        if closing < 0 or syntax.breaks.search(text, m.end(), closing):
+            continue
+        out.append((opening, closing))
+    return out
 
 
 # --------------------------------------------------------------------------- the article
@@ -229,6 +305,7 @@ class _Context:
     subject: str | None = None
     subject_force: Force | None = None
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
+    actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
 
 
 def _language(article: Article) -> str:
@@ -301,6 +378,7 @@ def find_drafts(article: Article) -> list[Draft]:
             _date_from_report(sentence, drafts, previous, ctx)
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
+        ctx.actors.update((d.actor_country, d.force) for d in found)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
         if usable:
             ctx.recent_places = usable
@@ -399,7 +477,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
 
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
-    return len(re.findall(r"[\w]+", gap)) <= 2 and len(gap) <= 24
+    return len(gap) <= 24 and len(_WORD.findall(gap)) <= 2
 
 
 def _seat(text: str, start: int, end: int, syn: _Syntax) -> bool:
@@ -411,7 +489,7 @@ def _seat(text: str, start: int, end: int, syn: _Syntax) -> bool:
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
     """ "le contingent du Royaume-Uni", "the troops of France": a country after a troop noun owns them."""
     tail = before[-40:]
-    m = re.search(r"([\w-]+)\s+([\w'’]+)\s*$", tail)
+    m = _LAST_TWO_WORDS.search(tail)
     return bool(m and syn.troop_noun.fullmatch(m.group(1)) and syn.genitive_of.fullmatch(m.group(2)))
 
 
@@ -427,7 +505,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if not forces and ctx.last_force is not None and ctx.syntax.force_anaphor.match(text):
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
         ctx.subject, ctx.subject_force = ctx.last_force.default_actor, ctx.last_force
-    whos = _actor_candidates(sentence, ctx, forces) if triggers else []
+    whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
     subject = next((w for w in whos if w.weight <= 1.0), None)
     if not triggers:
         _carry_subject(ctx, subject)
@@ -469,7 +547,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     for i, (count, owner) in enumerate(zip(counts, count_owner, strict=True)):
         if owner is None:  # "The 400 soldiers of Sabre, who had been based ... since 2009, left": the subject
             count_owner[i] = next((t for t in live if t.start >= count.end), None)
-    date_owner = _assign(dates, live, costs, _MAX_DATE_COST, prefer_left=follows)
+    date_owner = _assign(dates, live, costs, _MAX_DATE_COST, prefer_left=follows, text=text, syntax=ctx.syntax)
     out = []
     for trig in live:
         draft = _draft(
@@ -480,7 +558,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             whos=whos,
             subject=subject,
             places=places,
-            counts=[c for c, owner in zip(counts, count_owner, strict=True) if owner is trig],
+            counts=_own_counts(trig, counts, count_owner, costs, text),
             dates=_DateChoice(
                 past=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
                 future=[d for d, owner in zip(future, date_owner, strict=True) if owner is trig],
@@ -489,12 +567,69 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
             ),
             cues=cues,
+            others=live,
         )
         if draft is not None:
             out.append(draft)
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
     _carry_subject(ctx, subject)
+    return _one_move(out)
+
+
+def _one_move(drafts: list[Draft]) -> list[Draft]:
+    """ "pulled out of Burkina Faso and were moved to Niger", "ont quitté Aguelhok pour rejoindre Kidal": the
+    departure and the arrival of a move the same sentence tells are that move, not events of their own."""
+    moves = [d for d in drafts if d.action == "redeployment" and d.destination is not None]
+    if not moves:
+        return drafts
+    out: list[Draft] = []
+    sides: dict[int, list[Draft]] = {}
+    for d in drafts:
+        move = next((m for m in moves if m is not d and _side_of(d, m)), None)
+        if move is None:
+            out.append(d)
+        else:
+            sides.setdefault(id(move), []).append(d)
+    for i, m in enumerate(out):
+        for side in sides.get(id(m), []):
+            if m.troops is None and side.troops is not None:
+                m = replace(m, troops=side.troops, troops_text=side.troops_text)
+            if m.date_text is None and side.date_text is not None:
+                m = replace(
+                    m,
+                    date=side.date,
+                    date_precision=side.date_precision,
+                    date_text=side.date_text,
+                    date_kind=side.date_kind,
+                )
+        out[i] = m
     return out
+
+
+def _side_of(d: Draft, move: Draft) -> bool:
+    if d.actor_country != move.actor_country or (d.force and move.force and d.force != move.force):
+        return False
+    if d.troops is not None and d.troops != move.troops:
+        return False  # "withdraw its 1,000 soldiers from Mali and move some of them to Niger": two happenings
+    if {d.status, move.status} & {"planned", "announced"} and "completed" in {d.status, move.status}:
+        return False  # "the first convoy left Ouallam for N'Djamena, and the rest are to leave Niger": two
+    if d.action == "withdrawal":
+        return d.location.place.country == move.location.place.country
+    if d.action == "deployment" and move.destination is not None:
+        return d.location.place.country == move.destination.place.country and d.status != "ongoing"
+    return False
+
+
+def _own_counts(
+    trig: Trigger, counts: list[TroopCount], owners: list[Trigger | None], costs: _Costs, text: str
+) -> list[TroopCount]:
+    """The counts a cue owns; a cue inside a relative clause shares the count of its antecedent
+    ("The 400 soldiers of Task Force Sabre, who had been based in Kamboinsin, left")."""
+    mine = [c for c, owner in zip(counts, owners, strict=True) if owner is trig]
+    clause = costs.inside(trig.start)
+    if mine or clause is None:
+        return mine
+    return [c for c in counts if c.end <= clause[0] and len(text[c.end : clause[0]].split()) <= 4]
 
 
 def _member_country(place: PlaceMention, force: Force) -> bool:
@@ -590,19 +725,29 @@ def _assign(
     limit: float,
     *,
     prefer_left: bool = False,
+    text: str = "",
+    syntax: _Syntax | None = None,
 ) -> list:
     """Each number or date goes to the nearest cue of its sentence, or to none beyond `limit`; where
-    adjuncts follow their verb ("based in Mali for nine years"), a cue before the phrase wins a tie."""
+    adjuncts follow their verb ("based in Mali for nine years"), a cue before the phrase wins a tie,
+    and a cue after "and" only takes a phrase no cue before it can ("withdrew from Afghanistan in
+    2010 and deployed to Mali in 2014": 2010 is the withdrawal's)."""
     owners = []
     for item in items:
         best = None
-        best_cost = limit
+        best_key = (True, limit)
         for trig in triggers:
             c = costs.between((item.start, item.end), (trig.start, trig.end))
             if prefer_left and trig.start > item.start:
                 c += 1.5
-            if c <= best_cost:
-                best, best_cost = trig, c
+            crosses = bool(
+                prefer_left
+                and syntax is not None
+                and trig.start >= item.end
+                and syntax.coordinator.search(text, item.end, trig.start)
+            )
+            if c <= limit and (crosses, c) <= best_key:
+                best, best_key = trig, (crosses, c)
         owners.append(best)
     return owners
 
@@ -619,6 +764,7 @@ def _draft(
     counts: list[TroopCount],
     dates: _DateChoice,
     cues: dict[str, list[tuple[int, int]]],
+    others: Sequence[Trigger] = (),
 ) -> Draft | None:
     text = sentence.text
     syn = ctx.syntax
@@ -635,7 +781,7 @@ def _draft(
         force is None
         and last is not None
         and last.accepts(country)
-        and any(costs.between(m.span(), span) <= 6 for m in syn.force_anaphor.finditer(text))
+        and any(costs.between(m.span(), span) <= 6 for m in _matches(syn.force_anaphor, text))
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
@@ -644,21 +790,25 @@ def _draft(
     if part is not None and trig.action != "cooperation_ended":
         # "…; ein Teil könnte in den Niger verlegt werden", "dont une partie sera repositionnée": troops named before
         owners = [w for w in whos if w.end <= part.start() and (w.country or w.force)]
+        named = [w for t, w in _troop_phrases(text, owners, syn, costs) if t[1] <= part.start()]
+        owners = named or owners  # "Some 400 Belgian soldiers will leave Mali, and some of them": the soldiers
         if owners:
             country, force = owners[-1].country, owners[-1].force
         elif country is None and force is None:
             country, force = ctx.subject, ctx.subject_force
-    if country is None and force is None and not whos and (troop_np or ctx.syntax.troop_noun.search(text)):
+    if country is None and force is None and not whos and (troop_np or _matches(ctx.syntax.troop_noun, text)):
         country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
         lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
         if lead.country and not text[: lead.start].split()[1:]:
             country = lead.country
+    if country is None and force is None and trig.recipient_after:
+        country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
     if country is None and force is None:
         return None
     if force is not None and country is None:
         country = force.default_actor
-    location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force)
+    location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
@@ -765,7 +915,7 @@ def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject
 
 
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
-    return any(costs.between(m.span(), span) <= 6 for m in syn.troop_noun.finditer(text))
+    return any(costs.between(m.span(), span) <= 6 for m in _matches(syn.troop_noun, text))
 
 
 def _who(
@@ -784,7 +934,7 @@ def _who(
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
         # "French troops train Malian forces", "the camp was handed over to MINUSMA": the object is not the actor
-        whos = [w for w in whos if w.end <= trig.start]
+        whos = [w for w in whos if w.end <= trig.start or (trig.recipient_after and _heads_cue(text, trig, w))]
     named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
@@ -836,7 +986,7 @@ def _who(
                 return owners[-1].force.default_actor if owners[-1].force else None, owners[-1].force
             if not [w for w in whos if w.end <= trig.start]:
                 return ctx.subject, ctx.subject_force
-    possessive = [m for m in ctx.syntax.possessive.finditer(text) if costs.between(m.span(), span) <= 4]
+    possessive = [m for m in _matches(ctx.syntax.possessive, text) if costs.between(m.span(), span) <= 4]
     if possessive:
         pos = possessive[0].start()
         owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
@@ -885,12 +1035,27 @@ def _stance(w: _Who, trig: Trigger, text: str, ctx: _Context) -> bool:
     return ctx.syntax.stance.search(text, w.end, end) is not None
 
 
+def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
+    """The actor of most of the article's events so far (the last sentence's subject when none): the owner
+    of a base handed over with no agent named."""
+    if not ctx.actors:
+        return ctx.subject, ctx.subject_force
+    top = max(ctx.actors.values())
+    country, name = next(k for k, n in reversed(ctx.actors.items()) if n == top)  # the latest of the most frequent
+    return country, force_by_name(name) if name else None
+
+
+def _heads_cue(text: str, trig: Trigger, who: _Who) -> bool:
+    """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object."""
+    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= 1
+
+
 def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
     """Troop nouns with the nationality or army that qualifies them, as (span of the phrase, owner)."""
     out = []
     named = sorted(named, key=lambda w: w.country in ("UN", "EU"))  # "casques bleus tchadiens": Chad's
     names = [(w.start, w.end) for w in named if w.force]
-    for m in syn.troop_noun.finditer(text):
+    for m in _matches(syn.troop_noun, text):
         if any(a <= m.start() and m.end() <= b for a, b in names):
             continue  # the "Force" of "G5 Sahel Joint Force" names the force, not troops of it
         for w in named:
@@ -932,9 +1097,11 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
     if syn.place_in.search(before):
         roles.add("in")
-    if syn.place_from.search(before):
+    from_ = syn.place_from.search(before)
+    to = syn.place_to.search(before)
+    if from_ and not (to and to.start() < from_.start()):  # "en direction de Tessalit": the longer phrase says
         roles.add("from")
-    if syn.place_to.search(before):
+    if to:
         roles.add("to")
     return roles
 
@@ -948,9 +1115,38 @@ def _where(
     country: str | None,
     offset: int,
     force: Force | None = None,
+    others: Sequence[Trigger] = (),
 ) -> tuple[PlaceMention | None, PlaceMention | None]:
     """Where the troops are (and, for a move, where they go): the place a preposition ties to them,
-    nearest first, a town over its country; "there" and "the country" point back."""
+    nearest first, a town over its country; "there" and "the country" point back. A place in the
+    clause of another verb ("pull out of Mali and send 250 of them to Niger") comes only after the
+    pointers back, when nothing else is found."""
+    held = [
+        m
+        for m in places
+        if _other_cues_place(trig, (m.start - offset, m.end - offset), others, costs, text, ctx.syntax)
+    ]
+    if not held:
+        return _where_among(trig, text, costs, places, ctx, country, offset, force, fallbacks=True)
+    free = [m for m in places if m not in held]
+    location, destination = _where_among(trig, text, costs, free, ctx, country, offset, force, fallbacks=False)
+    if location is not None:
+        return location, destination
+    return _where_among(trig, text, costs, places, ctx, country, offset, force, fallbacks=True)
+
+
+def _where_among(
+    trig: Trigger,
+    text: str,
+    costs: _Costs,
+    places: list[PlaceMention],
+    ctx: _Context,
+    country: str | None,
+    offset: int,
+    force: Force | None,
+    *,
+    fallbacks: bool,
+) -> tuple[PlaceMention | None, PlaceMention | None]:
     syn = ctx.syntax
     span = (trig.start, trig.end)
     scored: list[tuple[float, PlaceMention, set[str], bool]] = []
@@ -966,6 +1162,8 @@ def _where(
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
         if _seat(text, rel, rel + len(m.text), syn):
             continue  # "the government in Prague", "In Tallinn, the government": who acts, not where
+        if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
+            continue  # "handed over its base to Niger's armed forces": an owner, not a place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
@@ -1005,7 +1203,12 @@ def _where(
     if trig.action == "withdrawal":  # a place they only go to ("return to Denmark") is no place they leave
         preferred = [s for s in scored if "from" in s[2]] or [s for s in scored if s[2] != {"to"}]
     else:
-        preferred = [s for s in scored if "in" in s[2] or "from" in s[2]] or scored
+        preferred = (
+            [s for s in scored if "in" in s[2]]
+            or [s for s in scored if s[3] and s[2] == {"to"} and trig.action == "deployment"]  # "pour rejoindre Kidal"
+            or [s for s in scored if "from" in s[2]]
+            or scored
+        )
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
     preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
@@ -1015,6 +1218,8 @@ def _where(
         location = _anaphor(text, span, costs, ctx, country)
     if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
         location = _country_mention(force.theatre[0], ctx, text="", sentence=None)  # "EUTM Mali ... beendet"
+    if not fallbacks:
+        return location, destination
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
@@ -1030,6 +1235,31 @@ def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, se
     towns = ("city", "village")
     return dest.place.feature in towns and any(
         "from" in s[2] and s[1].place.feature in towns and s[1].place.country == dest.place.country for s in scored
+    )
+
+
+def _other_cues_place(
+    trig: Trigger, place: tuple[int, int], others: Sequence[Trigger], costs: _Costs, text: str, syn: _Syntax
+) -> bool:
+    """ "pull out of Mali and send 250 of them to Niger": a place that a comma or an "and" parts from
+    the cue, in the clause of another verb nearer to it, is that verb's place."""
+
+    def parted(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        gap = text[min(a[1], b[1]) : max(a[0], b[0])]
+        return "," in gap or bool(syn.coordinator.search(gap) or syn.breaks.search(gap))
+
+    mine = (trig.start, trig.end)
+    if not parted(place, mine):
+        return False
+    if place[1] <= trig.start and syn.place_relative.match(text, place[1]):
+        return False  # "transferred to Niger, where France keeps 1,500 soldiers": the place of both
+    cost = costs.between(place, mine)
+    return any(
+        o is not trig
+        and o.kind == "verb"
+        and not parted(place, (o.start, o.end))
+        and costs.between(place, (o.start, o.end)) <= max(cost, _MAX_PLACE_COST)
+        for o in others
     )
 
 
@@ -1077,19 +1307,19 @@ def _anaphor(
     text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None
 ) -> PlaceMention | None:
     syn = ctx.syntax
-    for m in syn.there.finditer(text):
+    for m in _matches(syn.there, text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             recent = [p for p in ctx.recent_places if p.place.country != country]
             if recent:
                 last = recent[-1]
                 return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
-    for m in syn.subject_country.finditer(text):  # "de son territoire": the subject's own country
+    for m in _matches(syn.subject_country, text):  # "de son territoire": the subject's own country
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             owners = [a for a in find_actors(text, ctx.language) if a.kind == "country" and a.start < m.start()]
             owner = owners[0] if owners else None
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
-    for m in syn.country.finditer(text):
+    for m in _matches(syn.country, text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
     return None

@@ -93,8 +93,20 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if a.troops is not None and b.troops is not None and a.troops != b.troops:
         return False  # "5,100 at the peak" and "4,000 for Serval" are two presences
     if not across:
-        return True
+        return not _two_moments(a, b)
     return _same_time(a, b)
+
+
+def _two_moments(a: Draft, b: Draft) -> bool:
+    """Two departures or strikes of one article that both happened, on days apart ("handed over its
+    last base on Monday" and "had already left Air Base 101 on July 7"), are two happenings."""
+    return (
+        a.action in ("withdrawal", "redeployment", "strike")
+        and a.status == b.status == "completed"
+        and a.evidence != b.evidence  # one sentence tells one moment
+        and (a.date_text is not None or b.date_text is not None)
+        and not _same_time(a, b)
+    )
 
 
 def _same_time(a: Draft, b: Draft) -> bool:

@@ -64,7 +64,9 @@ def _grammar(language: str) -> _Grammar:
     filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+){{0,{between}}}"
     noun = rf"(?:(?:-|\s+){filler}(?P<noun>{compound}(?:{nouns}))\b)"
     head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})\s+)"
-    pattern = re.compile(rf"(?:{number}|{vague}){noun}?", re.IGNORECASE)
+    # every count starts at a digit or at a word boundary: the look-ahead lets the engine pass over the
+    # letters inside words at once instead of trying each alternative there (same matches, twice as fast)
+    pattern = re.compile(rf"(?=\d|\b)(?:{number}|{vague}){noun}?", re.IGNORECASE)
     # what may stand before a number, read backwards from it: "a contingent of", "almost", "rund"
     before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
     return _Grammar(pattern, before, seps, words, multipliers)

@@ -10,6 +10,7 @@ patterns at a handful of places, with exactly the same matches (tests/test_cue_d
 from __future__ import annotations
 
 import re
+import re._casefix as _casefix
 import re._constants as _C
 import re._parser as _parser
 
@@ -60,6 +61,17 @@ def _first(items: object) -> tuple[set[str], bool] | None:
 
 
 HEAD = 3  # how many first characters of a word choose the cues tried there
+
+# Letters that a case-insensitive pattern matches beyond those of the same lower case ("s" also matches "ſ").
+_CASE_EXTRA = frozenset(chr(c) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v))
+
+
+def _plain_case(char: str) -> bool:
+    """A letter that, ignoring case, matches exactly the characters of the same lower case: é and É, ü and Ü."""
+    low = char.lower()
+    return len(low) == 1 and low not in _CASE_EXTRA
+
+
 _Heads = set[tuple[str, bool]]
 
 
@@ -95,8 +107,8 @@ def _item_heads(item: tuple[object, object], n: int) -> _Heads:
                 chars.extend("0123456789")  # other scripts' digits are not ASCII: they fit anything
             else:
                 return {("", True)}
-        if not all(c.isascii() for c in chars):
-            return {("", True)}  # case folding of non-ASCII letters has exceptions: any character
+        if not all(c.isascii() or _plain_case(c) for c in chars):
+            return {("", True)}  # a letter whose case folding has exceptions (ſ, ı): any character
         return {(c.lower(), False) for c in chars}
     if op is _C.SUBPATTERN:
         return heads(av[-1], n)  # type: ignore[index]
@@ -155,7 +167,7 @@ def _fits(head: str, start: str, is_open: bool) -> bool:
         if i >= len(head):
             return True  # the text ends (or we did not look further): try the cue
         t = head[i]
-        if t.isascii() and t.lower() != c:
+        if (t.isascii() or _plain_case(t)) and t.lower() != c:
             return False
     return True  # the cue's start agrees with the word's (it may be shorter: a cue of few letters)
 
