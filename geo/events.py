@@ -108,6 +108,8 @@ class _Syntax:
     seat_before: re.Pattern[str]
     seat_after: re.Pattern[str]
     stance: re.Pattern[str]
+    origin_after: re.Pattern[str]
+    origin_before: re.Pattern[str]
     coordinator: re.Pattern[str]
     place_relative: re.Pattern[str]
 
@@ -195,6 +197,8 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        origin_after=re.compile(rf"(?:{'|'.join(re.escape(w) for w in a.get('origin_after', [])) or _NEVER})(?![\w])"),
+        origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
@@ -452,6 +456,8 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 weight = -1.0  # "France's President", "Frankreichs Armee"
         else:
             weight = 0.0
+            if syn.origin_after.match(text, a.end) or syn.origin_before.search(text[max(0, a.start - 30) : a.start]):
+                continue  # "Drohnen türkischer Bauart", "Turkish-made drones": where the arms come from, not whose
         if a.country is None:
             continue
         if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):

@@ -274,3 +274,15 @@ def test_a_coalition_named_alone_serves_the_country_the_article_follows() -> Non
         "Der Einsatz bei Takuba war dagegen erst im vergangenen Jahr in Ménaka angelaufen."
     )
     assert ("deployment", "PT", "ML") in _events(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chinese-made drones bombed several rebel positions near Kidal on Sunday.", "en"),
+        ("Drohnen chinesischer Bauart bombardierten am Sonntag mehrere Stellungen der Rebellen bei Kidal.", "de"),
+        ("Des drones de fabrication chinoise ont bombardé dimanche plusieurs positions rebelles près de Kidal.", "fr"),
+    ],
+)
+def test_where_the_arms_were_made_is_not_whose_strike_it_is(text: str, lang: str) -> None:
+    assert not [e for e in _events(text, lang) if e[1] == "CN"]
