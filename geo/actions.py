@@ -58,6 +58,7 @@ class _Cues:
     claim: re.Pattern[str]  # "reports that", "Berichte, wonach": what follows is a claim, maybe denied after the cue
     threat: re.Pattern[str]  # "threatened to", "drohte": what the sentence threatens is no happening
     irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
+    reason: re.Pattern[str]  # "citing the presence of", "invoquant": a presence given as a reason, told elsewhere
     ending: re.Pattern[str]  # "the curtain on", "fin à", "Ende der": a presence named as it ends is no deployment
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
     political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
@@ -120,6 +121,7 @@ def _cues(language: str) -> _Cues:
         threat=_any_of(data.get("threats", [])),
         irrealis=_any_of(data.get("irrealis", [])),
         ending=_any_of(data.get("endings", [])),
+        reason=_any_of(data.get("reasons", [])),
         no_troops=no_troops,
         political=_any_of(data.get("political_objects", [])),
         object_side=str(data.get("object_side", "after")),
@@ -253,6 +255,8 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         near = _clause_before(before)[-60:]
         if cues.ending.search(near) is not None:
             return True  # "bringing down the curtain on operation Barkhane's presence": it ends, nothing is sent
+        if cues.reason.search(near) is not None:
+            return True  # "citing the presence of Russian mercenaries": the reason for another event
     if cues.threat.search(before) is not None or cues.irrealis.search(_clause_before(before)) is not None:
         return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
     for m in cues.no_troops.finditer(text):  # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"

@@ -286,3 +286,17 @@ def test_a_coalition_named_alone_serves_the_country_the_article_follows() -> Non
 )
 def test_where_the_arms_were_made_is_not_whose_strike_it_is(text: str, lang: str) -> None:
     assert not [e for e in _events(text, lang) if e[1] == "CN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Norway will pull its 70 soldiers out of Mali next year, citing the presence of Russian mercenaries.", "en"),
+        (
+            "La Norvège retirera ses 70 soldats du Mali l'an prochain, invoquant la présence de mercenaires russes.",
+            "fr",
+        ),
+    ],
+)
+def test_a_presence_given_as_a_reason_is_no_event_of_its_own(text: str, lang: str) -> None:
+    assert [e for e in _events(text, lang) if e[0] == "deployment"] == []
