@@ -58,6 +58,8 @@ class _Cues:
     claim: re.Pattern[str]  # "reports that", "Berichte, wonach": what follows is a claim, maybe denied after the cue
     threat: re.Pattern[str]  # "threatened to", "drohte": what the sentence threatens is no happening
     irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
+    conditional: re.Pattern[str]  # "would", "enverrait", "würde": a verb form that a condition may suspend
+    condition_after: re.Pattern[str]  # "if", "si", "falls" after the cue: "would send troops if asked"
     reason: re.Pattern[str]  # "citing the presence of", "invoquant": a presence given as a reason, told elsewhere
     ending: re.Pattern[str]  # "the curtain on", "fin à", "Ende der": a presence named as it ends is no deployment
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
@@ -122,6 +124,8 @@ def _cues(language: str) -> _Cues:
         irrealis=_any_of(data.get("irrealis", [])),
         ending=_any_of(data.get("endings", [])),
         reason=_any_of(data.get("reasons", [])),
+        conditional=_any_of(data.get("conditionals", [])),
+        condition_after=_any_of(data.get("conditions_after", [])),
         no_troops=no_troops,
         political=_any_of(data.get("political_objects", [])),
         object_side=str(data.get("object_side", "after")),
@@ -220,6 +224,7 @@ def has_military_context(text: str, language: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w'’]+")
+_SENTENCE_END = re.compile(r"[.;:!?]")
 _CLAUSE_END = re.compile(r"[,;:.!?()«»“”\"–—]")
 
 
@@ -257,6 +262,11 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
             return True  # "bringing down the curtain on operation Barkhane's presence": it ends, nothing is sent
         if cues.reason.search(near) is not None:
             return True  # "citing the presence of Russian mercenaries": the reason for another event
+    end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)  # past commas too: ", falls"
+    if cues.condition_after.search(text, trigger.end, end) and (
+        cues.conditional.search(_clause_before(before)) or cues.conditional.fullmatch(trigger.text.split()[0])
+    ):
+        return True  # "Spain would send 300 soldiers if Mali asked", "enverrait des troupes si", "würde ... falls"
     if cues.threat.search(before) is not None or cues.irrealis.search(_clause_before(before)) is not None:
         return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
     for m in cues.no_troops.finditer(text):  # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"

@@ -300,3 +300,19 @@ def test_where_the_arms_were_made_is_not_whose_strike_it_is(text: str, lang: str
 )
 def test_a_presence_given_as_a_reason_is_no_event_of_its_own(text: str, lang: str) -> None:
     assert [e for e in _events(text, lang) if e[0] == "deployment"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Spain would send 300 soldiers to Niger if the junta asked for them.", "en"),
+        ("L'Espagne pourrait déployer 300 soldats au Niger si la junte le demandait.", "fr"),
+        ("Spanien würde 300 Soldaten in den Niger schicken, falls die Junta darum bittet.", "de"),
+    ],
+)
+def test_a_deployment_on_a_condition_is_no_event(text: str, lang: str) -> None:
+    assert _events(text, lang) == []
+
+
+def test_a_plan_without_a_condition_stays() -> None:
+    assert _events("Spain would send 300 soldiers to Niger, the minister said.") == [("deployment", "ES", "NE")]
