@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import rules
-from .wordstarts import HEAD, dispatch, fitting, heads, word_start_heads
+from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
 
 __all__ = [
     "Trigger",
@@ -210,17 +210,17 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
 
 def report_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Where the sentence says who reported it: "the ministry said", "a annoncé", "teilte ... mit"."""
-    return [m.span() for m in _cues(language).report.finditer(text)]
+    return [m.span() for m in gated(_cues(language).report).finditer(text)]
 
 
 def is_report(text: str, language: str) -> bool:
     """Whether the sentence reports what another said ("Das teilte das Ministerium am Donnerstag mit")."""
-    return _cues(language).report.search(text) is not None
+    return gated(_cues(language).report).search(text) is not None
 
 
 def has_military_context(text: str, language: str) -> bool:
     """Whether the sentence speaks of troops at all ("withdrawal from the Paris agreement" does not)."""
-    return _cues(language).military.search(text) is not None
+    return gated(_cues(language).military).search(text) is not None
 
 
 _WORDS = re.compile(r"[\w'’]+")

@@ -14,7 +14,9 @@ import re._casefix as _casefix
 import re._constants as _C
 import re._parser as _parser
 
-__all__ = ["HEAD", "dispatch", "fitting", "heads", "word_start_heads"]
+from .patterns import alternation
+
+__all__ = ["HEAD", "dispatch", "fitting", "gated", "heads", "word_start_heads"]
 
 _ASCII = "abcdefghijklmnopqrstuvwxyz"
 _WORD = "\\w"  # in a set of first characters: any word character
@@ -195,3 +197,30 @@ def dispatch(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str] | None, d
     # the word starts worth a look: an ASCII character some cue starts with, or any non-ASCII letter
     chars = "".join(re.escape(c) for c in sorted({c for c, cues in by_char.items() if cues} | extra))
     return re.compile(rf"(?<![\w-])(?:[{chars}]|[^\W\x00-\x7f])"), by_char
+
+
+_LOOK_BEHINDS = (r"(?<![\w-])", r"(?<![\w])")  # how our word patterns open
+
+
+_GATED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}  # id of a pattern -> (it, its gated form)
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern (the same matches and groups) with a look-ahead, right after its opening look-behind,
+    for the first letters every match begins with. Python's engine cannot skip ahead in a pattern that opens
+    with a look-behind: it tries every alternative at every word start; the look-ahead, one trie of a few
+    letters, turns most word starts away at once. Kept by the pattern's identity: hashing a compiled pattern
+    reads all its code, as long as a search for the big ones."""
+    known = _GATED.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _GATED[id(pattern)] = (pattern, _gate(pattern))
+    return known[1]
+
+
+def _gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    starts = {start for start, _ in heads(_parser.parse(pattern.pattern, pattern.flags), HEAD)}
+    opening = next((b for b in _LOOK_BEHINDS if pattern.pattern.startswith(b)), "")
+    if "" in starts or pattern.flags & re.VERBOSE:  # a match may begin with anything: no look-ahead helps
+        return pattern
+    ahead = f"(?=(?i:{alternation(starts)}))"  # heads are lower case: either case of the text fits
+    return re.compile(opening + ahead + pattern.pattern[len(opening) :], pattern.flags)
