@@ -60,6 +60,8 @@ class _Cues:
     irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
     conditional: re.Pattern[str]  # "would", "enverrait", "würde": a verb form that a condition may suspend
     condition_after: re.Pattern[str]  # "if", "si", "falls" after the cue: "would send troops if asked"
+    head_after: re.Pattern[str]  # "(evacuation) flights": the noun an action noun qualifies, after it
+    head_before: re.Pattern[str]  # "vols d'(évacuation)": the noun an action noun qualifies, before it
     reason: re.Pattern[str]  # "citing the presence of", "invoquant": a presence given as a reason, told elsewhere
     ending: re.Pattern[str]  # "the curtain on", "fin à", "Ende der": a presence named as it ends is no deployment
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
@@ -75,6 +77,9 @@ class _Cues:
     by_head: dict[str, tuple[int, ...]]  # a word's first letters -> the cues that may start there (filled as met)
     status_heads: tuple[tuple[frozenset[tuple[str, bool]], ...], re.Pattern[str]] | None  # see word_start_heads
     status_by_head: dict[str, tuple[int, ...]]
+
+
+_NONE = ["(?!x)x"]  # a pattern that never matches, for a list a language leaves empty
 
 
 def _words(words: list[str]) -> str:
@@ -124,6 +129,8 @@ def _cues(language: str) -> _Cues:
         irrealis=_any_of(data.get("irrealis", [])),
         ending=_any_of(data.get("endings", [])),
         reason=_any_of(data.get("reasons", [])),
+        head_after=re.compile(rf"\s+(?:{_words(data.get('noun_heads_after', []) or _NONE)})(?![\w])", re.IGNORECASE),
+        head_before=re.compile(rf"(?<![\w-])(?:{_words(data.get('noun_heads_before', []) or _NONE)})$", re.IGNORECASE),
         conditional=_any_of(data.get("conditionals", [])),
         condition_after=_any_of(data.get("conditions_after", [])),
         no_troops=no_troops,
@@ -256,6 +263,10 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
     if cues.claim.search(before) is not None and cues.denial.search(text, trigger.end) is not None:
         return True  # "Reports that Turkey would send advisers were denied", "Berichte, wonach ... wies ... zurück"
+    if trigger.kind == "noun" and (
+        cues.head_after.match(text, trigger.end) or cues.head_before.search(before[-30:].rstrip())
+    ):
+        return True  # "medical evacuation flights", "des vols d'évacuation": the action qualifies another noun
     if trigger.action == "deployment" and trigger.kind == "noun":
         near = _clause_before(before)[-60:]
         if cues.ending.search(near) is not None:

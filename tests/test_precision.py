@@ -316,3 +316,14 @@ def test_a_deployment_on_a_condition_is_no_event(text: str, lang: str) -> None:
 
 def test_a_plan_without_a_condition_stays() -> None:
     assert _events("Spain would send 300 soldiers to Niger, the minister said.") == [("deployment", "ES", "NE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Belgian helicopters flew medical evacuation flights out of Gao until March.", "en"),
+        ("Des hélicoptères belges ont assuré des vols d'évacuation depuis Gao jusqu'en mars.", "fr"),
+    ],
+)
+def test_an_action_noun_that_qualifies_another_noun_is_no_event(text: str, lang: str) -> None:
+    assert _events(text, lang) == []
