@@ -976,6 +976,8 @@ def _draft(
     verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
     ahead = status == "planned" or in_future_tense(verb, ctx.language)
     owned = dates.future if ahead else dates.past
+    if not ahead and status != "completed":  # "must complete its withdrawal by December 31": a deadline is ahead
+        owned = [f if p.deadline else p for p, f in zip(dates.past, dates.future, strict=True)]
     if not owned and status == "announced":
         owned = dates.announced
     if not owned:
@@ -998,6 +1000,7 @@ def _draft(
         destination=destination,
         troops=count.value if count else None,
         troops_text=count.text if count else None,
+        troops_peak=bool(count and count.peak),
         date=date.date if date else None,
         date_precision=date.precision if date else "unknown",
         date_text=date.text if date else None,
