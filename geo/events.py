@@ -1134,6 +1134,8 @@ def _where_among(
         location = _main_in_list(location, places, text, offset, ctx) or location
     if location is None:
         location = _anaphor(text, span, costs, ctx, country)
+    if location is None:
+        location = _country_in_cue(trig, text, ctx, country)
     if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
         location = _country_mention(force.theatre[0], ctx, text="", sentence=None)  # "EUTM Mali ... beendet"
     if not fallbacks:
@@ -1231,6 +1233,14 @@ def _anaphor(
     for m in syn.country.finditer(text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
+    return None
+
+
+def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None) -> PlaceMention | None:
+    """ "on Malian soil", "sur le sol malien", "auf malischem Boden": the country a cue names by its adjective."""
+    for a in find_actors(text, ctx.language):
+        if a.kind == "adjective" and trig.start <= a.start < trig.end and a.country not in (None, country, "UN", "EU"):
+            return _country_mention(a.country, ctx, text=a.text, sentence=None)
     return None
 
 
