@@ -101,6 +101,10 @@ class _Syntax:
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
     coordinator: re.Pattern[str]
+    participation: re.Pattern[str]
+    additive: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    origin: re.Pattern[str]
     place_relative: re.Pattern[str]
 
 
@@ -175,6 +179,12 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:\s+[\w’'-]+){{0,2}}?\s*,\s*(?:{_alt(s.get('place_relatives', []) or [_NEVER])})(?![\w])",
             re.IGNORECASE,
         ),
+        participation=re.compile(rf"(?:{_alt(s.get('participation_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        additive=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('additive_particles', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        pronoun=re.compile(rf"(?<![\w])(?:{_alt(s.get('subject_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        origin=re.compile(rf"(?<![\w])(?:{_alt(s.get('origin_prepositions', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         coordinator=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -469,7 +479,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if forces:
         ctx.last_force = forces[-1].force
     if not forces and not has_military_context(text, lang):
-        return []  # no troops spoken of: "withdrawal from the Paris agreement"
+        # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
+        _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
+        return []
     triggers = find_triggers(text, lang)
     whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
     subject = next((w for w in whos if w.weight <= 1.0), None)
@@ -737,11 +749,17 @@ def _draft(
     span = (trig.start, trig.end)
     count = min(counts, key=lambda c: costs.between((c.start, c.end), span), default=None)
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
+    # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
+    pronoun = ctx.subject is not None and any(costs.between(m.span(), span) <= 6 for m in syn.pronoun.finditer(text))
+    troop_np = troop_np or pronoun
     if trig.needs_troops and not troop_np:
         return None
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if country is None and syn.participation.match(text, trig.start):
+        # "Auch die Beteiligung an der EUTM soll auslaufen": a nation takes part in the force named after the noun
+        country = _participant(ctx, force, whos, trig)
     last = ctx.last_force
     if (
         force is None
@@ -768,6 +786,8 @@ def _draft(
         lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
         if lead.country and not text[: lead.start].split()[1:]:
             country = lead.country
+    if country is None and force is None and pronoun:
+        country, force = ctx.subject, ctx.subject_force
     if country is None and force is None and trig.recipient_after:
         country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
     if country is None and force is None:
@@ -781,6 +801,12 @@ def _draft(
         return None
 
     action = trig.action
+    if action == "deployment" and location is not None and destination is None:
+        arrival = _arrival(trig, text, location, sentence.start, ctx)
+        if arrival is not None:  # "They were flown in from the garrisons in N'Djamena": from there to here
+            action, destination = "redeployment", arrival
+            if location.place.country == country:  # "airlifted from France": from home, a deployment
+                action, location, destination = "deployment", arrival, None
     if action == "withdrawal" and destination is not None:
         if location is not None and _elsewhere(location, destination):
             action = "redeployment"
@@ -854,6 +880,7 @@ def _draft(
         evidence=evidence,
         position=sentence.start + trig.start,
         confidence=min(confidence, 0.95),
+        additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
     )
 
 
@@ -959,6 +986,29 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
+    """Where troops that arrive ("flown in from N'Djamena") arrive: the article's country, when the place the
+    cue names comes after "from" in its own clause and lies in another country."""
+    rel = location.start - offset
+    if rel < trig.end or ctx.main_country in (None, location.place.country):
+        return None
+    gap = text[trig.end : rel]
+    roles = _role_cached(text, rel, ctx.syntax, rel + len(location.text))
+    if "," in gap or not ctx.syntax.origin.search(gap) or ("to" in roles and "in" not in roles):
+        return None  # "flown from Chad to Mali": the place after "to" is where they go
+    return _country_mention(ctx.main_country, ctx, text="", sentence=None)
+
+
+def _participant(ctx: _Context, force: Force | None, whos: list[_Who], trig: Trigger) -> str | None:
+    """The nation whose participation a sentence ends when it names none: the last subject, or the nation
+    of most of the article's events (a bloc such as the EU does not take part in its own mission)."""
+    if force is not None and any(w.force is force and w.end <= trig.start for w in whos):
+        return None  # "EUTM's participation": the force is the owner
+    nations = [ctx.subject] + [key[0] for key, _ in sorted(ctx.actors.items(), key=lambda kv: -kv[1])]
+    ok = [c for c in nations if c and c not in ("EU", "UN") and (force is None or force.accepts(c))]
+    return ok[0] if ok else None
 
 
 def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
