@@ -4,14 +4,15 @@ cooperation) and the status that tense and modality give them, from `rules/<lang
 
 from __future__ import annotations
 
+import bisect
 import re
 import re._parser as _parser
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import rules
-from .wordstarts import HEAD, dispatch, fitting, heads, word_start_heads
+from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
 
 __all__ = ["Trigger", "find_triggers", "has_military_context", "is_negated", "is_report", "report_spans", "status_cues"]
 
@@ -159,29 +160,36 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
 
 def report_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Where the sentence says who reported it: "the ministry said", "a annoncé", "teilte ... mit"."""
-    return [m.span() for m in _cues(language).report.finditer(text)]
+    return [m.span() for m in gated(_cues(language).report).finditer(text)]
 
 
 def is_report(text: str, language: str) -> bool:
     """Whether the sentence reports what another said ("Das teilte das Ministerium am Donnerstag mit")."""
-    return _cues(language).report.search(text) is not None
+    return gated(_cues(language).report).search(text) is not None
 
 
 def has_military_context(text: str, language: str) -> bool:
     """Whether the sentence speaks of troops at all ("withdrawal from the Paris agreement" does not)."""
-    return _cues(language).military.search(text) is not None
+    return gated(_cues(language).military).search(text) is not None
 
 
 _WORDS = re.compile(r"[\w'’]+")
 _WORDS_AND_MARKS = re.compile(r"[\w'’]+|[,;:.]")
 
 
+@lru_cache(maxsize=4)
+def _word_starts(sentence: str) -> list[int]:
+    """Where the words of a sentence start, found once for all its cues."""
+    return [m.start() for m in _WORDS.finditer(sentence)]
+
+
 def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"."""
     cues = _cues(language)
     before = text[: trigger.start]
-    starts = [m.start() for m in _WORDS.finditer(before)]
-    cut = starts[-cues.negation_window] if len(starts) >= cues.negation_window else 0
+    starts = _word_starts(text)
+    n = bisect.bisect_left(starts, trigger.start)  # the words before the cue start as in the whole sentence
+    cut = starts[n - cues.negation_window] if n >= cues.negation_window else 0
     window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
     if cues.negation.search(window) is not None or cues.denial.search(before) is not None:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."

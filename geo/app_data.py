@@ -30,6 +30,7 @@ __all__ = [
     "load_events",
     "reextract",
     "store_path",
+    "warm_up",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -38,6 +39,7 @@ SAMPLE_CORPUS = DATA_DIR / "articles"
 STORE_PATH = DATA_DIR / "store.sqlite"
 
 _lock = threading.Lock()
+_reading = threading.Lock()  # one read of the store at a time: a second reader waits and takes the first's result
 _stores: dict[Path, Store] = {}
 _cached: dict[tuple[str, Path], tuple[int, Any]] = {}
 
@@ -63,14 +65,15 @@ def get_store() -> Store:
 
 def _cached_read(what: str, read: Any) -> Any:
     store = get_store()
-    revision = store.revision()
-    key = (what, store.path)
-    hit = _cached.get(key)
-    if hit is not None and hit[0] == revision:
-        return hit[1]
-    value = read(store)
-    _cached[key] = (revision, value)
-    return value
+    with _reading:
+        revision = store.revision()
+        key = (what, store.path)
+        hit = _cached.get(key)
+        if hit is not None and hit[0] == revision:
+            return hit[1]
+        value = read(store)
+        _cached[key] = (revision, value)
+        return value
 
 
 def load_articles() -> tuple[Article, ...]:
@@ -135,6 +138,25 @@ def event_table_url() -> tuple[str | None, bool]:
     from .mapping import event_table
 
     return publish_json("events", event_table(load_events(), load_articles()), key=key), True
+
+
+def warm_up() -> None:
+    """Build what is missing and read what a fresh server's first map needs, before its first visitor comes.
+
+    The dashboard runs this in a thread when the server starts (dashboard_shared.warm_start), while the
+    first browser is still loading Streamlit's page: the data (built if missing, as `make run` does), the
+    events and articles, and the map's code (folium, the slowest import) with its basemap's caches. A visit
+    that comes earlier waits for what is under way (the locks above and in geo.build) instead of doing
+    it twice; a store written since is read again, as always, by its revision.
+    """
+    from .build import ensure_data
+
+    ensure_data()
+    events = load_events()
+    load_articles()
+    from .mapping import base_map
+
+    base_map(events)
 
 
 # The names the first pages used.

@@ -7,12 +7,17 @@ host that only runs `pip install -r requirements.txt` and `streamlit run dashboa
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable
 
 __all__ = ["ensure_data", "main"]
 
 Step = Callable[[], bool]
+
+# One build at a time in a process: the server's warm-up (dashboard_shared.warm_start) and a first visit may
+# both call ensure_data; the second waits for the first and then finds everything built.
+_building = threading.Lock()
 
 
 def _steps() -> list[tuple[str, Step]]:
@@ -60,12 +65,13 @@ def _build_map_data() -> bool:
 def ensure_data(progress: Callable[[str], None] | None = None) -> list[str]:
     """Build whatever is missing; returns what was built."""
     built = []
-    for what, step in _steps():
-        if progress:
-            progress(f"Preparing {what}...")
-        t0 = time.perf_counter()
-        if step():
-            built.append(f"{what} ({time.perf_counter() - t0:.1f} s)")
+    with _building:
+        for what, step in _steps():
+            if progress:
+                progress(f"Preparing {what}...")
+            t0 = time.perf_counter()
+            if step():
+                built.append(f"{what} ({time.perf_counter() - t0:.1f} s)")
     return built
 
 

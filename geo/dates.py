@@ -17,10 +17,23 @@ from typing import Any
 
 from . import rules
 from .patterns import alternation, spellings
+from .wordstarts import gated
 
-__all__ = ["PRECISIONS", "DateMention", "find_dates", "find_dates_both_ways", "format_date", "parse_with_dateparser"]
+__all__ = [
+    "PRECISIONS",
+    "DateMention",
+    "coordinator",
+    "date_clause",
+    "find_dates",
+    "find_dates_both_ways",
+    "format_date",
+    "in_future_tense",
+    "last_date",
+    "parse_with_dateparser",
+]
 
 PRECISIONS = ("day", "month", "season", "year", "unknown")
+_BOUNDARY_MONTH = {"end": 12, "start": 1, "mid": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +67,8 @@ class _Grammar:
     data: dict[str, Any]
     lower: dict[str, dict[str, Any]]
     anchor: re.Pattern[str]
+    season_guard: re.Pattern[str] | None
+    earlier: set[str]
 
 
 @cache
@@ -82,34 +97,47 @@ def _grammar(language: str) -> _Grammar:
         rf"(?:(?P<d1>\d{{1,2}}){sfx}\s+(?:of\s+)?(?P<m1>{month})\.?|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){sfx}(?!\d))"
         rf"(?:,?\s+(?P<y1>{year}))?"
     )
-    ago_expr = (
-        rf"(?P<an>{num})\s+(?P<au>{units})\s+(?:{ago})"
-        if d.get("ago_position") == "after"
-        else rf"(?:{ago})\s+(?P<an>{num})\s+(?P<au>{units})"
-    )
+    links = rf"(?:(?:{_alt(d.get('boundary_links', []))})\s*)?" if d.get("boundary_links") else ""
+    bounded = _alt(d.get("bounded_periods", {})) or "(?!x)x"
+    bounded_words = _alt(d.get("bounded_words", {})) or "(?!x)x"
+    relper = _alt(d["relative_periods"])
+    previous = _alt(d.get("relative_to_previous", {})) or "(?!x)x"
+    later = _alt(d.get("later", []) + d.get("earlier", [])) or "(?!x)x"
+    # "two years ago" and "two days later" share their start: one alternative tries both
+    if d.get("ago_position") == "after":
+        ago_expr = rf"(?P<an>{num})\s+(?P<au>{units})\s+(?:{ago}|(?P<pdir>{later}))"
+    else:
+        ago_expr = rf"(?:{ago})\s+(?P<an>{num})\s+(?P<au>{units})|(?P<pn>{num})\s+(?P<pu>{units})\s+(?P<pdir>{later})"
     alternatives = [
+        # "the next day", "weeks later", "deux jours plus tard", "einen Monat zuvor": from the date named last
+        rf"(?P<prev>{previous})",
         rf"(?P<relday>(?:{_alt(d['relative_days'])}))(?:,?\s+(?P<rwd>{wd_part}))?",
         rf"(?P<rwd0>{wd_part})\s+(?P<relday2>{_alt(d['relative_days'])})",
         day_month,
-        rf"(?P<bound>{bound})\s*(?:of\s+|de\s+|l['’]année\s+|des\s+Jahres\s+)?(?P<by>{year})",
+        # "the end of 2020"; "mid-December", "fin mars", "à la fin du mois de septembre", "Ende März": a month's
+        # part; "early next year", "Anfang des Jahres", "by the end of the month"
+        rf"(?P<bound>{bound})\s*{links}(?:(?P<by>{year})|(?P<bmonth>{month})(?:,?\s+(?P<bmy>{year}))?"
+        rf"|(?P<prel>{relper})|(?P<pcur>{bounded}))",
+        rf"(?P<bword>{bounded_words})",
         rf"(?P<within>{within})\s+(?P<wn>{num})\s+(?:(?:{unit_mod})\s+)?(?P<wu>{units})(?:\s+(?:{unit_mod}))?",
         ago_expr,
         rf"(?P<forpast>{for_past})\s+(?P<fn>{num})\s+(?:(?:{unit_mod})\s+)?(?P<fu>{units})",
-        rf"(?P<relper>{_alt(d['relative_periods'])})",
+        rf"(?P<relper>{relper})",
         rf"(?:(?P<smod>{mod_b})\s+)?(?P<season>{_alt(d['seasons'])})(?:\s+(?P<smoda>{mod_a}))?(?:\s+(?P<sy>{year}))?",
         rf"(?:(?P<mmod>{mod_b})\s+)?(?P<month>{month})(?:\s+(?P<mmoda>{mod_a}))?"
-        rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{year})|(?P<myrel>{_alt(d['relative_periods'])})))?",
-        rf"(?P<wd>{weekday})(?:{joiner}(?P<dp>{daypart}))?",
+        rf"(?:,?\s+(?:of\s+)?(?:(?P<my>{year})|(?P<myrel>{relper})))?",
+        rf"(?:(?P<wmod>{mod_b})\s+)?(?P<wd>{weekday})(?:{joiner}(?P<dp>{daypart}))?(?:\s+(?P<wmoda>{mod_a}))?",
         r"(?P<numeric>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})",
         rf"(?P<year>{year})",
     ]
+    articles = _alt(d.get("articles", [])) or "(?!x)x"
     body = "|".join(f"(?:{a})" for a in alternatives)
     pattern = re.compile(
-        rf"(?<![\w-])(?:(?P<since>{since})\s+(?:(?:the|la|le|l['’])\s+)?)?(?:{body})(?![\w-])",
+        rf"(?<![\w-])(?:(?P<since>{since})\s+(?:(?:{articles})(?<=['’])|(?:{articles})\s+)?)?(?:{body})(?![\w-])",
         re.IGNORECASE,
     )
-    lower = {
-        key: {k.lower(): v for k, v in d[key].items()}
+    lower: dict[str, dict[str, Any]] = {
+        key: {k.lower(): v for k, v in d.get(key, {}).items()}
         for key in (
             "months",
             "weekdays",
@@ -121,6 +149,9 @@ def _grammar(language: str) -> _Grammar:
             "boundaries",
             "units",
             "small_numbers",
+            "bounded_periods",
+            "bounded_words",
+            "relative_to_previous",
         )
     }
     # every date phrase holds a digit or one of these words: a cheap first look before the full grammar
@@ -130,10 +161,15 @@ def _grammar(language: str) -> _Grammar:
         *d["seasons"],
         *d["relative_days"],
         *(w for phrase in d["relative_periods"] for w in phrase.split()[-1:]),
+        *(w for phrase in d.get("relative_to_previous", {}) for w in phrase.split()[-1:]),
         *d["units"],
     ]
     anchor = re.compile(rf"\d|(?:{_alt(words)})", re.IGNORECASE)
-    return _Grammar(pattern, d, lower, anchor)
+    needs = d.get("season_needs_before", [])
+    # "a été évacué": a season word that is also a verb form is a season only after one of these
+    season_guard = re.compile(rf"(?:{_alt(needs)})\s*$", re.IGNORECASE) if needs else None
+    earlier = {w.lower() for w in d.get("earlier", [])}
+    return _Grammar(pattern, d, lower, anchor, season_guard, earlier)
 
 
 def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
@@ -184,9 +220,13 @@ def parse_with_dateparser(text: str, language: str, published: dt.date | None) -
     return found.date() if found else None
 
 
-def _resolve(m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool) -> tuple[dt.date, str] | None:
+def _resolve(
+    m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool, previous: tuple[dt.date, str] | None = None
+) -> tuple[dt.date, str] | None:
     lo = g.lower
     gd = m.groupdict()
+    if gd["prev"] or gd["pdir"]:
+        return _from_previous(gd, g, previous)
 
     def word(key: str, name: str) -> Any:
         return lo[key].get((gd[name] or "").lower())
@@ -198,8 +238,32 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool) -
         return dt.date(int(gd["year"]), 1, 1), "year"
     if gd["by"]:
         y = int(gd["by"])
-        month = {"end": 12, "start": 1, "mid": 6}[word("boundaries", "bound") or "mid"]
+        month = _BOUNDARY_MONTH[word("boundaries", "bound") or "mid"]
         return dt.date(y, month, 1), "month"
+    if gd["bmonth"]:  # "mid-December", "fin mars": the month, as precise as a month
+        if g.data.get("months_capitalized") and not gd["bmonth"][0].isupper():
+            return None
+        month = lo["months"][gd["bmonth"].lower().rstrip(".")]
+        if gd["bmy"]:
+            return dt.date(int(gd["bmy"]), month, 1), "month"
+        if pub is None:
+            return None
+        return dt.date(_month_year(pub, month, None, future), month, 1), "month"
+    if pub is not None and (gd["prel"] or gd["pcur"] or gd["bword"]):
+        if gd["bword"]:
+            edge, unit = lo["bounded_words"][gd["bword"].lower()]
+            n = 0
+        else:
+            edge = word("boundaries", "bound") or "mid"
+            periods = lo["relative_periods"] if gd["prel"] else lo["bounded_periods"]
+            unit, n = periods[(gd["prel"] or gd["pcur"]).lower()]
+        if unit == "year":  # "early next year": January of next year; "Jahresende": December of this one
+            month = _BOUNDARY_MONTH[edge]
+            year = pub.year + int(n) if n is not None else _month_year(pub, month, None, future)
+            return dt.date(year, month, 1), "month"
+        if unit == "month":  # "the end of the month": this month, as precise as a month
+            return _shift(pub, "month", int(n or 0))[0], "month"
+        return None
     if gd["month"] or gd["m1"] or gd["m2"]:
         name = gd["month"] or gd["m1"] or gd["m2"]
         if g.data.get("months_capitalized") and not name[0].isupper():
@@ -265,8 +329,37 @@ def _resolve(m: re.Match[str], g: _Grammar, pub: dt.date | None, future: bool) -
     if gd["wd"] or gd["ewd"]:
         name = (gd["wd"] or gd["ewd"]).lower()
         wd = next(v for k, v in lo["weekdays"].items() if name.startswith(k))
+        offset = word("modifiers_before", "wmod") if gd["wd"] else None
+        if offset is None and gd["wd"]:
+            offset = word("modifiers_after", "wmoda")
+        if offset:  # "last Thursday", "samedi dernier", "am kommenden Montag": never the day itself
+            after = pub + dt.timedelta(days=1) if offset > 0 else pub - dt.timedelta(days=1)
+            return _nearest_weekday(after, int(wd), offset > 0), "day"
         return _nearest_weekday(pub, int(wd), future), "day"
     return None
+
+
+_PRECISION_RANK = {"year": 0, "season": 1, "month": 2, "day": 3}
+
+
+def _from_previous(gd: dict[str, Any], g: _Grammar, previous: tuple[dt.date, str] | None) -> tuple[dt.date, str] | None:
+    """ "The next day", "weeks later": counted from the date the article named last, never more precise
+    than that date; with none named before, no date."""
+    if previous is None:
+        return None
+    if gd["prev"]:
+        unit, n, *coarse = g.lower["relative_to_previous"][gd["prev"].lower()]
+    else:
+        n = _count(gd.get("pn") or gd["an"], g.lower)
+        if not n:
+            return None
+        unit, coarse = g.lower["units"][(gd.get("pu") or gd["au"]).lower()], []
+        n = -n if gd["pdir"].lower() in g.earlier else n
+    day, precision = _shift(previous[0], unit, int(n))
+    for other in (*coarse, previous[1]):
+        if _PRECISION_RANK.get(other, 0) < _PRECISION_RANK.get(precision, 0):
+            precision = other
+    return day, precision
 
 
 def _count(text: str, lo: dict[str, dict[str, Any]]) -> int | None:
@@ -276,28 +369,94 @@ def _count(text: str, lo: dict[str, dict[str, Any]]) -> int | None:
     return int(value) if value is not None else None
 
 
-def find_dates(text: str, language: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:
+def _bare_verb_season(m: re.Match[str], g: _Grammar, text: str) -> bool:
+    """ "a été évacué": "été" alone, with nothing before it that makes it a season, is a verb."""
+    if g.season_guard is None or not m.group("season") or m.group("smod") or m.group("smoda") or m.group("sy"):
+        return False
+    return g.season_guard.search(text, max(0, m.start() - 12), m.start()) is None
+
+
+@cache
+def _future_forms(language: str) -> re.Pattern[str]:
+    forms = (rules.load("dates", language) or rules.load("dates", "en")).get("future_verb_forms", [])
+    return re.compile("|".join(f"(?:{f})" for f in forms) or "(?!x)x", re.IGNORECASE)
+
+
+def in_future_tense(words: str, language: str) -> bool:
+    """Whether one of `words` (a cue and the two words before it) is a verb in the future: "quitteront",
+    "will", "werden"; a weekday or month of the event is then read forward."""
+    pattern = _future_forms(language)
+    return any(pattern.fullmatch(w.strip(".,;:")) for w in words.split())
+
+
+@cache
+def coordinator(language: str) -> re.Pattern[str]:
+    """A word that joins two verbs of one clause ("and", "et", "und")."""
+    words = (rules.load("dates", language) or rules.load("dates", "en")).get("coordinators", [])
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])" if words else "(?!x)x", re.IGNORECASE)
+
+
+@cache
+def date_clause(language: str) -> re.Pattern[str]:
+    """What opens a clause that the date before it dates: ", when", ", lorsque", ", als"."""
+    words = (rules.load("dates", language) or rules.load("dates", "en")).get("date_clauses", [])
+    if not words:
+        return re.compile("(?!x)x")
+    return re.compile(rf"\s*,?\s*(?:{_alt(words)})(?![\w])", re.IGNORECASE)
+
+
+def find_dates(
+    text: str,
+    language: str,
+    published: dt.date | None,
+    *,
+    future: bool = False,
+    previous: tuple[dt.date, str] | None = None,
+) -> list[DateMention]:
     """Date phrases in `text` resolved against `published`; `future` reads "Monday" as the next one."""
-    past, ahead = find_dates_both_ways(text, language, published)
+    past, ahead = find_dates_both_ways(text, language, published, previous)
     return ahead if future else past
 
 
 def find_dates_both_ways(
-    text: str, language: str, published: dt.date | None
+    text: str, language: str, published: dt.date | None, previous: tuple[dt.date, str] | None = None
 ) -> tuple[list[DateMention], list[DateMention]]:
     """The date phrases of `text` read backward and forward in time, in one pass; the two lists hold
-    the same phrases in the same order (a phrase neither reading resolves is in neither)."""
+    the same phrases in the same order (a phrase neither reading resolves is in neither). `previous`
+    is the date the text named last before `text`, for "the next day" and "weeks later"."""
+    past, ahead = _both_ways(text, language, published, previous)
+    return list(past), list(ahead)
+
+
+@lru_cache(maxsize=2048)
+def _both_ways(
+    text: str, language: str, published: dt.date | None, previous: tuple[dt.date, str] | None
+) -> tuple[tuple[DateMention, ...], tuple[DateMention, ...]]:
+    """One pass over a sentence, cached: an article's sentences are read for events and for the date
+    that the next sentence counts from."""
     g = _grammar(language)
     past: list[DateMention] = []
     ahead: list[DateMention] = []
     if g.anchor.search(text) is None:
-        return past, ahead
-    for m in g.pattern.finditer(text):
-        back = _resolve(m, g, published, False)
+        return (), ()
+    for m in gated(g.pattern).finditer(text):
+        if _bare_verb_season(m, g, text):
+            continue
+        back = _resolve(m, g, published, False, previous)
         if back is None:
             continue
-        forth = _resolve(m, g, published, True) or back
+        forth = _resolve(m, g, published, True, previous) or back
         kind = "since" if m.group("since") or m.group("forpast") else "until" if m.group("within") else "point"
         for (day, precision), out in ((back, past), (forth, ahead)):
             out.append(DateMention(m.start(), m.end(), m.group(0), format_date(day, precision), precision, kind))
-    return past, ahead
+        if kind == "point" and back[1] in ("day", "month"):
+            previous = back
+    return tuple(past), tuple(ahead)
+
+
+def last_date(mentions: list[DateMention]) -> tuple[dt.date, str] | None:
+    """The last day or month that `mentions` (read backward) name: what "the next day" counts from."""
+    for d in reversed(mentions):
+        if d.kind == "point" and d.precision in ("day", "month"):
+            return dt.date.fromisoformat(d.date if d.precision == "day" else f"{d.date}-01"), d.precision
+    return None

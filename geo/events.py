@@ -13,9 +13,10 @@ word of another clause loses to a word of the same one. What the data files say 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -31,7 +32,7 @@ from .actions import (
     status_cues,
 )
 from .actors import find_actors
-from .dates import DateMention, find_dates_both_ways
+from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
@@ -48,6 +49,8 @@ _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
 _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
+_WORD = re.compile(r"\w+")
+_LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _SPECIFIC = ("city", "village", "admin", "other")
 _BROAD = ("region", "continent", "water")
 
@@ -199,6 +202,13 @@ def _syntax(language: str) -> _Syntax:
     )
 
 
+@lru_cache(maxsize=32)
+def _matches(syntax: _Syntax, name: str, sentence: str) -> tuple[re.Match[str], ...]:
+    """Every match of one of the language's patterns in a sentence, found once for all the cues of that
+    sentence (kept by the syntax's identity and the pattern's name: hashing a compiled pattern reads its code)."""
+    return tuple(getattr(syntax, name).finditer(sentence))
+
+
 # --------------------------------------------------------------------------- distances in a sentence
 
 
@@ -298,6 +308,7 @@ class _Context:
     subject: str | None = None
     subject_force: Force | None = None
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
+    last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
 
 
@@ -369,6 +380,8 @@ def find_drafts(article: Article) -> list[Draft]:
         found = _sentence_drafts(sentence, sentence_places, ctx)
         if not found and previous:
             _date_from_report(sentence, drafts, previous, ctx)
+        past, _ = find_dates_both_ways(sentence.text, language, article.published, ctx.last_date)
+        ctx.last_date = last_date(past) or ctx.last_date
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
@@ -383,7 +396,7 @@ def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[in
     dates the events of the sentence before it, when that sentence gave them none."""
     if len(sentence.text.split()) > _REPORT_WORDS or not is_report(sentence.text, ctx.language):
         return  # only a short sentence that does nothing but report
-    past, future = find_dates_both_ways(sentence.text, ctx.language, ctx.article.published)
+    past, future = find_dates_both_ways(sentence.text, ctx.language, ctx.article.published, ctx.last_date)
     points = [i for i, d in enumerate(past) if d.kind == "point"]
     if not points:
         return
@@ -462,13 +475,13 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
 
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
-    return len(re.findall(r"[\w]+", gap)) <= 2 and len(gap) <= 24
+    return len(gap) <= 24 and len(_WORD.findall(gap)) <= 2
 
 
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
     """ "le contingent du Royaume-Uni", "the troops of France": a country after a troop noun owns them."""
     tail = before[-40:]
-    m = re.search(r"([\w-]+)\s+([\w'’]+)\s*$", tail)
+    m = _LAST_TWO_WORDS.search(tail)
     return bool(m and syn.troop_noun.fullmatch(m.group(1)) and syn.genitive_of.fullmatch(m.group(2)))
 
 
@@ -492,7 +505,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     counts = find_troop_counts(text, lang)
     cues = status_cues(text, lang)
     # the phrases read backward, and forward for events that are plans ("on Monday" = the next Monday)
-    dates, future = find_dates_both_ways(text, lang, ctx.article.published)
+    dates, future = find_dates_both_ways(text, lang, ctx.article.published, ctx.last_date)
     if dates:  # "Ende 2023", "by the end of": a cue word inside a date phrase is no modality
         cues = {k: [c for c in v if not any(d.start <= c[0] and c[1] <= d.end for d in dates)] for k, v in cues.items()}
     announced = [  # a date beside "announced", with where that cue stands
@@ -526,9 +539,22 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if owner is None:  # "The 400 soldiers of Sabre, who had been based ... since 2009, left": the subject
             count_owner[i] = next((t for t in live if t.start >= count.end), None)
     date_owner = _assign(dates, live, costs, _MAX_DATE_COST, prefer_left=follows, text=text, syntax=ctx.syntax)
-    out = []
-    for trig in live:
-        draft = _draft(
+    also_dated, undated = _date_clauses(text, dates, date_owner, live, lang)
+    shared: dict[int, int] = {}  # a cue's id -> the count it shares with another cue
+
+    coordinated: dict[int, list[int]] = {}  # a cue's id -> the dates of the verb it is coordinated with
+
+    def mine(i: int, trig: Trigger) -> bool:
+        if date_owner[i] is trig and i not in undated:
+            return True
+        return also_dated.get(i) is trig or i in coordinated.get(id(trig), ())
+
+    def own_counts(trig: Trigger) -> list[TroopCount]:
+        found = _own_counts(trig, counts, count_owner, costs, text)
+        return found or ([counts[shared[id(trig)]]] if id(trig) in shared else [])
+
+    def build(trig: Trigger) -> Draft | None:
+        return _draft(
             trig,
             sentence=sentence,
             ctx=ctx,
@@ -536,10 +562,10 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             whos=whos,
             subject=subject,
             places=places,
-            counts=_own_counts(trig, counts, count_owner, costs, text),
+            counts=own_counts(trig),
             dates=_DateChoice(
-                past=[d for d, owner in zip(dates, date_owner, strict=True) if owner is trig],
-                future=[d for d, owner in zip(future, date_owner, strict=True) if owner is trig],
+                past=[d for i, d in enumerate(dates) if mine(i, trig)],
+                future=[d for i, d in enumerate(future) if mine(i, trig)],
                 announced=[d for d, cue in announced if cue < trig.start],
                 reported=[d for d, at, announce in reported if not announce],
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
@@ -547,6 +573,21 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             cues=cues,
             others=live,
         )
+
+    built = {id(trig): build(trig) for trig in live}
+    alive = [t for t in live if built[id(t)] is not None]
+    changed = _pass_on(counts, count_owner, alive, costs, ctx.syntax.troop_window)
+    changed |= _pass_on(dates, date_owner, alive, costs, _MAX_DATE_COST)
+    shared.update(_shared_counts(counts, count_owner, alive, costs, ctx.syntax.troop_window, text, whos))
+    changed |= set(shared)
+    coordinated.update(_coordinated_dates(text, len(dates), mine, alive, lang))
+    changed |= set(coordinated)
+    for trig in alive:
+        if id(trig) in changed:
+            built[id(trig)] = build(trig) or built[id(trig)]
+    out = []
+    for trig in alive:
+        draft = built[id(trig)]
         if draft is not None:
             out.append(draft)
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
@@ -730,6 +771,113 @@ def _assign(
     return owners
 
 
+def _pass_on(
+    items: Sequence[TroopCount | DateMention],
+    owners: list,
+    alive: list[Trigger],
+    costs: _Costs,
+    limit: float,
+) -> set[int]:
+    """What a cue that made no event owned goes to the nearest cue that made one and owns nothing of
+    the kind ("the detachment ... was brought home in April": the cue whose place failed held the
+    date). Returns the ids of the cues that gained something."""
+    alive_ids = {id(t) for t in alive}
+    has = {id(o) for o in owners if o is not None and id(o) in alive_ids}
+    changed: set[int] = set()
+    for i, item in enumerate(items):
+        if owners[i] is not None and id(owners[i]) in alive_ids:
+            continue
+        free = [t for t in alive if id(t) not in has]
+        cost = {id(t): costs.between((item.start, item.end), (t.start, t.end)) for t in free}
+        best = min(free, key=lambda t: cost[id(t)], default=None)
+        if best is not None and cost[id(best)] <= limit:
+            owners[i] = best
+            has.add(id(best))
+            changed.add(id(best))
+    return changed
+
+
+def _date_clauses(
+    text: str, dates: list[DateMention], owners: list, live: list[Trigger], language: str
+) -> tuple[dict[int, Trigger], set[int]]:
+    """ "The departure was set in motion in March, when the junta that seized power in a coup last July
+    revoked the agreement": the clause opened by "when" is dated by the date before it (March), and a
+    date inside that clause before its cue ("last July") is a relative clause's, not the cue's.
+    Returns the dates that also date a cue, and those taken from the cue they were nearest to."""
+    opener = date_clause(language)
+    also: dict[int, Trigger] = {}
+    taken: set[int] = set()
+    for i, d in enumerate(dates):
+        m = opener.match(text, d.end)
+        if m is None:
+            continue
+        # the clause's own cue: the first after the opener, or after the last date of a relative clause
+        # that stands between ("lorsque la junte installée au pouvoir en octobre dernier a expulsé")
+        after = [t for t in live if t.start >= m.end() and len(text[m.end() : t.start].split()) <= _MAX_DATE_COST]
+        inner = [e.end for e in dates if m.end() <= e.start and any(t.start >= e.end for t in after)]
+        trig = min((t for t in after if t.start >= max(inner, default=0)), key=lambda t: t.start, default=None)
+        if trig is None:
+            continue
+        if owners[i] is not trig:
+            also[i] = trig
+        taken |= {j for j, e in enumerate(dates) if j != i and m.end() <= e.start < trig.start and owners[j] is trig}
+    return also, taken
+
+
+def _coordinated_dates(
+    text: str, n_dates: int, mine: Callable[[int, Trigger], bool], alive: list[Trigger], language: str
+) -> dict[int, list[int]]:
+    """ "Die Junta hatte im vergangenen Jahr die Spezialkräfte des Landes verwiesen und das Abkommen
+    aufgekündigt": a verb with no date of its own, joined by "and" to one with a date (no comma
+    between), shares it. Maps a cue's id to the indexes of the dates it shares."""
+    joiner = coordinator(language)
+    owned = {id(t): [i for i in range(n_dates) if mine(i, t)] for t in alive}
+    out: dict[int, list[int]] = {}
+    for trig in alive:
+        if owned[id(trig)]:
+            continue
+        for other in sorted(alive, key=lambda o: abs(o.start - trig.start)):
+            if not owned[id(other)] or other is trig:
+                continue
+            gap = text[min(trig.end, other.end) : max(trig.start, other.start)]
+            if joiner.search(gap) and not re.search(r"[,;:()]", gap) and len(gap.split()) <= _MAX_DATE_COST:
+                out[id(trig)] = owned[id(other)]
+                break
+    return out
+
+
+def _shared_counts(
+    counts: list[TroopCount],
+    owners: list,
+    alive: list[Trigger],
+    costs: _Costs,
+    limit: float,
+    text: str,
+    whos: list[_Who],
+) -> dict[int, int]:
+    """A count that is the subject of two verbs ("the 150 peacekeepers stationed there will be
+    redeployed") is also the later verb's, when nothing but words stands between (no comma, no
+    other troops named). Maps a cue's id to the index of the count it shares."""
+    owned = {id(o) for o in owners if o is not None}
+    shared: dict[int, int] = {}
+    for trig in alive:
+        before = [i for i, c in enumerate(counts) if c.end <= trig.start]
+        if id(trig) in owned or not before:
+            continue
+        i = before[-1]
+        count, owner = counts[i], owners[i]
+        words = len(text[count.end : trig.start].split())
+        if (
+            owner is not None
+            and owner is not trig
+            and count.end <= owner.start  # the count stands before both verbs: their subject
+            and costs.between((count.start, count.end), (trig.start, trig.end)) <= min(limit, words)
+            and not any(count.end <= w.start < trig.start and text[count.end : w.start].strip() for w in whos)
+        ):  # no other troops named between ("soldats suédois": the count's own adjective is no other)
+            shared[id(trig)] = i
+    return shared
+
+
 def _draft(
     trig: Trigger,
     *,
@@ -765,7 +913,7 @@ def _draft(
         force is None
         and last is not None
         and last.accepts(country)
-        and any(costs.between(m.span(), span) <= 6 for m in syn.force_anaphor.finditer(text))
+        and any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "force_anaphor", text))
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
@@ -780,7 +928,7 @@ def _draft(
             country, force = owners[-1].country, owners[-1].force
         elif country is None and force is None:
             country, force = ctx.subject, ctx.subject_force
-    if country is None and force is None and not whos and (troop_np or ctx.syntax.troop_noun.search(text)):
+    if country is None and force is None and not whos and (troop_np or _matches(ctx.syntax, "troop_noun", text)):
         country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
         lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
@@ -850,7 +998,9 @@ def _draft(
     if country is not None and location.place.country == country and action not in ("cooperation_ended", "strike"):
         return None  # troops at home are no deployment abroad
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
-    owned = dates.future if status == "planned" else dates.past
+    verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
+    ahead = status == "planned" or in_future_tense(verb, ctx.language)
+    owned = dates.future if ahead else dates.past
     if not owned and status == "announced":
         owned = dates.announced
     if not owned:
@@ -885,7 +1035,7 @@ def _draft(
 
 
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
-    return any(costs.between(m.span(), span) <= 6 for m in syn.troop_noun.finditer(text))
+    return any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "troop_noun", text))
 
 
 def _who(
@@ -955,7 +1105,7 @@ def _who(
                 return owners[-1].force.default_actor if owners[-1].force else None, owners[-1].force
             if not [w for w in whos if w.end <= trig.start]:
                 return ctx.subject, ctx.subject_force
-    possessive = [m for m in ctx.syntax.possessive.finditer(text) if costs.between(m.span(), span) <= 4]
+    possessive = [m for m in _matches(ctx.syntax, "possessive", text) if costs.between(m.span(), span) <= 4]
     if possessive:
         pos = possessive[0].start()
         owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
@@ -1031,7 +1181,7 @@ def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) ->
     out = []
     named = sorted(named, key=lambda w: w.country in ("UN", "EU"))  # "casques bleus tchadiens": Chad's
     names = [(w.start, w.end) for w in named if w.force]
-    for m in syn.troop_noun.finditer(text):
+    for m in _matches(syn, "troop_noun", text):
         if any(a <= m.start() and m.end() <= b for a, b in names):
             continue  # the "Force" of "G5 Sahel Joint Force" names the force, not troops of it
         for w in named:
@@ -1268,19 +1418,19 @@ def _anaphor(
     text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None
 ) -> PlaceMention | None:
     syn = ctx.syntax
-    for m in syn.there.finditer(text):
+    for m in _matches(syn, "there", text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             recent = [p for p in ctx.recent_places if p.place.country != country]
             if recent:
                 last = recent[-1]
                 return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
-    for m in syn.subject_country.finditer(text):  # "de son territoire": the subject's own country
+    for m in _matches(syn, "subject_country", text):  # "de son territoire": the subject's own country
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             owners = [a for a in find_actors(text, ctx.language) if a.kind == "country" and a.start < m.start()]
             owner = owners[0] if owners else None
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
-    for m in syn.country.finditer(text):
+    for m in _matches(syn, "country", text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
     return None

@@ -800,18 +800,39 @@ class _OutlineScript(MacroElement):
 
 
 class _TownScript(MacroElement):
+    """Towns as dots, and their names for those in view only (refreshed when the map moves).
+
+    700 names laid out as HTML at once took a fresh map a few hundred milliseconds in the browser, mostly
+    for towns far outside the view; the dots are cheap.
+    """
+
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this.data }}.forEach(function (r) {
-          var c = L.circleMarker([r[0], r[1]], {radius: 2.5, color: "#444", weight: 1, fillColor: "#444",
-            fillOpacity: 1, interactive: true}).bindTooltip(r[2]);
-          c.addTo({{ this._parent.get_name() }});
-          if (r[3]) {
-            L.marker([r[0], r[1]], {interactive: false, icon: L.divIcon({className: "tm-icon tm-town",
-              iconSize: [120, 14], iconAnchor: [-5, 7], html: r[2]})}).addTo({{ this._parent.get_name() }});
-          }
-        });
+        (function (group, rows) {
+          var labels = L.layerGroup().addTo(group), made = {}, map = null;
+          rows.forEach(function (r) {
+            L.circleMarker([r[0], r[1]], {radius: 2.5, color: "#444", weight: 1, fillColor: "#444",
+              fillOpacity: 1, interactive: true}).bindTooltip(r[2]).addTo(group);
+          });
+          var show = function () {
+            if (!map) { return; }
+            var view = map.getBounds().pad(0.25);
+            rows.forEach(function (r, i) {
+              if (!r[3]) { return; }
+              var inside = view.contains([r[0], r[1]]), label = made[i];
+              if (inside && !label) {
+                label = made[i] = L.marker([r[0], r[1]], {interactive: false, icon: L.divIcon({
+                  className: "tm-icon tm-town", iconSize: [120, 14], iconAnchor: [-5, 7], html: r[2]})});
+              }
+              if (label && inside !== labels.hasLayer(label)) {
+                if (inside) { labels.addLayer(label); } else { labels.removeLayer(label); }
+              }
+            });
+          };
+          group.on("add", function () { map = group._map; map.on("moveend", show); show(); });
+          group.on("remove", function () { if (map) { map.off("moveend", show); } map = null; });
+        })({{ this._parent.get_name() }}, {{ this.data }});
         {% endmacro %}
         """
     )

@@ -3,7 +3,10 @@ stands beside it, so "19 people killed" and "20 million inhabitants" never becom
 
 Each language's digit grouping (`5,000`, `2 400`, `4.300`), approximators (`almost`, `quelque`,
 `rund`), number words and vague amounts (`several hundred`: words kept, no number) come from
-`rules/<lang>/numbers.json`.
+`rules/<lang>/numbers.json`. Numbers written out are read by one small grammar for every language
+(units and tens add, a hundred or a collective multiplies, a scale closes a group) over each
+language's words, so "two thousand five hundred", "quatre-vingt-dix", "un millier" and
+"zweitausendfünfhundert" are numbers, not phrases in a list.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from .patterns import alternation
 __all__ = ["TroopCount", "find_troop_counts", "parse_number"]
 
 _MAX_TROOPS = 500_000
+_ADDS = ("units", "tens", "articles")
+_MULTIPLIES = ("hundreds", "collectives")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +43,29 @@ def _alternation(words: list[str] | dict[str, object], *, escape: bool = True) -
 class _Grammar:
     pattern: re.Pattern[str]
     before: re.Pattern[str]
+    part_of: re.Pattern[str]
+    token: re.Pattern[str]
+    glue: re.Pattern[str]
+    digits: re.Pattern[str]
     group_seps: str
-    words: dict[str, int]
-    multipliers: dict[str, int]
+    vocab: dict[str, tuple[str, int]]
+
+
+def _word_number(w: dict, pronouns: str) -> tuple[str, dict[str, tuple[str, int]]]:
+    """The regex of a number written out in words, and what each word is worth."""
+    vocab = {word.lower(): (kind, int(v)) for kind in (*_ADDS, *_MULTIPLIES, "scales") for word, v in w[kind].items()}
+    big = _alternation([k for kind in (*_MULTIPLIES, "scales") for k in w[kind]])
+    plain = _alternation([k for kind in ("units", "tens", *_MULTIPLIES, "scales") for k in w[kind]])
+    article = rf"(?:{_alternation(w['articles'])})(?=[\s-]+(?:{big})(?!\w))" if w["articles"] else ""
+    token = f"(?:{article}|{plain})" if article else f"(?:{plain})"
+    joiner = _alternation(w["joiners"]) if w["joiners"] else "(?!x)x"
+    links = _alternation(w["collective_links"])
+    # "un millier de soldats", but not the "d'" of "une quinzaine d'entre eux"
+    link = rf"(?:(?!\s+(?:{pronouns}))\s+(?:{links})(?=[\s\w]))?" if w["collective_links"] else ""
+    if w.get("concatenated"):  # "zweitausendfünfhundert", "einundzwanzig": one word of several numbers
+        token = rf"{token}(?:(?:{joiner})?{token})*"
+    words = rf"(?<![\w-]){token}(?:(?:[\s-]+(?:{joiner}\s+)?){token})*(?!\w){link}"
+    return words, vocab
 
 
 @cache
@@ -49,44 +74,75 @@ def _grammar(language: str) -> _Grammar:
     seps = "".join(data["group_separators"])
     sep_class = "[" + re.escape(seps) + "]"
     digits = rf"(?<![\d.,])\d{{1,3}}(?:{sep_class}\d{{3}})+(?![\d]|[.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)"
-    words = {k.lower(): int(v) for k, v in data["number_words"].items()}
-    multipliers = {k.lower(): int(v) for k, v in data["multipliers"].items()}
-    number = (
-        rf"(?P<num>(?:{digits})(?:\s+(?:{_alternation(multipliers)}))?"
-        rf"|\b(?:{_alternation(words)})\b(?:[\s-]*(?:{_alternation(multipliers)})\b)?)"
-    )
+    w = data["number_words"]
+    pronouns = _alternation(data["partitive_pronouns"])
+    words, vocab = _word_number(w, pronouns)
+    scales = _alternation([*w["hundreds"], *w["scales"]])
+    number = rf"(?P<num>(?:{digits})(?:\s+(?:{scales})(?!\w))?|{words})"
     vague = rf"(?P<vague>\b(?:{_alternation(data['vague'])})\b)"
     approx = rf"(?:(?P<approx>\b(?:{_alternation(data['approximators'], escape=False)}))\s+)?"
     nouns = _alternation(data["troop_nouns"])
-    compound = r"[\w-]*" if language == "de" else ""
+    compound = r"[\w-]*" if w.get("concatenated") else ""
     between = int(data.get("between_words", 3))
     stop = _alternation(data["not_troops"] + data.get("function_words", []))
     filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+){{0,{between}}}"
-    noun = rf"(?:(?:-|\s+){filler}(?P<noun>{compound}(?:{nouns}))\b)"
-    head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})\s+)"
-    pattern = re.compile(rf"(?:{number}|{vague}){noun}?", re.IGNORECASE)
+    noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?P<noun>{compound}(?:{nouns}))\b)"
+    pronoun = rf"(?:\s+(?P<pronoun>(?:{pronouns}))(?!\w))"
+    head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})(?:\s+|(?<=['’])))"
+    # every count starts at a digit or at a word boundary: the look-ahead lets the engine pass over the
+    # letters inside words at once instead of trying each alternative there (same matches, twice as fast)
+    pattern = re.compile(rf"(?=\d|\b)(?:{vague}|{number})(?:{noun}|{pronoun})?", re.IGNORECASE)
     # what may stand before a number, read backwards from it: "a contingent of", "almost", "rund"
     before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
-    return _Grammar(pattern, before, seps, words, multipliers)
+    # "600 of the 1,200 troops", "600 des 1 200 militaires": a part of a count that follows
+    part_of = re.compile(rf"\s+(?:{_alternation(data['part_of'])})\s+", re.IGNORECASE)
+    end = "" if w.get("concatenated") else r"(?![^\W\d])"  # "an" is no part of "and"
+    token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
+    glue = re.compile(rf"[\s'’-]+|(?:{_alternation(w['joiners'] + w['collective_links'])}){end}", re.IGNORECASE)
+    return _Grammar(pattern, before, part_of, token, glue, re.compile(digits), seps, vocab)
+
+
+def _combine(values: list[tuple[str, int]]) -> int:
+    """Units and tens add, a hundred or a collective multiplies what stands before it, a scale closes
+    a group: "deux mille cinq cents" = 2 x 1000 + 5 x 100."""
+    total = current = 0
+    for kind, v in values:
+        if kind in _MULTIPLIES:
+            current = (current or 1) * v
+        elif kind == "scales":
+            total += (current or 1) * v
+            current = 0
+        else:
+            current += v
+    return total + current
 
 
 def parse_number(text: str, language: str = "en") -> int | None:
-    """The integer a number written in `language` stands for: `5,000`, `2 400`, `4.300`, `deux cents`."""
+    """The integer a number written in `language` stands for: `5,000`, `2 400`, `4.300`, `deux cents`,
+    `two thousand five hundred`, `zweitausendfünfhundert`, `5 thousand`."""
     g = _grammar(language)
-    text = text.strip().lower()
-    mult = 1
-    for word, factor in sorted(g.multipliers.items(), key=lambda kv: -len(kv[0])):
-        if text.endswith(word) and text != word:
-            head = text[: -len(word)].rstrip(" -")
-            if head:
-                text, mult = head, factor
-                break
-    if text in g.words:
-        return g.words[text] * mult
-    digits = "".join(c for c in text if c not in g.group_seps)
-    if digits.isdigit():
-        return int(digits) * mult
-    return None
+    text = text.strip()
+    head = g.digits.match(text)
+    values: list[tuple[str, int]] = []
+    rest = text
+    if head:
+        digits = "".join(c for c in head.group(0) if c not in g.group_seps)
+        values.append(("units", int(digits)))
+        rest = text[head.end() :]
+    pos = 0
+    while pos < len(rest):
+        tok = g.token.match(rest, pos)
+        if tok is not None and tok.end() > pos:
+            values.append(g.vocab[tok.group(0).lower()])
+            pos = tok.end()
+            continue
+        glued = g.glue.match(rest, pos)
+        if glued is None or glued.end() == pos:
+            return None  # a word that is no part of a number
+        pos = glued.end()
+    if not values or (head and any(kind in _ADDS for kind, _ in values[1:])):
+        return None
+    return _combine(values)
 
 
 def _looks_like_year(num: str) -> bool:
@@ -97,22 +153,32 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
     """Every number in `text` that counts troops, with the words it came from and their offsets."""
     g = _grammar(language)
     out: list[TroopCount] = []
+    bare: list[TroopCount] = []  # numbers with no noun: a part of the count that follows, perhaps
     for m in g.pattern.finditer(text):
         window = max(0, m.start() - 48)
         pre = g.before.search(text, window, m.start())
         head = pre is not None and pre.group("head")
-        if not m.group("noun") and not head:
-            continue
         start = pre.start("approx") if pre is not None and pre.group("approx") else m.start()
         if m.group("vague"):
-            out.append(TroopCount(start, m.end(), text[start : m.end()], None))
+            if m.group("noun") or m.group("pronoun") or head:
+                out.append(TroopCount(start, m.end(), text[start : m.end()], None))
             continue
-        value = parse_number(m.group("num"), language)
+        num = m.group("num")
+        value = parse_number(num, language)
         if value is None or not 0 < value <= _MAX_TROOPS:
             continue
-        if m.group("num").lower() in g.words and not m.group("noun"):
-            continue  # "a" or "one" after a head word is an article, not a count
-        if _looks_like_year(m.group("num")) and not re.match(r"[\s-]*\S+\s*$", text[m.end("num") : m.end()]):
+        if not m.group("noun") and not m.group("pronoun") and not head:
+            if num[:1].isdigit() and not _looks_like_year(num):
+                bare.append(TroopCount(start, m.end("num"), text[start : m.end("num")], value))
+            continue
+        if not num[:1].isdigit() and (value < 2 or not (m.group("noun") or m.group("pronoun"))):
+            continue  # "one soldier" is an article; "with three Chinook helicopters" counts no troops
+        if _looks_like_year(num) and not re.match(r"[\s-]*\S+\s*$", text[m.end("num") : m.end()]):
             continue  # "in 2020 French troops": a year before the noun phrase, not a count
         out.append(TroopCount(start, m.end(), text[start : m.end()], value))
-    return out
+    for part in bare:
+        link = g.part_of.match(text, part.end)
+        whole = link and next((c for c in out if c.start == link.end()), None)
+        if whole and whole.value is not None and part.value is not None and part.value < whole.value:
+            out.append(part)  # "the withdrawal of 600 of its 1,200 troops": the 600 move
+    return sorted(out, key=lambda c: c.start)

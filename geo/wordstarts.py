@@ -10,10 +10,13 @@ patterns at a handful of places, with exactly the same matches (tests/test_cue_d
 from __future__ import annotations
 
 import re
+import re._casefix as _casefix
 import re._constants as _C
 import re._parser as _parser
 
-__all__ = ["HEAD", "dispatch", "fitting", "heads", "word_start_heads"]
+from .patterns import alternation
+
+__all__ = ["HEAD", "dispatch", "fitting", "gated", "heads", "word_start_heads"]
 
 _ASCII = "abcdefghijklmnopqrstuvwxyz"
 _WORD = "\\w"  # in a set of first characters: any word character
@@ -60,6 +63,17 @@ def _first(items: object) -> tuple[set[str], bool] | None:
 
 
 HEAD = 3  # how many first characters of a word choose the cues tried there
+
+# Letters that a case-insensitive pattern matches beyond those of the same lower case ("s" also matches "ſ").
+_CASE_EXTRA = frozenset(chr(c) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v))
+
+
+def _plain_case(char: str) -> bool:
+    """A letter that, ignoring case, matches exactly the characters of the same lower case: é and É, ü and Ü."""
+    low = char.lower()
+    return len(low) == 1 and low not in _CASE_EXTRA
+
+
 _Heads = set[tuple[str, bool]]
 
 
@@ -95,8 +109,8 @@ def _item_heads(item: tuple[object, object], n: int) -> _Heads:
                 chars.extend("0123456789")  # other scripts' digits are not ASCII: they fit anything
             else:
                 return {("", True)}
-        if not all(c.isascii() for c in chars):
-            return {("", True)}  # case folding of non-ASCII letters has exceptions: any character
+        if not all(c.isascii() or _plain_case(c) for c in chars):
+            return {("", True)}  # a letter whose case folding has exceptions (ſ, ı): any character
         return {(c.lower(), False) for c in chars}
     if op is _C.SUBPATTERN:
         return heads(av[-1], n)  # type: ignore[index]
@@ -155,7 +169,7 @@ def _fits(head: str, start: str, is_open: bool) -> bool:
         if i >= len(head):
             return True  # the text ends (or we did not look further): try the cue
         t = head[i]
-        if t.isascii() and t.lower() != c:
+        if (t.isascii() or _plain_case(t)) and t.lower() != c:
             return False
     return True  # the cue's start agrees with the word's (it may be shorter: a cue of few letters)
 
@@ -183,3 +197,30 @@ def dispatch(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str] | None, d
     # the word starts worth a look: an ASCII character some cue starts with, or any non-ASCII letter
     chars = "".join(re.escape(c) for c in sorted({c for c, cues in by_char.items() if cues} | extra))
     return re.compile(rf"(?<![\w-])(?:[{chars}]|[^\W\x00-\x7f])"), by_char
+
+
+_LOOK_BEHINDS = (r"(?<![\w-])", r"(?<![\w])")  # how our word patterns open
+
+
+_GATED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}  # id of a pattern -> (it, its gated form)
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern (the same matches and groups) with a look-ahead, right after its opening look-behind,
+    for the first letters every match begins with. Python's engine cannot skip ahead in a pattern that opens
+    with a look-behind: it tries every alternative at every word start; the look-ahead, one trie of a few
+    letters, turns most word starts away at once. Kept by the pattern's identity: hashing a compiled pattern
+    reads all its code, as long as a search for the big ones."""
+    known = _GATED.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _GATED[id(pattern)] = (pattern, _gate(pattern))
+    return known[1]
+
+
+def _gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    starts = {start for start, _ in heads(_parser.parse(pattern.pattern, pattern.flags), HEAD)}
+    opening = next((b for b in _LOOK_BEHINDS if pattern.pattern.startswith(b)), "")
+    if "" in starts or pattern.flags & re.VERBOSE:  # a match may begin with anything: no look-ahead helps
+        return pattern
+    ahead = f"(?=(?i:{alternation(starts)}))"  # heads are lower case: either case of the text fits
+    return re.compile(opening + ahead + pattern.pattern[len(opening) :], pattern.flags)

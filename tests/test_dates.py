@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
-from geo.dates import find_dates, parse_with_dateparser
+from geo.dates import find_dates, in_future_tense, parse_with_dateparser
 
 MON_14_NOV = dt.date(2022, 11, 14)
 TUE_15_NOV = dt.date(2022, 11, 15)
@@ -91,3 +93,70 @@ def test_numeric_dates_go_through_dateparser() -> None:
     assert find_dates("on 14/11/2022", "en", MON_14_NOV)[0].date == "2022-11-14"
     assert find_dates("am 14.11.2022", "de", MON_14_NOV)[0].date == "2022-11-14"
     assert parse_with_dateparser("2022-11-14", "fr", None) == dt.date(2022, 11, 14)
+
+
+GOLDEN = json.loads((Path(__file__).parent / "data" / "date_phrases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", GOLDEN["cases"], ids=[f"{c['lang']}:{c['text'][:40]}" for c in GOLDEN["cases"]])
+def test_golden_date_phrase(case: dict) -> None:
+    published = dt.date.fromisoformat(case["published"])
+    found = find_dates(case["text"], case["lang"], published, future=case["future"])
+    assert found, f"no date in {case['text']!r}"
+    first = found[0]
+    assert (first.text, first.date, first.precision) == (case["words"], case["date"], case["precision"])
+    assert case["text"][first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize("case", GOLDEN["none"], ids=[c["text"][:40] for c in GOLDEN["none"]])
+def test_no_date_phrase(case: dict) -> None:
+    assert find_dates(case["text"], case["lang"], dt.date.fromisoformat(case["published"])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words", "date", "precision"),
+    [
+        ("Three days later the convoy reached Gao.", "en", "Three days later", "2023-03-05", "day"),
+        ("A month earlier the talks had failed.", "en", "A month earlier", "2023-02", "month"),
+        ("Months later the camp was empty.", "en", "Months later", "2023-06", "month"),
+        ("Deux semaines plus tard, la base était vide.", "fr", "Deux semaines plus tard", "2023-03-16", "day"),
+        ("La veille, un convoi avait été attaqué.", "fr", "La veille", "2023-03-01", "day"),
+        ("Zwei Tage zuvor war der Konvoi angegriffen worden.", "de", "Zwei Tage zuvor", "2023-02-28", "day"),
+        ("Im Monat darauf wurde das Lager geräumt.", "de", "Im Monat darauf", "2023-04", "month"),
+    ],
+)
+def test_phrases_that_count_from_the_date_named_before(text, lang, words, date, precision) -> None:
+    named_before = (dt.date(2023, 3, 2), "day")
+    found = find_dates(text, lang, dt.date(2023, 11, 20), previous=named_before)
+    assert [(d.text, d.date, d.precision) for d in found] == [(words, date, precision)]
+    assert find_dates(text, lang, dt.date(2023, 11, 20)) == []  # with no date named before, none
+
+
+def test_a_month_named_before_keeps_a_later_day_as_precise_as_a_month() -> None:
+    found = find_dates("two days later", "en", dt.date(2023, 11, 20), previous=(dt.date(2023, 3, 1), "month"))
+    assert [(d.date, d.precision) for d in found] == [("2023-03", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("over the weekend", "en"), ("le week-end dernier", "fr"), ("am Wochenende", "de")]
+)
+def test_the_weekend_is_its_saturday(text: str, lang: str) -> None:
+    assert find_dates(text, lang, dt.date(2023, 11, 22))[0].date == "2023-11-18"
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "future"),
+    [
+        ("soldats quitteront", "fr", True),
+        ("le contingent partira", "fr", True),
+        ("sera retiré", "fr", True),
+        ("il retira", "fr", False),
+        ("ont quitté", "fr", False),
+        ("will leave", "en", True),
+        ("left", "en", False),
+        ("werden verlassen", "de", True),
+        ("verließen", "de", False),
+    ],
+)
+def test_a_verb_in_the_future_reads_its_dates_forward(words: str, lang: str, future: bool) -> None:
+    assert in_future_tense(words, lang) is future

@@ -36,6 +36,18 @@ def test_golden_troop_count(case: dict) -> None:
         ("deux cents", "fr", 200),
         ("zweihundert", "de", 200),
         ("5 thousand", "en", 5000),
+        ("two thousand five hundred", "en", 2500),
+        ("seventy-five", "en", 75),
+        ("one hundred and twelve", "en", 112),
+        ("two dozen", "en", 24),
+        ("a thousand", "en", 1000),
+        ("quatre-vingt-dix-neuf", "fr", 99),
+        ("soixante et onze", "fr", 71),
+        ("mille deux cents", "fr", 1200),
+        ("un millier", "fr", 1000),
+        ("zweitausendfünfhundert", "de", 2500),
+        ("einundsiebzig", "de", 71),
+        ("zwei Dutzend", "de", 24),
     ],
 )
 def test_number_conventions_of_each_language(text: str, lang: str, value: int) -> None:
@@ -52,3 +64,8 @@ def test_every_count_of_a_sentence_is_found_in_order() -> None:
     assert [c.value for c in find_troop_counts(text, "en")] == [1100]
     text = "Some 1,100 German soldiers and 300 French troops"
     assert [c.value for c in find_troop_counts(text, "en")] == [1100, 300]
+
+
+@pytest.mark.parametrize(("text", "lang"), [("twenty soldiers", "en"), ("and", "en"), ("einige", "de"), ("de", "fr")])
+def test_words_that_are_no_number_parse_to_none(text: str, lang: str) -> None:
+    assert parse_number(text, lang) is None

@@ -22,7 +22,8 @@ KINDS = {
         "group_separators": list,
         "approximators": list,
         "number_words": dict,
-        "multipliers": dict,
+        "part_of": list,
+        "partitive_pronouns": list,
         "vague": list,
         "troop_nouns": list,
         "not_troops": list,
@@ -125,8 +126,14 @@ def test_date_words_are_in_range_and_agree_with_dateparser(lang: str) -> None:
 @pytest.mark.parametrize("lang", rules.LANGUAGES)
 def test_numbers_data_is_sound(lang: str) -> None:
     data = rules.load("numbers", lang)
-    assert all(isinstance(v, int) and v > 0 for v in data["number_words"].values())
-    assert all(isinstance(v, int) and v > 1 for v in data["multipliers"].values())
+    words = data["number_words"]
+    for kind, low, high in (("units", 1, 19), ("tens", 20, 90), ("hundreds", 100, 100), ("scales", 1000, 10**9)):
+        assert words[kind], f"{lang}: no {kind}"
+        assert all(isinstance(v, int) and low <= v <= high for v in words[kind].values()), f"{lang}: {kind}"
+    assert all(isinstance(v, int) and v > 1 for v in words["collectives"].values())
+    assert all(v == 1 for v in words["articles"].values())
+    assert isinstance(words["joiners"], list) and isinstance(words["concatenated"], bool)
+    assert set(range(2, 10)) <= set(words["units"].values()), f"{lang}: every unit is a word"
     assert data["decimal_separator"] not in data["group_separators"]
     for w in data["approximators"]:
         re.compile(w)
