@@ -47,6 +47,7 @@ _MAX_FORCE_COST = 10.0
 _REPORT_WORDS = 14
 _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
+_MAX_NOUN_PLACE_COST = 12.0  # a noun's place stands in its own phrase: "the withdrawal of French troops from Mali"
 _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
@@ -1299,6 +1300,8 @@ def _where_among(
             c -= 3.0  # among several places, the one the article is about
         if c > (_MAX_DEST_COST if after and "to" in roles else _MAX_PLACE_COST):
             continue
+        if trig.kind == "noun" and after and c > _MAX_NOUN_PLACE_COST:
+            continue  # "Seit dem Abzug ... setzt die Junta auf Drohnen aus der Türkei": past its phrase
         scored.append((c, m, roles, after))
     destination = None
     if trig.action in ("redeployment", "withdrawal") and not trig.host:
