@@ -109,6 +109,7 @@ class _Syntax:
     additive: re.Pattern[str]
     pronoun: re.Pattern[str]
     origin: re.Pattern[str]
+    mandate: re.Pattern[str]
     place_relative: re.Pattern[str]
 
 
@@ -189,6 +190,7 @@ def _syntax(language: str) -> _Syntax:
         ),
         pronoun=re.compile(rf"(?<![\w])(?:{_alt(s.get('subject_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         origin=re.compile(rf"(?<![\w])(?:{_alt(s.get('origin_prepositions', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        mandate=re.compile(rf"(?<![\w])(?:{_alt(s.get('mandate_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         coordinator=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -906,6 +908,9 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if force is None and ctx.last_force is not None and syn.mandate.search(trig.text) and not whos:
+        # "The Security Council ended its mandate": a mandate is a mission's, the one named last
+        country, force = ctx.last_force.default_actor, ctx.last_force
     if country is None and syn.participation.match(text, trig.start):
         # "Auch die Beteiligung an der EUTM soll auslaufen": a nation takes part in the force named after the noun
         country = _participant(ctx, force, whos, trig)
@@ -1287,6 +1292,8 @@ def _where_among(
             continue  # "400 peacekeepers from Burkina Faso": where they come from, not where they are
         if syn.place_veto.search(text[max(0, rel - 60) : rel]):
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+        if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
+            continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
         if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
             continue  # "handed over its base to Niger's armed forces": an owner, not a place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
@@ -1350,6 +1357,17 @@ def _where_among(
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language: str) -> bool:
+    """Whether the place stands in a clause of its own (between commas) that reports the news and does
+    not hold the cue: ", the ministry said in Paris", ", wie ein Sprecher in Brüssel bestätigte"."""
+    start = text.rfind(",", 0, place[0]) + 1
+    end = text.find(",", place[1])
+    end = len(text) if end < 0 else end
+    if start == 0 or start <= trig.start < end:
+        return False
+    return any(start <= a and b <= end for a, b in report_spans(text, language))
 
 
 def _other_cues_place(
