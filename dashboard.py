@@ -3,7 +3,7 @@
 `streamlit run dashboard.py` first imports this file to find `app`, an `st.App` (Streamlit's ASGI entry
 point), whose lifespan starts reading the data when the server starts (`dashboard_shared.warm_start`),
 before the first visitor's browser has even loaded Streamlit's page. Then it runs the file as `__main__`
-for every visit: the navigation below.
+for every visit: the navigation below (a visit that comes before the warm-up is done waits for it).
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from __future__ import annotations
 import streamlit as st
 
 if __name__ == "__main__":
+    from dashboard_shared import await_warm_up
+
+    await_warm_up()
     st.set_page_config(page_title="troopmap", page_icon=":world_map:", layout="wide")
 
     navigation = st.navigation(

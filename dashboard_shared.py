@@ -7,6 +7,7 @@ parameters; the sidebar's widgets write it back there, so a copied link reopens 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -29,7 +30,7 @@ from geo.filters import (
 )
 from geo.models import Article, Event
 
-__all__ = ["View", "current_view", "sidebar", "through_navigation", "warm_start"]
+__all__ = ["View", "await_warm_up", "current_view", "sidebar", "through_navigation", "warm_start"]
 
 _log = logging.getLogger("troopmap")
 
@@ -54,11 +55,27 @@ class View:
     revision: tuple[str, int]  # (store path, store revision): the key of every per-data cache
 
 
-def _warm_up() -> None:
+_warm: dict[str, threading.Event] = {}  # "done": made when the server starts a warm-up, set when it ends
+WARM_UP_WAIT_S = 5.0
+
+
+def _warm_up(done: threading.Event) -> None:
+    """The data and the map's code (geo), then what the first run of a page would still do slowly itself.
+
+    streamlit_folium imports folium.plugins (0.3 s: forty templates compiled), but it must itself be
+    imported by a page's run, where its component is registered. Streamlit's first element of a process
+    walks the stack with `inspect` (streamlit.env_util.is_repl), which resolves the file of every loaded
+    module once (2,000 of them with pandas and folium: 0.1-0.3 s); `inspect.getmodule` does it here.
+    """
     try:
         app_data.warm_up()
+        import folium.plugins  # noqa: F401
+
+        inspect.getmodule(None, __file__)
     except Exception:  # the first visit does it again and says what went wrong
         _log.warning("troopmap: reading the data at server start failed", exc_info=True)
+    finally:
+        done.set()
 
 
 @asynccontextmanager
@@ -68,8 +85,21 @@ async def warm_start(app: Any) -> AsyncIterator[None]:
     A fresh server's first visitor otherwise waits for it after loading Streamlit's page (1 s and more
     with 20,000 events); now both happen at once (`geo.app_data.warm_up`).
     """
-    threading.Thread(target=_warm_up, name="troopmap-warm-up", daemon=True).start()
+    done = _warm.setdefault("done", threading.Event())
+    threading.Thread(target=_warm_up, args=(done,), name="troopmap-warm-up", daemon=True).start()
     yield
+
+
+def await_warm_up() -> None:
+    """A visit that comes while the server's warm-up still runs lets it finish first (at most WARM_UP_WAIT_S).
+
+    Both at once take longer than one after the other: each Python thread waits for the other at every
+    system call (Streamlit's first element alone resolves the path of every loaded module). A longer
+    warm-up is a build (a fresh host): the visit goes on and shows its spinner while it waits for it.
+    """
+    done = _warm.get("done")
+    if done is not None:
+        done.wait(WARM_UP_WAIT_S)
 
 
 @st.cache_resource(show_spinner=False)

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from . import event_cache
 from .models import Article, Event
 from .store import Store, ensure_store, refresh_events
 
@@ -71,21 +72,31 @@ def _cached_read(what: str, read: Any) -> Any:
         hit = _cached.get(key)
         if hit is not None and hit[0] == revision:
             return hit[1]
-        value = read(store)
+        value = read(store, revision)
         _cached[key] = (revision, value)
         return value
 
 
 def load_articles() -> tuple[Article, ...]:
     """Every stored article (the sample corpus and what users added)."""
-    return _cached_read("articles", lambda s: tuple(s.articles()))
+    return _cached_read("articles", lambda s, _: tuple(s.articles()))
 
 
 def _corrected() -> tuple[tuple[Event, ...], tuple[Event, ...], frozenset[str]]:
-    """(shown events, all events, hidden ids) from one read of the store per revision."""
+    """(shown events, all events, hidden ids) from one read of the store per revision.
 
-    def read(store: Store) -> tuple[tuple[Event, ...], tuple[Event, ...], frozenset[str]]:
-        events, hidden = store.corrected_events()
+    A fresh server takes them from the store's compact copy (geo.event_cache) when it is current, and
+    writes that copy after reading the store itself.
+    """
+
+    def read(store: Store, revision: int) -> tuple[tuple[Event, ...], tuple[Event, ...], frozenset[str]]:
+        cached = event_cache.load(store.path, revision)
+        if cached is not None:
+            events, hidden = cached
+        else:
+            events, hidden = store.corrected_events()
+            if store.revision() == revision:  # nothing was written meanwhile: the copy is of this revision
+                event_cache.save(store.path, revision, events, hidden)
         return tuple(e for e in events if e.event_id not in hidden), tuple(events), frozenset(hidden)
 
     return _cached_read("events", read)

@@ -46,6 +46,7 @@ class DateMention:
     date: str
     precision: str
     kind: str = "point"
+    deadline: bool = False  # "by December 31", "bis zum 31. Dezember", "d'ici la fin du mois"
 
 
 def format_date(day: dt.date, precision: str) -> str:
@@ -69,6 +70,7 @@ class _Grammar:
     anchor: re.Pattern[str]
     season_guard: re.Pattern[str] | None
     earlier: set[str]
+    deadline: re.Pattern[str]
 
 
 @cache
@@ -169,7 +171,9 @@ def _grammar(language: str) -> _Grammar:
     # "a été évacué": a season word that is also a verb form is a season only after one of these
     season_guard = re.compile(rf"(?:{_alt(needs)})\s*$", re.IGNORECASE) if needs else None
     earlier = {w.lower() for w in d.get("earlier", [])}
-    return _Grammar(pattern, d, lower, anchor, season_guard, earlier)
+    deadlines = d.get("deadlines", [])
+    deadline = re.compile(rf"(?<![\w])(?:{_alt(deadlines)})\s*$" if deadlines else "(?!x)x", re.IGNORECASE)
+    return _Grammar(pattern, d, lower, anchor, season_guard, earlier, deadline)
 
 
 def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
@@ -447,8 +451,13 @@ def _both_ways(
             continue
         forth = _resolve(m, g, published, True, previous) or back
         kind = "since" if m.group("since") or m.group("forpast") else "until" if m.group("within") else "point"
+        deadline = g.deadline.search(text, max(0, m.start() - 24), m.start()) is not None
+        end = m.end()
+        if text[end - 1] == "." and len(text[:end].split()[-1]) > 5:  # "31 décembre.": the sentence's full stop
+            end -= 1
         for (day, precision), out in ((back, past), (forth, ahead)):
-            out.append(DateMention(m.start(), m.end(), m.group(0), format_date(day, precision), precision, kind))
+            found = format_date(day, precision)
+            out.append(DateMention(m.start(), end, text[m.start() : end], found, precision, kind, deadline))
         if kind == "point" and back[1] in ("day", "month"):
             previous = back
     return tuple(past), tuple(ahead)

@@ -252,7 +252,8 @@ class _Costs:
 
     def between(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         """Cost from span a to span b (0 when they touch or overlap)."""
-        cum = self._cum if self.inside(a[0]) or self.inside(b[0]) else self._outer
+        # with no embedded clause both sums are one: no clause to look for (most sentences, most calls)
+        cum = self._cum if self.clauses and (self.inside(a[0]) or self.inside(b[0])) else self._outer
         if a[1] <= b[0]:
             return max(0.0, self._at(b[0], cum) - self._at(a[1], cum))
         if b[1] <= a[0]:
@@ -1007,6 +1008,8 @@ def _draft(
     verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
     ahead = status == "planned" or in_future_tense(verb, ctx.language)
     owned = dates.future if ahead else dates.past
+    if not ahead and status != "completed":  # "must complete its withdrawal by December 31": a deadline is ahead
+        owned = [f if p.deadline else p for p, f in zip(dates.past, dates.future, strict=True)]
     if not owned and status == "announced":
         owned = dates.announced
     if not owned:
@@ -1029,6 +1032,7 @@ def _draft(
         destination=destination,
         troops=count.value if count else None,
         troops_text=count.text if count else None,
+        troops_peak=bool(count and count.peak),
         date=date.date if date else None,
         date_precision=date.precision if date else "unknown",
         date_text=date.text if date else None,

@@ -53,6 +53,7 @@ class Draft:
     evidences: tuple[str, ...] = ()
     additive: bool = False  # "will also end", "auch ... auslaufen": told as another happening than the last
     article_ids: tuple[str, ...] = field(default=())
+    troops_peak: bool = False  # the count is a past maximum ("at its peak"), never lent to a withdrawal
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -168,6 +169,7 @@ def _combine(a: Draft, b: Draft) -> Draft:
         destination=best.destination or other.destination,
         troops=troops.troops,
         troops_text=troops.troops_text,
+        troops_peak=troops.troops_peak,
         date=dated.date,
         date_precision=dated.date_precision,
         date_text=dated.date_text,
@@ -221,6 +223,7 @@ def merge_in_article(drafts: list[Draft]) -> list[Draft]:
                     for p in merged
                     if p.action == "deployment"
                     and p.troops is not None
+                    and not p.troops_peak
                     and p.actor_country == d.actor_country
                     and d.actor_country is not None
                     and (p.force == d.force or p.force is None or d.force is None)

@@ -12,7 +12,7 @@ language's words, so "two thousand five hundred", "quatre-vingt-dix", "un millie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import rules
@@ -21,6 +21,7 @@ from .patterns import alternation
 __all__ = ["TroopCount", "find_troop_counts", "parse_number"]
 
 _MAX_TROOPS = 500_000
+_PEAK_SPAN = 60  # characters either side of a count where "at its peak" makes it a past maximum
 _ADDS = ("units", "tens", "articles")
 _MULTIPLIES = ("hundreds", "collectives")
 
@@ -33,6 +34,7 @@ class TroopCount:
     end: int
     text: str
     value: int | None
+    peak: bool = False  # "at its peak counted 800 soldiers": a past maximum, not troops there now
 
 
 def _alternation(words: list[str] | dict[str, object], *, escape: bool = True) -> str:
@@ -44,6 +46,11 @@ class _Grammar:
     pattern: re.Pattern[str]
     before: re.Pattern[str]
     part_of: re.Pattern[str]
+    peak: re.Pattern[str]
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
+    fighters: set[str]
+    casualty: re.Pattern[str]
     token: re.Pattern[str]
     glue: re.Pattern[str]
     digits: re.Pattern[str]
@@ -81,7 +88,7 @@ def _grammar(language: str) -> _Grammar:
     number = rf"(?P<num>(?:{digits})(?:\s+(?:{scales})(?!\w))?|{words})"
     vague = rf"(?P<vague>\b(?:{_alternation(data['vague'])})\b)"
     approx = rf"(?:(?P<approx>\b(?:{_alternation(data['approximators'], escape=False)}))\s+)?"
-    nouns = _alternation(data["troop_nouns"])
+    nouns = _alternation(data["troop_nouns"] + data.get("fighter_nouns", []))
     compound = r"[\w-]*" if w.get("concatenated") else ""
     between = int(data.get("between_words", 3))
     stop = _alternation(data["not_troops"] + data.get("function_words", []))
@@ -99,7 +106,34 @@ def _grammar(language: str) -> _Grammar:
     end = "" if w.get("concatenated") else r"(?![^\W\d])"  # "an" is no part of "and"
     token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
     glue = re.compile(rf"[\s'’-]+|(?:{_alternation(w['joiners'] + w['collective_links'])}){end}", re.IGNORECASE)
-    return _Grammar(pattern, before, part_of, token, glue, re.compile(digits), seps, vocab)
+    peak = re.compile(
+        rf"(?<!\w)(?:{_alternation(data.get('peak_words', []))})(?!\w)" if data.get("peak_words") else "(?!x)x",
+        re.IGNORECASE,
+    )
+    # "December 31 all French troops", "am 31. Dezember": a day of a month, not a count
+    dates = rules.load("dates", language) or rules.load("dates", "en")
+    months = _alternation(dates.get("months", {}))
+    month_day = "month day" in dates.get("day_month_order", [])
+    month_before = re.compile(rf"(?<![\w])(?:{months})\.?\s*$" if month_day else "(?!x)x", re.IGNORECASE)
+    month_after = re.compile(rf"\.?\s*(?:{months})(?![\w])", re.IGNORECASE)
+    fighters = {f.lower() for f in data.get("fighter_nouns", [])}
+    hurt = _alternation(data.get("casualty_words", [])) or "(?!x)x"
+    casualty = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{hurt})(?![\w])", re.IGNORECASE)
+    return _Grammar(
+        pattern,
+        before,
+        part_of,
+        peak,
+        month_before,
+        month_after,
+        fighters,
+        casualty,
+        token,
+        glue,
+        re.compile(digits),
+        seps,
+        vocab,
+    )
 
 
 def _combine(values: list[tuple[str, int]]) -> int:
@@ -145,6 +179,11 @@ def parse_number(text: str, language: str = "en") -> int | None:
     return _combine(values)
 
 
+def _is_day(text: str, start: int, end: int, g: _Grammar) -> bool:
+    """ "December 31", "31 décembre", "31. Dezember": the number is a day of that month."""
+    return bool(g.month_before.search(text, max(0, start - 16), start) or g.month_after.match(text, end))
+
+
 def _looks_like_year(num: str) -> bool:
     return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
 
@@ -164,6 +203,8 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
                 out.append(TroopCount(start, m.end(), text[start : m.end()], None))
             continue
         num = m.group("num")
+        if num.isdigit() and 1 <= int(num) <= 31 and _is_day(text, m.start("num"), m.end("num"), g):
+            continue
         value = parse_number(num, language)
         if value is None or not 0 < value <= _MAX_TROOPS:
             continue
@@ -173,6 +214,9 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
             continue
         if not num[:1].isdigit() and (value < 2 or not (m.group("noun") or m.group("pronoun"))):
             continue  # "one soldier" is an article; "with three Chinook helicopters" counts no troops
+        noun = (m.group("noun") or "").lower()
+        if any(noun.endswith(f) for f in g.fighters) and g.casualty.match(text, m.end()):
+            continue  # "40 Kämpfer wurden getötet": militants killed, not troops
         if _looks_like_year(num) and not re.match(r"[\s-]*\S+\s*$", text[m.end("num") : m.end()]):
             continue  # "in 2020 French troops": a year before the noun phrase, not a count
         out.append(TroopCount(start, m.end(), text[start : m.end()], value))
@@ -181,4 +225,17 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
         whole = link and next((c for c in out if c.start == link.end()), None)
         if whole and whole.value is not None and part.value is not None and part.value < whole.value:
             out.append(part)  # "the withdrawal of 600 of its 1,200 troops": the 600 move
+    out = [_with_peak(c, text, g) for c in out]
     return sorted(out, key=lambda c: c.start)
+
+
+def _with_peak(count: TroopCount, text: str, g: _Grammar) -> TroopCount:
+    """Marks a count with a peak phrase within a few words of it, in the same sentence."""
+    lo, hi = max(0, count.start - _PEAK_SPAN), min(len(text), count.end + _PEAK_SPAN)
+    stops = [i for i in (text.rfind(". ", lo, count.start), text.rfind("\n", lo, count.start)) if i >= 0]
+    lo = max([lo, *[i + 1 for i in stops]])
+    cut = [i for i in (text.find(". ", count.end, hi), text.find("\n", count.end, hi)) if i >= 0]
+    hi = min([hi, *cut])
+    if g.peak.search(text, lo, hi) is None:
+        return count
+    return replace(count, peak=True)

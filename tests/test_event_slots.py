@@ -179,3 +179,42 @@ def test_two_verbs_joined_by_and_share_their_date(text: str, lang: str, words: s
     events = _events(text, lang)
     assert {e[0] for e in events} == {"withdrawal", "cooperation_ended"}
     assert {(e[3], e[4]) for e in events} == {("2024-03", words)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("At its peak, MINUSMA had 15,000 troops in Mali. On Monday MINUSMA withdrew from Mali.", "en"),
+        (
+            "Au plus fort de son déploiement, la Minusma comptait 15 000 militaires au Mali. Lundi, la Minusma s'est "
+            "retirée du Mali.",
+            "fr",
+        ),
+        ("Zu Spitzenzeiten hatte die Minusma 15.000 Soldaten in Mali. Am Montag zog die Minusma aus Mali ab.", "de"),
+    ],
+)
+def test_a_past_peak_is_not_the_number_that_withdraws(text: str, lang: str) -> None:
+    troops = {e[0]: e[2] for e in _events(text, lang)}
+    assert troops == {"deployment": 15000, "withdrawal": None}
+
+
+def test_a_present_strength_is_the_number_that_withdraws() -> None:
+    troops = {
+        e[0]: e[2] for e in _events("MINUSMA had 12,000 troops in Mali. On Monday MINUSMA withdrew from Mali.", "en")
+    }
+    assert troops == {"deployment": 12000, "withdrawal": 12000}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        ("The resolution sets the withdrawal of MINUSMA from Mali by December 31.", "en", "2024-12-31"),
+        ("By December 31 all French troops had left Mali.", "en", "2023-12-31"),
+    ],
+)
+def test_a_deadline_is_ahead_unless_the_event_is_done(text: str, lang: str, date: str) -> None:
+    assert [e[3] for e in _events(text, lang)] == [date]
+
+
+def test_the_day_of_a_date_is_no_troop_count() -> None:
+    assert [e[2] for e in _events("By December 31 all French troops had left Mali.", "en")] == [None]

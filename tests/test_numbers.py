@@ -69,3 +69,17 @@ def test_every_count_of_a_sentence_is_found_in_order() -> None:
 @pytest.mark.parametrize(("text", "lang"), [("twenty soldiers", "en"), ("and", "en"), ("einige", "de"), ("de", "fr")])
 def test_words_that_are_no_number_parse_to_none(text: str, lang: str) -> None:
     assert parse_number(text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "peak"),
+    [
+        ("The task force, which at its peak counted some 900 soldiers, is leaving.", "en", True),
+        ("The task force still counts some 900 soldiers.", "en", False),
+        ("La force a compté jusqu'à 4 000 hommes au plus fort de l'opération.", "fr", True),
+        ("Zeitweise waren mehr als 5.000 Soldaten im Einsatz.", "de", True),
+        ("Derzeit sind 5.000 Soldaten im Einsatz. Zu Spitzenzeiten war es mehr.", "de", False),
+    ],
+)
+def test_a_count_beside_a_peak_phrase_is_a_past_maximum(text: str, lang: str, peak: bool) -> None:
+    assert [c.peak for c in find_troop_counts(text, lang)] == [peak]

@@ -72,6 +72,14 @@ def test_markers_show_and_a_shared_link_shows_fewer(streamlit_app, page, store, 
     # 400 synthetic events, plus whatever today's extraction finds in the sample corpus
     assert everything == _located(page) >= 400
     assert frame.locator(".tm-legend").is_visible()
+    # town names: those in and around the view only (700 towns have one), more once the map zooms out
+    towns_near = frame.locator(".tm-town").count()
+    assert 10 < towns_near < 400
+    frame.locator(".leaflet-control-zoom-out").click()
+    page.wait_for_timeout(1000)
+    assert frame.locator(".tm-town").count() > towns_near
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(1000)
     assert not [u for u in blocked if "leaflet" in u], blocked  # every map asset came from the app
 
     page.goto(f"{base}/?force=Takuba")
