@@ -82,9 +82,10 @@ def test_own_articles_in_three_languages_score_well(folder: str) -> None:
 
 
 def test_hardest_held_out_batch_does_not_fall_back() -> None:
-    """Batch 22 (first run 0.60) is still below the issue's 0.80: a floor near its present level keeps it there."""
+    """Batch 22 (first run 0.60, 0.79 before the noun-phrase and mandate fixes, 0.86 now): a floor near its
+    present level keeps it there."""
     f1, summary = _score(DATA / "events_heldout22", DATA / "events_heldout22" / "expected.json")
-    assert f1 >= 0.7, summary
+    assert f1 >= 0.8, summary
 
 
 def test_blind_batch_nine_does_not_fall_back() -> None:
@@ -96,8 +97,8 @@ def test_blind_batch_nine_does_not_fall_back() -> None:
 @pytest.mark.parametrize(
     ("folder", "floor"),
     [
-        ("events_heldout31", 0.55),  # first run 0.50
-        ("events_heldout33", 0.75),  # first run 0.62
+        ("events_heldout31", 0.6),  # first run 0.50, 0.65 now
+        ("events_heldout33", 0.75),  # first run 0.62, 0.81 now
     ],
 )
 def test_fresh_dev_batches_keep_their_gains(folder: str, floor: float) -> None:
