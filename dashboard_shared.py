@@ -248,4 +248,6 @@ def _share_link(filters: Filters) -> str:
         base = url.split("?", 1)[0]
     except (AttributeError, RuntimeError):
         base = ""
+    if base.count("/") == 2:  # "http://host:8501" on the home page: the shared link reads "http://host:8501/?force=…"
+        base += "/"
     return (base or "/") + query_string(filters)

@@ -14,7 +14,17 @@ from functools import cache, lru_cache
 from . import rules
 from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
 
-__all__ = ["Trigger", "find_triggers", "has_military_context", "is_negated", "is_report", "report_spans", "status_cues"]
+__all__ = [
+    "Trigger",
+    "find_triggers",
+    "has_military_context",
+    "in_past_relative",
+    "is_negated",
+    "is_report",
+    "removes_no_troops",
+    "report_spans",
+    "status_cues",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,21 @@ class _Cues:
     negation_after: int
     denial: re.Pattern[str]
     cancellation: re.Pattern[str]
+    claim: re.Pattern[str]  # "reports that", "Berichte, wonach": what follows is a claim, maybe denied after the cue
+    threat: re.Pattern[str]  # "threatened to", "drohte": what the sentence threatens is no happening
+    irrealis: re.Pattern[str]  # "if", "such a", "incompatible with": no happening in the cue's clause
+    conditional: re.Pattern[str]  # "would", "enverrait", "würde": a verb form that a condition may suspend
+    condition_after: re.Pattern[str]  # "if", "si", "falls" after the cue: "would send troops if asked"
+    head_after: re.Pattern[str]  # "(evacuation) flights": the noun an action noun qualifies, after it
+    head_before: re.Pattern[str]  # "vols d'(évacuation)": the noun an action noun qualifies, before it
+    reason: re.Pattern[str]  # "citing the presence of", "invoquant": a presence given as a reason, told elsewhere
+    ending: re.Pattern[str]  # "the curtain on", "fin à", "Ende der": a presence named as it ends is no deployment
+    no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
+    political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
+    object_side: str  # where a verb's object stands: "after" it (en, fr) or "before" it (de)
+    relative: re.Pattern[str]  # what opens a relative clause: "who", "où", ", die"
+    past: re.Pattern[str]  # past auxiliaries: "had been", "étaient", "waren"
+    since: re.Pattern[str]  # "since", "depuis", "seit": a presence dated from its start is told for itself
     military: re.Pattern[str]
     report: re.Pattern[str]
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
@@ -54,6 +79,9 @@ class _Cues:
     status_by_head: dict[str, tuple[int, ...]]
 
 
+_NONE = ["(?!x)x"]  # a pattern that never matches, for a list a language leaves empty
+
+
 def _words(words: list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
@@ -61,6 +89,7 @@ def _words(words: list[str]) -> str:
 @cache
 def _cues(language: str) -> _Cues:
     data = rules.load("actions", language) or rules.load("actions", "en")
+    syntax = rules.load("syntax", language) or {}
     end = r"(?:(?<=['’])|(?![\w]))"  # a cue may end on an apostrophe: "dispose d'"
     triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']}){end}", re.IGNORECASE), t) for t in data["triggers"])
     status = {
@@ -75,6 +104,13 @@ def _cues(language: str) -> _Cues:
     military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
+    prefix = r"[\w-]*" if data.get("military_compounds") else ""  # "keine Bundeswehrsoldaten"
+    troop_nouns = [re.escape(w) for w in numbers.get("troop_nouns", []) if len(w) > 3]
+    no_troops = re.compile(
+        rf"(?<![\w-])(?:{_words(data.get('negative_determiners', []) or ['(?!x)x'])})(?:\s+|(?<=['’]))"
+        rf"(?:[\w-]+\s+){{0,2}}?{prefix}(?:{_words(troop_nouns)}){tail}(?![\w])",
+        re.IGNORECASE,
+    )
     starts, _ = dispatch([p for p, _ in triggers])
     return _Cues(
         triggers=triggers,
@@ -88,6 +124,21 @@ def _cues(language: str) -> _Cues:
             rf"(?<![\w-])(?:{_words(data.get('cancellations', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
         military=military,
+        claim=_any_of(data.get("claims", [])),
+        threat=_any_of(data.get("threats", [])),
+        irrealis=_any_of(data.get("irrealis", [])),
+        ending=_any_of(data.get("endings", [])),
+        reason=_any_of(data.get("reasons", [])),
+        head_after=re.compile(rf"\s+(?:{_words(data.get('noun_heads_after', []) or _NONE)})(?![\w])", re.IGNORECASE),
+        head_before=re.compile(rf"(?<![\w-])(?:{_words(data.get('noun_heads_before', []) or _NONE)})$", re.IGNORECASE),
+        conditional=_any_of(data.get("conditionals", [])),
+        condition_after=_any_of(data.get("conditions_after", [])),
+        no_troops=no_troops,
+        political=_any_of(data.get("political_objects", [])),
+        object_side=str(data.get("object_side", "after")),
+        relative=_any_of(syntax.get("relative_openers", [])),
+        past=_any_of(syntax.get("past_markers", [])),
+        since=_any_of(syntax.get("since_words", [])),
         report=re.compile(
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
@@ -97,6 +148,12 @@ def _cues(language: str) -> _Cues:
         status_heads=word_start_heads(list(status.values())),
         status_by_head={},
     )
+
+
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """Any of the words, whole; a word may open with a mark (", die": a comma then the pronoun)."""
+    alts = [w if not w[:1].isalnum() else rf"(?<![\w-]){w}" for w in sorted(words, key=len, reverse=True)]
+    return re.compile(rf"(?:{'|'.join(alts) or '(?!x)x'})(?![\w])", re.IGNORECASE)
 
 
 def _starts_of_cues(text: str, cues: _Cues) -> Iterator[tuple[int, tuple[int, ...] | range]]:
@@ -174,6 +231,16 @@ def has_military_context(text: str, language: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w'’]+")
+_SENTENCE_END = re.compile(r"[.;:!?]")
+_CLAUSE_END = re.compile(r"[,;:.!?()«»“”\"–—]")
+
+
+def _clause_before(before: str) -> str:
+    """The words of the cue's own clause before it (back to the last comma, colon or quote)."""
+    cut = max(before.rfind(c) for c in ",;:()–—")
+    return before[cut + 1 :]
+
+
 _WORDS_AND_MARKS = re.compile(r"[\w'’]+|[,;:.]")
 
 
@@ -184,7 +251,8 @@ def _word_starts(sentence: str) -> list[int]:
 
 
 def is_negated(text: str, trigger: Trigger, language: str) -> bool:
-    """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"."""
+    """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"; the troops
+    negated ("has no soldiers stationed"); a denied claim; a threat, condition or incompatibility."""
     cues = _cues(language)
     before = text[: trigger.start]
     starts = _word_starts(text)
@@ -193,6 +261,31 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
     if cues.negation.search(window) is not None or cues.denial.search(before) is not None:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
+    if cues.claim.search(before) is not None and cues.denial.search(text, trigger.end) is not None:
+        return True  # "Reports that Turkey would send advisers were denied", "Berichte, wonach ... wies ... zurück"
+    if trigger.kind == "noun" and (
+        cues.head_after.match(text, trigger.end) or cues.head_before.search(before[-30:].rstrip())
+    ):
+        return True  # "medical evacuation flights", "des vols d'évacuation": the action qualifies another noun
+    if trigger.action == "deployment" and trigger.kind == "noun":
+        near = _clause_before(before)[-60:]
+        if cues.ending.search(near) is not None:
+            return True  # "bringing down the curtain on operation Barkhane's presence": it ends, nothing is sent
+        if cues.reason.search(near) is not None:
+            return True  # "citing the presence of Russian mercenaries": the reason for another event
+    end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)  # past commas too: ", falls"
+    if cues.condition_after.search(text, trigger.end, end) and (
+        cues.conditional.search(_clause_before(before)) or cues.conditional.fullmatch(trigger.text.split()[0])
+    ):
+        return True  # "Spain would send 300 soldiers if Mali asked", "enverrait des troupes si", "würde ... falls"
+    if cues.threat.search(before) is not None or cues.irrealis.search(_clause_before(before)) is not None:
+        return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
+    for m in cues.no_troops.finditer(text):  # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"
+        if m.start() < trigger.end and trigger.start < m.end():
+            return True  # "aucun soldat déployé" read as one cue
+        lo, hi, most = (m.end(), trigger.start, 40) if m.end() <= trigger.start else (trigger.end, m.start(), 12)
+        if hi - lo <= most and not _CLAUSE_END.search(text, lo, hi):
+            return True  # the troops negated in the cue's own clause, right before it or right after ("sent no troops")
     if cues.cancellation.search(text, trigger.end) is not None:
         return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
@@ -204,6 +297,44 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
             clause.append(word)
         return any(cues.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
     return False
+
+
+def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
+    """A withdrawal cue whose object is a person or a government: "ousted President Bazoum", "a expulsé
+    l'ambassadeur", "den Botschafter ausgewiesen" tell of a coup or a diplomatic row, not of troops."""
+    if trigger.action != "withdrawal" or trigger.kind != "verb":
+        return False
+    cues = _cues(language)
+    if cues.political.search(trigger.text):
+        return True  # "wies den Botschafter aus"
+    if cues.object_side == "before":
+        words = _WORDS.findall(text, max(0, trigger.start - 60), trigger.start)[-3:]
+        span = text[text.rfind(words[0], 0, trigger.start) : trigger.start] if words else ""
+    else:
+        words = _WORDS.findall(text, trigger.end)[:3]
+        span = text[trigger.end : text.find(words[-1], trigger.end) + len(words[-1])] if words else ""
+    return cues.political.search(span) is not None and not _CLAUSE_END.search(span)
+
+
+def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:
+    """A presence told in a relative clause in the past: "the peacekeepers who were stationed there (left)",
+    "le camp, où était déployé le contingent", "die Soldaten, die dort stationiert waren": the background
+    of what the sentence says, not a deployment of its own. An arrival is an event even there ("the elite
+    soldiers, who had arrived in Ménaka only days before, were ordered out")."""
+    if trigger.action != "deployment" or trigger.status == "completed":
+        return False
+    cues = _cues(language)
+    openers = [m for m in cues.relative.finditer(text, max(0, trigger.start - 80), trigger.start)]
+    if not openers:
+        return False
+    lo = openers[-1].end()
+    if _CLAUSE_END.search(text, lo, trigger.start) or len(_WORDS.findall(text, lo, trigger.start)) > 6:
+        return False
+    end = m.start() if (m := _CLAUSE_END.search(text, trigger.end)) else len(text)
+    if cues.since.search(text, lo, end):
+        return False  # "who had been based in Kamboinsin since 2009": a presence dated for itself
+    after = _WORDS_AND_MARKS.findall(text, trigger.end)[:2]
+    return cues.past.search(text, lo, trigger.start) is not None or any(cues.past.fullmatch(w) for w in after)
 
 
 def status_cues(text: str, language: str) -> dict[str, list[tuple[int, int]]]:

@@ -26,8 +26,10 @@ from .actions import (
     Trigger,
     find_triggers,
     has_military_context,
+    in_past_relative,
     is_negated,
     is_report,
+    removes_no_troops,
     report_spans,
     status_cues,
 )
@@ -53,6 +55,7 @@ _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _SPECIFIC = ("city", "village", "admin", "other")
+_NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 
 
@@ -104,6 +107,11 @@ class _Syntax:
     force_anaphor: re.Pattern[str]
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
+    seat_before: re.Pattern[str]
+    seat_after: re.Pattern[str]
+    stance: re.Pattern[str]
+    origin_after: re.Pattern[str]
+    origin_before: re.Pattern[str]
     coordinator: re.Pattern[str]
     participation: re.Pattern[str]
     additive: re.Pattern[str]
@@ -202,6 +210,11 @@ def _syntax(language: str) -> _Syntax:
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
+        seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        origin_after=re.compile(rf"(?:{'|'.join(re.escape(w) for w in a.get('origin_after', [])) or _NEVER})(?![\w])"),
+        origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
 
 
@@ -389,10 +402,17 @@ def find_drafts(article: Article) -> list[Draft]:
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
-        usable = [m for m in sentence_places if m.place.feature not in _BROAD]
+        usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
         if usable:
             ctx.recent_places = usable
     return merge_in_article(drafts)
+
+
+def _landmark(m: PlaceMention, sentence: Sentence, syntax: _Syntax) -> bool:
+    """ "the region that borders Niger", "à la frontière avec le Niger": a place named to situate another,
+    which "there" and "the town" never point back to."""
+    rel = m.start - sentence.start
+    return bool(syntax.place_veto.search(sentence.text[max(0, rel - 60) : rel]))
 
 
 def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[int], ctx: _Context) -> None:
@@ -440,20 +460,23 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             continue
         if a.kind in ("country", "capital"):
             before = text[: a.start]
+            seat = a.kind == "capital" and _seat(text, a.start, a.end, syn)
             if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
-                is_actor = is_actor and not syn.from_after.match(text, a.end)
+                is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 is_actor = is_actor or bool(syn.relative.match(text, a.end))  # "a blow to France, which ..."
             previous = (a.end, is_actor)
             if not is_actor:
                 continue
-            weight = 1.0 if a.kind == "country" else 2.0
+            weight = 1.0 if a.kind == "country" or seat else 2.0
             if syn.genitive.match(text, a.end) or (a.text.endswith("s") and syn.genitive.match(text, a.end - 1)):
                 weight = -1.0  # "France's President", "Frankreichs Armee"
         else:
             weight = 0.0
+            if syn.origin_after.match(text, a.end) or syn.origin_before.search(text[max(0, a.start - 30) : a.start]):
+                continue  # "Drohnen türkischer Bauart", "Turkish-made drones": where the arms come from, not whose
         if a.country is None:
             continue
         if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
@@ -482,6 +505,12 @@ def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> 
     return len(gap) <= 24 and len(_WORD.findall(gap)) <= 2
 
 
+def _seat(text: str, start: int, end: int, syn: _Syntax) -> bool:
+    """ "the government in Prague", "In Tallinn, the government said", "die Regierung in Prag": a capital
+    that stands for the government seated there, whose country acts (and is no place of troops)."""
+    return bool(syn.seat_before.search(text[max(0, start - 40) : start]) or syn.seat_after.match(text, end))
+
+
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
     """ "le contingent du Royaume-Uni", "the troops of France": a country after a troop noun owns them."""
     tail = before[-40:]
@@ -500,6 +529,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
         return []
     triggers = find_triggers(text, lang)
+    if not forces and ctx.last_force is not None and ctx.syntax.force_anaphor.match(text):
+        # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
+        ctx.subject, ctx.subject_force = ctx.last_force.default_actor, ctx.last_force
     whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
     subject = next((w for w in whos if w.weight <= 1.0), None)
     if not triggers:
@@ -524,7 +556,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         for at, announce in says
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
-    live = [t for t in triggers if not is_negated(text, t, lang)]
+    live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     follow = ctx.syntax.count_after_verb
@@ -950,6 +982,8 @@ def _draft(
     if force is not None and country is None:
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
+    if force is not None and country in ("EU", "UN") and location is not None:
+        country = _contributor(force, whos, location, ctx.subject) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
         location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
@@ -971,7 +1005,10 @@ def _draft(
         destination, location = location, None
         if destination is None:
             return None
-        if ctx.main_country and ctx.main_country != destination.place.country:
+        moves = ("withdrawal", "redeployment")
+        leaving = any(t.action in moves and not t.host for t in find_triggers(text, ctx.language))
+        if ctx.main_country and ctx.main_country != destination.place.country and leaving:
+            # "after the French withdrawal, Niger agreed to host the European forces": they move there
             location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence)
         else:
             action, location, destination = "deployment", destination, None
@@ -1044,6 +1081,24 @@ def _draft(
     )
 
 
+def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject: str | None) -> str | None:
+    """ "Die Regierung in Prag beschloss, die Spezialkräfte der europäischen Takuba-Einheit zurückzuholen": a
+    coalition's contingent belongs to the contributing country the sentence names as its subject (not the
+    host country where they serve)."""
+    nations = [
+        w.country
+        for w in whos
+        if w.country not in (None, "UN", "EU", location.place.country)
+        and w.weight <= 1.0
+        and w.kind in ("country", "capital")
+        and force.accepts(w.country)
+    ]
+    alone = not nations and force.kind == "coalition" and all(w.force for w in whos)
+    if alone and subject not in (None, "UN", "EU", location.place.country) and subject in force.contributors:
+        return subject  # "Der Einsatz bei Takuba war erst im vergangenen Jahr angelaufen": the article's country
+    return nations[0] if len(set(nations)) == 1 else None
+
+
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
     return any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "troop_noun", text))
 
@@ -1072,6 +1127,7 @@ def _who(
         if inside and inside[0].country in ("UN", "EU"):  # "Chad ... its contingent of 1,400 peacekeepers"
             nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= count.start]
             nations = [w for w in nations if w.weight <= 1.0 and w.kind != "capital"]
+            nations = [w for w in nations if not _stance(w, trig, text, ctx)]
             if nations:
                 return _reconcile(nations[-1].country, _nearest_force(whos, span, costs))
         if inside:
@@ -1083,7 +1139,7 @@ def _who(
     if best is not None and best[0] <= 4:  # "The last German soldiers ... left", "le départ des soldats français"
         owner = best[1]
         nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= trig.start]
-        nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country"]
+        nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country" and not _stance(w, trig, text, ctx)]
         if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
@@ -1140,6 +1196,11 @@ def _who(
         return c
 
     ranked = sorted((w for w in whos if score(w) <= _MAX_ACTOR_COST), key=score)
+    if not ranked and not ctx.syntax.adjuncts_follow_verb and trig.kind == "verb" and whos:
+        lead = whos[0]  # "Die Blauhelme der UN-Mission Minusma, darunter ..., hatten ihr Lager ... geräumt": the
+        opens = lead.end <= trig.start and len(text[: lead.start].split()) <= 3  # subject opens, the verb comes last
+        if opens and not ctx.syntax.breaks.search(text, lead.end, trig.start):  # ", nachdem die Junta ... beendet"
+            return _reconcile(lead.country or _default(lead.force), lead.force)
     country = next((w.country for w in ranked if w.country), None)
     force = next((w.force for w in ranked if w.force and (country is None or score(w) <= _MAX_FORCE_COST)), None)
     if country and force and not force.accepts(country):
@@ -1169,6 +1230,17 @@ def _participant(ctx: _Context, force: Force | None, whos: list[_Who], trig: Tri
     nations = [ctx.subject] + [key[0] for key, _ in sorted(ctx.actors.items(), key=lambda kv: -kv[1])]
     ok = [c for c in nations if c and c not in ("EU", "UN") and (force is None or force.accepts(c))]
     return ok[0] if ok else None
+
+
+def _stance(w: _Who, trig: Trigger, text: str, ctx: _Context) -> bool:
+    """ "Niger agreed to the deployment of European trainers", "Mali condemned the arrival of peacekeepers": a
+    country that consents to or condemns the coming of EU or UN troops is the host, not a contributor."""
+    if w.end > trig.start:
+        return False
+    end = trig.start
+    if not ctx.syntax.adjuncts_follow_verb:  # "hatte der Entsendung europäischer Ausbilder zugestimmt": verb last
+        end = m.start() if (m := re.compile(r"[,;:.]").search(text, trig.end)) else len(text)
+    return ctx.syntax.stance.search(text, w.end, end) is not None
 
 
 def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
@@ -1298,6 +1370,8 @@ def _where_among(
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
         if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
             continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
+        if _seat(text, rel, rel + len(m.text), syn):
+            continue  # "the government in Prague", "In Tallinn, the government": who acts, not where
         if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
             continue  # "handed over its base to Niger's armed forces": an owner, not a place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
@@ -1320,7 +1394,13 @@ def _where_among(
         dests = [s for s in scored if (s[3] or ahead) and "to" in s[2] and "from" not in s[2]]
         dests = [s for s in dests if s[1].place.feature not in _BROAD]
         if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
-            dests = [s for s in dests if "in" not in s[2] and s[1].place.country != country and s[0] <= _MAX_PLACE_COST]
+            dests = [
+                s
+                for s in dests
+                if "in" not in s[2]
+                and s[1].place.country != country
+                and (s[0] <= _MAX_PLACE_COST or _town_to_town(s[1], scored))
+            ]
         if dests:
             destination = _specific(min(dests, key=lambda s: s[0])[1], scored)
             scored = [s for s in scored if s[1] is not destination and _elsewhere(s[1], destination, s[0])]
@@ -1372,6 +1452,15 @@ def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language
     if start == 0 or start <= trig.start < end:
         return False
     return any(start <= a and b <= end for a, b in report_spans(text, language))
+
+
+def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:
+    """ "left Bamako before dawn and was heading towards Niono": a town left for another town of the same
+    country, even a clause away, is a move inside that country, not a withdrawal from it."""
+    towns = ("city", "village")
+    return dest.place.feature in towns and any(
+        "from" in s[2] and s[1].place.feature in towns and s[1].place.country == dest.place.country for s in scored
+    )
 
 
 def _other_cues_place(

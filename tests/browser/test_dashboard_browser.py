@@ -89,6 +89,9 @@ def test_markers_show_and_a_shared_link_shows_fewer(streamlit_app, page, store, 
     page.screenshot(path=str(screenshot_dir / "map_takuba.png"))
     assert 0 < takuba == _located(page) < everything
     assert page.dialogs == []  # type: ignore[attr-defined]
+    # the link to this view, as a user copies it from the sidebar, is the address that reopens it
+    page.get_by_role("button", name="Link to this view").click()
+    page.get_by_text(f"{base}/?force=Takuba", exact=True).wait_for(timeout=10_000)
 
 
 def test_a_popup_shows_evidence_and_source(streamlit_app, page, store, screenshot_dir) -> None:
