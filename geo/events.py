@@ -49,6 +49,7 @@ _MAX_FORCE_COST = 10.0
 _REPORT_WORDS = 14
 _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
+_MAX_NOUN_PLACE_COST = 12.0  # a noun's place stands in its own phrase: "the withdrawal of French troops from Mali"
 _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
@@ -112,6 +113,11 @@ class _Syntax:
     origin_after: re.Pattern[str]
     origin_before: re.Pattern[str]
     coordinator: re.Pattern[str]
+    participation: re.Pattern[str]
+    additive: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    origin: re.Pattern[str]
+    mandate: re.Pattern[str]
     place_relative: re.Pattern[str]
 
 
@@ -186,6 +192,13 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:\s+[\w’'-]+){{0,2}}?\s*,\s*(?:{_alt(s.get('place_relatives', []) or [_NEVER])})(?![\w])",
             re.IGNORECASE,
         ),
+        participation=re.compile(rf"(?:{_alt(s.get('participation_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        additive=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('additive_particles', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        pronoun=re.compile(rf"(?<![\w])(?:{_alt(s.get('subject_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        origin=re.compile(rf"(?<![\w])(?:{_alt(s.get('origin_prepositions', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        mandate=re.compile(rf"(?<![\w])(?:{_alt(s.get('mandate_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         coordinator=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -512,7 +525,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if forces:
         ctx.last_force = forces[-1].force
     if not forces and not has_military_context(text, lang):
-        return []  # no troops spoken of: "withdrawal from the Paris agreement"
+        # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
+        _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
+        return []
     triggers = find_triggers(text, lang)
     if not forces and ctx.last_force is not None and ctx.syntax.force_anaphor.match(text):
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
@@ -918,11 +933,20 @@ def _draft(
     span = (trig.start, trig.end)
     count = min(counts, key=lambda c: costs.between((c.start, c.end), span), default=None)
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
+    # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
+    pronoun = ctx.subject is not None and any(costs.between(m.span(), span) <= 6 for m in syn.pronoun.finditer(text))
+    troop_np = troop_np or pronoun
     if trig.needs_troops and not troop_np:
         return None
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if force is None and ctx.last_force is not None and syn.mandate.search(trig.text) and not whos:
+        # "The Security Council ended its mandate": a mandate is a mission's, the one named last
+        country, force = ctx.last_force.default_actor, ctx.last_force
+    if country is None and syn.participation.match(text, trig.start):
+        # "Auch die Beteiligung an der EUTM soll auslaufen": a nation takes part in the force named after the noun
+        country = _participant(ctx, force, whos, trig)
     last = ctx.last_force
     if (
         force is None
@@ -949,6 +973,8 @@ def _draft(
         lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
         if lead.country and not text[: lead.start].split()[1:]:
             country = lead.country
+    if country is None and force is None and pronoun:
+        country, force = ctx.subject, ctx.subject_force
     if country is None and force is None and trig.recipient_after:
         country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
     if country is None and force is None:
@@ -964,6 +990,12 @@ def _draft(
         return None
 
     action = trig.action
+    if action == "deployment" and location is not None and destination is None:
+        arrival = _arrival(trig, text, location, sentence.start, ctx)
+        if arrival is not None:  # "They were flown in from the garrisons in N'Djamena": from there to here
+            action, destination = "redeployment", arrival
+            if location.place.country == country:  # "airlifted from France": from home, a deployment
+                action, location, destination = "deployment", arrival, None
     if action == "withdrawal" and destination is not None:
         if location is not None and _elsewhere(location, destination):
             action = "redeployment"
@@ -1045,6 +1077,7 @@ def _draft(
         evidence=evidence,
         position=sentence.start + trig.start,
         confidence=min(confidence, 0.95),
+        additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
     )
 
 
@@ -1174,6 +1207,29 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
+    """Where troops that arrive ("flown in from N'Djamena") arrive: the article's country, when the place the
+    cue names comes after "from" in its own clause and lies in another country."""
+    rel = location.start - offset
+    if rel < trig.end or ctx.main_country in (None, location.place.country):
+        return None
+    gap = text[trig.end : rel]
+    roles = _role_cached(text, rel, ctx.syntax, rel + len(location.text))
+    if "," in gap or not ctx.syntax.origin.search(gap) or ("to" in roles and "in" not in roles):
+        return None  # "flown from Chad to Mali": the place after "to" is where they go
+    return _country_mention(ctx.main_country, ctx, text="", sentence=None)
+
+
+def _participant(ctx: _Context, force: Force | None, whos: list[_Who], trig: Trigger) -> str | None:
+    """The nation whose participation a sentence ends when it names none: the last subject, or the nation
+    of most of the article's events (a bloc such as the EU does not take part in its own mission)."""
+    if force is not None and any(w.force is force and w.end <= trig.start for w in whos):
+        return None  # "EUTM's participation": the force is the owner
+    nations = [ctx.subject] + [key[0] for key, _ in sorted(ctx.actors.items(), key=lambda kv: -kv[1])]
+    ok = [c for c in nations if c and c not in ("EU", "UN") and (force is None or force.accepts(c))]
+    return ok[0] if ok else None
 
 
 def _stance(w: _Who, trig: Trigger, text: str, ctx: _Context) -> bool:
@@ -1319,6 +1375,8 @@ def _where_among(
             continue  # "400 peacekeepers from Burkina Faso": where they come from, not where they are
         if syn.place_veto.search(text[max(0, rel - 60) : rel]):
             continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+        if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
+            continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
         if _seat(text, rel, rel + len(m.text), syn):
             continue  # "the government in Prague", "In Tallinn, the government": who acts, not where
         if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
@@ -1334,6 +1392,8 @@ def _where_among(
             c -= 3.0  # among several places, the one the article is about
         if c > (_MAX_DEST_COST if after and "to" in roles else _MAX_PLACE_COST):
             continue
+        if trig.kind == "noun" and after and c > _MAX_NOUN_PLACE_COST:
+            continue  # "Seit dem Abzug ... setzt die Junta auf Drohnen aus der Türkei": past its phrase
         scored.append((c, m, roles, after))
     destination = None
     if trig.action in ("redeployment", "withdrawal") and not trig.host:
@@ -1375,6 +1435,8 @@ def _where_among(
         location = _main_in_list(location, places, text, offset, ctx) or location
     if location is None:
         location = _anaphor(text, span, costs, ctx, country)
+    if location is None:
+        location = _country_in_cue(trig, text, ctx, country)
     if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
         location = _country_mention(force.theatre[0], ctx, text="", sentence=None)  # "EUTM Mali ... beendet"
     if not fallbacks:
@@ -1386,6 +1448,17 @@ def _where_among(
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language: str) -> bool:
+    """Whether the place stands in a clause of its own (between commas) that reports the news and does
+    not hold the cue: ", the ministry said in Paris", ", wie ein Sprecher in Brüssel bestätigte"."""
+    start = text.rfind(",", 0, place[0]) + 1
+    end = text.find(",", place[1])
+    end = len(text) if end < 0 else end
+    if start == 0 or start <= trig.start < end:
+        return False
+    return any(start <= a and b <= end for a, b in report_spans(text, language))
 
 
 def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:
@@ -1481,6 +1554,14 @@ def _anaphor(
     for m in _matches(syn, "country", text):
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
+    return None
+
+
+def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None) -> PlaceMention | None:
+    """ "on Malian soil", "sur le sol malien", "auf malischem Boden": the country a cue names by its adjective."""
+    for a in find_actors(text, ctx.language):
+        if a.kind == "adjective" and trig.start <= a.start < trig.end and a.country not in (None, country, "UN", "EU"):
+            return _country_mention(a.country, ctx, text=a.text, sentence=None)
     return None
 
 

@@ -51,6 +51,7 @@ class Draft:
     position: int
     confidence: float
     evidences: tuple[str, ...] = ()
+    additive: bool = False  # "will also end", "auch ... auslaufen": told as another happening than the last
     article_ids: tuple[str, ...] = field(default=())
     troops_peak: bool = False  # the count is a past maximum ("at its peak"), never lent to a withdrawal
 
@@ -93,8 +94,13 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
         return False
     if a.troops is not None and b.troops is not None and a.troops != b.troops:
         return False  # "5,100 at the peak" and "4,000 for Serval" are two presences
+    if not across or set(a.ids) & set(b.ids):  # one article: its own words tell happenings apart
+        if (a.additive or b.additive) and a.evidence != b.evidence:
+            return False  # "Its participation in EUTM will also end": not the withdrawal told before
+        if _two_moments(a, b):
+            return False
     if not across:
-        return not _two_moments(a, b)
+        return True
     return _same_time(a, b)
 
 

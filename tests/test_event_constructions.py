@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from geo.events import extract_article
+from geo.events import extract_article, extract_corpus
 from geo.models import Article, Event
 
 from .conftest import ROOT
@@ -54,7 +54,7 @@ def test_construction(case: dict) -> None:
         published=dt.date.fromisoformat(case.get("published", "2023-05-10")),
         language=case["lang"],
     )
-    events = extract_article(article)
+    events = extract_corpus([article]) if case.get("corpus") else extract_article(article)  # corpus: merged across too
     for want in case["expect"]:
         assert any(_matches(e, want) for e in events), (want, _describe(events))
     for unwanted in case.get("not", []):

@@ -82,15 +82,30 @@ def test_own_articles_in_three_languages_score_well(folder: str) -> None:
 
 
 def test_hardest_held_out_batch_does_not_fall_back() -> None:
-    """Batch 22 (first run 0.60) is still below the issue's 0.80: a floor near its present level keeps it there."""
+    """Batch 22 (first run 0.60, 0.79 before the noun-phrase and mandate fixes, 0.86 now): a floor near its
+    present level keeps it there."""
     f1, summary = _score(DATA / "events_heldout22", DATA / "events_heldout22" / "expected.json")
-    assert f1 >= 0.7, summary
+    assert f1 >= 0.8, summary
 
 
 def test_blind_batch_nine_does_not_fall_back() -> None:
     """Batch 9 was never tuned on (first run 0.83, 0.74 now): a floor keeps later changes from sinking it."""
     f1, summary = _score(DATA / "events_heldout9", DATA / "events_heldout9" / "expected.json")
     assert f1 >= 0.7, summary
+
+
+@pytest.mark.parametrize(
+    ("folder", "floor"),
+    [
+        ("events_heldout31", 0.7),  # first run 0.50, 0.78 now (0.65 before acc2's precision work)
+        ("events_heldout33", 0.85),  # first run 0.62, 0.94 now (0.81 before acc2's precision work)
+    ],
+)
+def test_fresh_dev_batches_keep_their_gains(folder: str, floor: float) -> None:
+    """Two dev batches an annotator wrote without seeing the code, measured once before any change they
+    inspired (first runs in the comments): floors near their present level keep later changes honest."""
+    f1, summary = _score(DATA / folder, DATA / folder / "expected.json")
+    assert f1 >= floor, summary
 
 
 def test_uk_withdrawal_in_english_and_french_is_one_event() -> None:
