@@ -94,8 +94,38 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if a.troops is not None and b.troops is not None and a.troops != b.troops:
         return False  # "5,100 at the peak" and "4,000 for Serval" are two presences
     if not across:
-        return not _two_moments(a, b)
+        return not _two_moments(a, b) and not _rest_still_to_go(a, b)
     return _same_time(a, b)
+
+
+def _rest_still_to_go(a: Draft, b: Draft) -> bool:
+    """ "left its camp in Kidal on October 31" and "is to leave the country by December 31": a departure
+    from one town done before the date set for leaving the whole country is a step, not that departure."""
+    if a.action not in ("withdrawal", "redeployment"):
+        return False
+    for done, plan in ((a, b), (b, a)):
+        if (
+            done.status == "completed"
+            and plan.status in ("planned", "announced")
+            and _specific(done.location)
+            and not _specific(plan.location)
+            and plan.date_text is not None
+            and _later(plan, done)
+        ):
+            return True
+    return False
+
+
+def _later(a: Draft, b: Draft) -> bool:
+    """Whether a's date begins more than a few days after b's (a month begins on its first day)."""
+    da, db = _effective_date(a), _effective_date(b)
+    if da is None or db is None:
+        return False
+    return (_first_day(da) - _first_day(db)).days > _DAYS_APART
+
+
+def _first_day(iso: str) -> dt.date:
+    return dt.date.fromisoformat((iso + "-01-01")[:10])
 
 
 def _two_moments(a: Draft, b: Draft) -> bool:

@@ -182,3 +182,31 @@ def test_each_event_keeps_its_evidence_sentence_verbatim() -> None:
     (event,) = extract_article(article)
     assert event.evidence in article.text
     assert (event.date, event.date_precision, event.date_text) == ("2023-07", "season", "cet été")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "British peacekeepers pulled out of their camp in Gao on 2 March. "
+            "The whole British contingent is due to leave Mali by 30 June.",
+            "en",
+        ),
+        (
+            "Les soldats belges ont quitté leur camp de Tombouctou le 4 février. "
+            "Le contingent doit avoir quitté le Mali d'ici le 31 mai.",
+            "fr",
+        ),
+        (
+            "Die belgischen Soldaten haben ihr Lager in Gao am 4. Februar geräumt. "
+            "Bis zum 31. Mai soll das Kontingent Mali vollständig verlassen.",
+            "de",
+        ),
+    ],
+)
+def test_leaving_one_town_before_the_date_set_for_the_country_is_a_separate_withdrawal(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang, published=dt.date(2023, 3, 6)))
+    got = [(e.status, e.location.place.feature, e.date[:7]) for e in events]
+    assert [s for s, _, _ in got] == ["completed", "planned"]
+    assert got[0][1] != "country" and got[1][1] == "country"
+    assert got[1][2] in ("2023-05", "2023-06")

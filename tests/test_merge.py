@@ -118,3 +118,11 @@ def test_event_ids_hash_the_content() -> None:
 def test_without_a_written_date_the_publication_date_stands() -> None:
     (event,) = drafts_to_events([_draft(date=None, date_precision="unknown", date_text=None)], across_articles=False)
     assert (event.date, event.date_text) == ("2022-11-14", None)
+
+
+def test_a_town_left_before_the_date_set_for_the_whole_country_stays_apart() -> None:
+    done = _draft(status="completed", location=_at("Gao", "ML"), date="2022-08-15", date_text="on 15 August")
+    plan = _draft(status="planned", date="2022-12", date_precision="month", date_text="by December", position=40)
+    assert len(merge_in_article([done, plan])) == 2
+    earlier_plan = replace(plan, status="announced", date="2022-02", date_text="in February")
+    assert len(merge_in_article([earlier_plan, replace(done, position=60)])) == 1  # the plan, then its completion
