@@ -56,6 +56,8 @@ _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
+_TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
+_LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
 
 def extract_corpus(articles: list[Article]) -> list[Event]:
@@ -343,25 +345,43 @@ def _country_place(iso2: str) -> Place | None:
         return None
 
 
-def _main_country(text: str, places: list[PlaceMention], syntax: _Syntax) -> tuple[str | None, PlaceMention | None]:
-    """The country the article is about: the one its places name most after "in", "from" or "to"
-    (a country named as a subject, "France announced", counts for less)."""
+def _main_country(
+    text: str, places: list[PlaceMention], syntax: _Syntax, title: str = "", title_places: Sequence[PlaceMention] = ()
+) -> tuple[str | None, PlaceMention | None]:
+    """The country the article is about: the one its headline and lead name, then the one its places name
+    most after "in", "from" or "to" (a country named as a subject, "France announced", counts for less)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
+    sentences = split_sentences(text)
+    lead_end = sentences[0].end if sentences else 0
     for m in places:
         code = m.place.country
         if not code or m.place.feature in _BROAD:
             continue
         tied = bool(_role(text, m.start, syntax))
         weight = 1.0 if tied else 0.3  # a town named counts as much as its country
+        if m.start < lead_end:
+            weight *= _LEAD_WEIGHT
         counts[code] += weight
         if m.place.feature == "country":
             first.setdefault(code, m)
+    for m in title_places:  # "leave Chad", "in Tillia"; not "Chad to send troops"
+        if m.place.country and m.place.feature not in _BROAD and _role(title, m.start, syntax):
+            counts[m.place.country] += _TITLE_WEIGHT
     if not counts:
         return None, None
     order = {code: i for i, code in enumerate(dict.fromkeys(m.place.country for m in places if m.place.country))}
     code = max(counts, key=lambda c: (counts[c], -order.get(c, 0)))
     return code, first.get(code)
+
+
+def _title_places(article: Article) -> list[PlaceMention]:
+    """Places of the headline, which is not part of the text: "Last French troops leave Chad"."""
+    if not article.title or not article.title.strip():
+        return []
+    from .places import find_mentions
+
+    return find_mentions(article.title, article_id=article.id, language=article.language)
 
 
 def find_drafts(article: Article) -> list[Draft]:
@@ -372,7 +392,7 @@ def find_drafts(article: Article) -> list[Draft]:
     language = _language(article)
     syntax = _syntax(language)
     places = _find_places(article)
-    main, main_mention = _main_country(text, places, syntax)
+    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article))
     ctx = _Context(article, language, syntax, places, main, main_mention)
     drafts: list[Draft] = []
     starts = [m.start for m in places]

@@ -210,3 +210,36 @@ def test_leaving_one_town_before_the_date_set_for_the_country_is_a_separate_with
     assert [s for s, _, _ in got] == ["completed", "planned"]
     assert got[0][1] != "country" and got[1][1] == "country"
     assert got[1][2] in ("2023-05", "2023-06")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Belgian trainers quit Niger",
+            "Belgian trainers have left the camp at Tillabéri. Belgium had kept soldiers in Mali until 2022, "
+            "in Gao and in Timbuktu. About 40 Belgian soldiers remain in the country for now.",
+            "en",
+        ),
+        (
+            "Les formateurs belges quittent le Niger",
+            "Les formateurs belges ont quitté le camp de Tillabéri. La Belgique avait des soldats au Mali jusqu'en "
+            "2022, à Gao et à Tombouctou. Environ 40 soldats belges restent pour l'instant dans le pays.",
+            "fr",
+        ),
+        (
+            "Belgische Ausbilder verlassen Niger",
+            "Die belgischen Ausbilder haben das Lager in Tillabéri verlassen. Belgien hatte bis 2022 Soldaten in "
+            "Mali, in Gao und in Timbuktu. Etwa 40 belgische Soldaten bleiben vorerst im Land.",
+            "de",
+        ),
+    ],
+)
+def test_the_headline_and_the_lead_choose_the_country_the_article_is_about(title: str, text: str, lang: str) -> None:
+    def remaining(t: str | None) -> str:
+        article = Article(id="t", text=text, title=t, published=dt.date(2023, 3, 6), language=lang)
+        (event,) = [e for e in extract_article(article) if e.troops == 40 and e.action == "deployment"]
+        return event.location.place.country
+
+    assert remaining(title) == "NE"
+    assert remaining(None) == "ML"  # without the headline, Mali is named more often
