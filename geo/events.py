@@ -473,7 +473,9 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
-                is_actor = is_actor or bool(syn.relative.match(text, a.end))  # "a blow to France, which ..."
+                # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
+                landmark = bool(syn.place_veto.search(text[max(0, a.start - 60) : a.start]))
+                is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
             previous = (a.end, is_actor)
             if not is_actor:
                 continue

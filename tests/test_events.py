@@ -243,3 +243,29 @@ def test_the_headline_and_the_lead_choose_the_country_the_article_is_about(title
 
     assert remaining(title) == "NE"
     assert remaining(None) == "ML"  # without the headline, Mali is named more often
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Italian soldiers left the camp at Agadez, near the border with Libya, "
+            "which had housed 200 of them, on Monday.",
+            "en",
+        ),
+        (
+            "Les soldats italiens ont quitté lundi le camp d'Agadez, près de la frontière avec la Libye, "
+            "qui avait abrité 200 d'entre eux.",
+            "fr",
+        ),
+        (
+            "Die italienischen Soldaten haben am Montag das Lager in Agadez nahe der Grenze zu Libyen, "
+            "das 200 von ihnen beherbergt hatte, verlassen.",
+            "de",
+        ),
+    ],
+)
+def test_a_country_named_as_a_landmark_before_a_relative_clause_is_no_actor(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang, published=dt.date(2023, 3, 8)))
+    assert ("withdrawal", "IT") in [(e.action, e.actor_country) for e in events]
+    assert "LY" not in {e.actor_country for e in events}
