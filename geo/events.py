@@ -1395,12 +1395,33 @@ def _where_among(
     if not fallbacks:
         return location, destination
     if location is None and trig.action != "redeployment" and not trig.needs_place:
+        location = _fronted_place(text, places, offset, syn, country)
+    if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+def _fronted_place(
+    text: str, places: list[PlaceMention], offset: int, syn: _Syntax, country: str | None
+) -> PlaceMention | None:
+    """ "In Senegal, where some 350 French soldiers are based, the president announced ...": a place that
+    opens the sentence after "in" and a comma frames all of it, however far the cue stands."""
+    for m in places:
+        rel = m.start - offset
+        if rel > 40 or m.place.feature in ("continent", "water") or m.place.country == country:
+            continue
+        head = text[:rel]
+        if (
+            len(_WORD.findall(head)) <= 2
+            and syn.place_in.search(head)
+            and text[rel + len(m.text) :].lstrip()[:1] == ","
+        ):
+            return m
+    return None
 
 
 def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:

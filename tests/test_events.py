@@ -269,3 +269,30 @@ def test_a_country_named_as_a_landmark_before_a_relative_clause_is_no_actor(text
     events = extract_article(_article(text, lang, published=dt.date(2023, 3, 8)))
     assert ("withdrawal", "IT") in [(e.action, e.actor_country) for e in events]
     assert "LY" not in {e.actor_country for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Spanish troops left Chad last week. In Mauritania, where some 120 Spanish instructors are based, "
+            "the government said on Monday that every foreign military presence would end next year.",
+            "en",
+        ),
+        (
+            "Les soldats espagnols ont quitté le Tchad la semaine dernière. En Mauritanie, où quelque 120 instructeurs "
+            "espagnols sont basés, le gouvernement a annoncé lundi que toute présence militaire étrangère prendrait "
+            "fin l'an prochain.",
+            "fr",
+        ),
+        (
+            "Die spanischen Soldaten haben den Tschad vergangene Woche verlassen. In Mauretanien, wo rund 120 "
+            "spanische Ausbilder stationiert sind, kündigte die Regierung am Montag an, dass jede ausländische "
+            "Militärpräsenz im nächsten Jahr enden werde.",
+            "de",
+        ),
+    ],
+)
+def test_a_place_that_opens_the_sentence_frames_a_cue_far_from_it(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang))
+    assert {e.location.place.country for e in events if e.action == "deployment"} == {"MR"}
