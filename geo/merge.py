@@ -94,7 +94,7 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if a.troops is not None and b.troops is not None and a.troops != b.troops:
         return False  # "5,100 at the peak" and "4,000 for Serval" are two presences
     if not across:
-        return not _two_moments(a, b) and not _rest_still_to_go(a, b)
+        return not _two_moments(a, b) and not _rest_still_to_go(a, b) and not _months_apart(a, b)
     return _same_time(a, b)
 
 
@@ -114,6 +114,34 @@ def _rest_still_to_go(a: Draft, b: Draft) -> bool:
         ):
             return True
     return False
+
+
+_PLANS = ("planned", "announced")
+_MONTHS_APART = 31
+
+
+def _months_apart(a: Draft, b: Draft) -> bool:
+    """ "arrived in Gao in January 2013" and "were in Gao again in March 2014": two written dates more than
+    a month apart are two happenings, unless one is the plan and the other what came of it."""
+    if a.date_text is None or b.date_text is None or a.date is None or b.date is None:
+        return False
+    if a.evidence == b.evidence or "point" not in (a.date_kind, b.date_kind) or a.date_kind != b.date_kind:
+        return False  # one sentence tells one moment; "since 2020" and "until May" reach other dates
+    if (a.status in _PLANS) != (b.status in _PLANS):
+        return False  # an announcement in February and the departure in August: one withdrawal
+    (a0, a1), (b0, b1) = _span(a.date), _span(b.date)
+    return (b0 - a1).days > _MONTHS_APART or (a0 - b1).days > _MONTHS_APART
+
+
+def _span(iso: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a written year, month or day."""
+    first = _first_day(iso)
+    if len(iso) == 4:
+        return first, dt.date(first.year, 12, 31)
+    if len(iso) == 7:
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return first, first
 
 
 def _later(a: Draft, b: Draft) -> bool:

@@ -296,3 +296,23 @@ def test_a_country_named_as_a_landmark_before_a_relative_clause_is_no_actor(text
 def test_a_place_that_opens_the_sentence_frames_a_cue_far_from_it(text: str, lang: str) -> None:
     events = extract_article(_article(text, lang))
     assert {e.location.place.country for e in events if e.action == "deployment"} == {"MR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Dutch helicopters were deployed to Gao in March 2014. "
+            "The Netherlands deployed 250 more soldiers to Gao in November 2015.",
+            "en",
+        ),
+        (
+            "Des hélicoptères néerlandais ont été déployés à Gao en mars 2014. "
+            "Les Pays-Bas ont déployé 250 soldats supplémentaires à Gao en novembre 2015.",
+            "fr",
+        ),
+    ],
+)
+def test_two_deployments_of_one_country_dated_months_apart_stay_two(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang, published=dt.date(2016, 1, 4)))
+    assert sorted(e.date for e in events if e.action == "deployment") == ["2014-03", "2015-11"]

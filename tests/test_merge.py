@@ -126,3 +126,11 @@ def test_a_town_left_before_the_date_set_for_the_whole_country_stays_apart() -> 
     assert len(merge_in_article([done, plan])) == 2
     earlier_plan = replace(plan, status="announced", date="2022-02", date_text="in February")
     assert len(merge_in_article([earlier_plan, replace(done, position=60)])) == 1  # the plan, then its completion
+
+
+def test_written_dates_months_apart_are_two_happenings_unless_plan_and_outcome() -> None:
+    spring = _draft(action="deployment", status="ongoing", date="2019-04", date_precision="month", date_text="in April")
+    autumn = replace(spring, date="2019-10", date_text="in October", evidence="Another sentence.", position=80)
+    assert len(merge_in_article([spring, autumn])) == 2
+    assert len(merge_in_article([spring, replace(autumn, date="2019-05-02", date_text="on 2 May")])) == 1
+    assert len(merge_in_article([spring, replace(autumn, status="planned")])) == 1  # the plan and its outcome
