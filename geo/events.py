@@ -56,6 +56,7 @@ _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
+_TOWNS = ("city", "village")
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
 _LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
@@ -316,6 +317,7 @@ class _Context:
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
+    towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
 
 
 def _language(article: Article) -> str:
@@ -409,10 +411,22 @@ def find_drafts(article: Article) -> list[Draft]:
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
+        _remember_towns(found, sentence, ctx)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
         if usable:
             ctx.recent_places = usable
     return merge_in_article(drafts)
+
+
+def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> None:
+    """The town each actor's events of this sentence name, for a later sentence of the same troops whose
+    place the gazetteer does not know ("at Camp Castor", "im Lager Firestone")."""
+    for d in found:
+        m = d.location
+        if m.place.feature in _TOWNS and sentence.start <= m.start < sentence.end:
+            for key in (d.actor_country, d.force):
+                if key:
+                    ctx.towns[key] = m
 
 
 def _landmark(m: PlaceMention, sentence: Sentence, syntax: _Syntax) -> bool:
@@ -1396,6 +1410,9 @@ def _where_among(
         return location, destination
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         location = _fronted_place(text, places, offset, syn, country)
+    if location is None and trig.action in ("deployment", "withdrawal") and _unknown_place(text, places, offset, ctx):
+        known = ctx.towns.get(force.name if force else "") or ctx.towns.get(country or "")
+        location = known if known is not None and known.place.country != country else None
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
@@ -1403,6 +1420,24 @@ def _where_among(
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+")
+
+
+def _unknown_place(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> bool:
+    """Whether a capitalised name the gazetteer does not know follows "in", "at", "à", "in der" (a date,
+    "in March", or a country that acts, "with Washington", is no such name)."""
+    spans = [(m.start - offset, m.end - offset) for m in places]
+    spans += [(a.start, a.end) for a in find_actors(text, ctx.language)]
+    past, future = find_dates_both_ways(text, ctx.language, ctx.article.published, ctx.last_date)
+    dated = " ".join(d.text for d in (*past, *future))
+    for n in _NAME.finditer(text):
+        if n.start() == 0 or any(a <= n.start() < b for a, b in spans) or n.group(0) in dated:
+            continue
+        if ctx.syntax.place_in.search(text[max(0, n.start() - 40) : n.start()]):
+            return True
+    return False
 
 
 def _fronted_place(

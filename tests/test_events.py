@@ -316,3 +316,28 @@ def test_a_place_that_opens_the_sentence_frames_a_cue_far_from_it(text: str, lan
 def test_two_deployments_of_one_country_dated_months_apart_stay_two(text: str, lang: str) -> None:
     events = extract_article(_article(text, lang, published=dt.date(2016, 1, 4)))
     assert sorted(e.date for e in events if e.action == "deployment") == ["2014-03", "2015-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "About 1,000 Dutch soldiers are deployed in Gao. "
+            "A further 300 Dutch troops are stationed at Camp Firestone.",
+            "en",
+        ),
+        (
+            "Environ 1 000 soldats néerlandais sont déployés à Gao. "
+            "300 autres soldats néerlandais sont stationnés au Camp Firestone.",
+            "fr",
+        ),
+        (
+            "Rund 1000 niederländische Soldaten sind in Gao stationiert. "
+            "Weitere 300 niederländische Soldaten sind im Camp Firestone stationiert.",
+            "de",
+        ),
+    ],
+)
+def test_a_place_unknown_to_the_gazetteer_takes_the_last_town_of_the_same_troops(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang))
+    assert {e.troops: e.location.place.name for e in events} == {1000: "Gao", 300: "Gao"}
