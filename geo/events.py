@@ -360,7 +360,7 @@ def _main_country(
         code = m.place.country
         if not code or m.place.feature in _BROAD:
             continue
-        tied = bool(_role(text, m.start, syntax))
+        tied = _tied(text, m.start, syntax)
         weight = 1.0 if tied else 0.3  # a town named counts as much as its country
         if m.start < lead_end:
             weight *= _LEAD_WEIGHT
@@ -1276,6 +1276,13 @@ def _reconcile(country: str | None, force: Force | None) -> tuple[str | None, Fo
 @lru_cache(maxsize=4096)
 def _role_cached(text: str, start: int, syn: _Syntax, end: int) -> frozenset[str]:
     return frozenset(_role(text, start, syn, end))
+
+
+def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
+    """Whether a preposition ties the place to what is said ("in", "from", "to"): `_role` is not empty,
+    read up to the first preposition found."""
+    before = text[max(0, mention_start - 60) : mention_start]
+    return any(p.search(before) for p in (syn.place_in, syn.place_from, syn.place_to))
 
 
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:

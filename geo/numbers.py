@@ -91,8 +91,10 @@ def _grammar(language: str) -> _Grammar:
     nouns = _alternation(data["troop_nouns"] + data.get("fighter_nouns", []))
     compound = r"[\w-]*" if w.get("concatenated") else ""
     between = int(data.get("between_words", 3))
-    stop = _alternation(data["not_troops"] + data.get("function_words", []))
-    filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+){{0,{between}}}"
+    stop = _alternation(data["not_troops"] + data.get("function_words", []) + list(vocab))
+    joiners = _alternation(w["joiners"]) if w["joiners"] else "(?!x)x"
+    # words between a number and its noun, "and" only after one of them: "100 French and Estonian commandos"
+    filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+(?:(?:{joiners})\s+)?){{0,{between}}}"
     noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?P<noun>{compound}(?:{nouns}))\b)"
     pronoun = rf"(?:\s+(?P<pronoun>(?:{pronouns}))(?!\w))"
     head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})(?:\s+|(?<=['’])))"

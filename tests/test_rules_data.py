@@ -164,3 +164,26 @@ def test_forces_registry_is_sound() -> None:
             for alias in aliases:
                 key = alias.casefold().replace("’", "'")
                 assert seen.setdefault(key, force["name"]) == force["name"], f"{alias} names two forces"
+
+
+@pytest.mark.parametrize("lang", rules.LANGUAGES)
+def test_date_words_for_parts_deadlines_and_the_date_named_before_are_sound(lang: str) -> None:
+    data = rules.load("dates", lang)
+    units = {"year", "month", "week", "day"}
+    for unit, n, *coarse in data["relative_to_previous"].values():
+        assert unit in units and isinstance(n, int) and set(coarse) <= {"day", "month", "year"}
+    for unit, n in data["bounded_periods"].values():
+        assert unit in ("year", "month") and (n is None or isinstance(n, int))
+    for edge, unit in data["bounded_words"].values():
+        assert edge in ("start", "mid", "end") and unit in ("year", "month")
+    for key in ("later", "earlier", "deadlines", "date_clauses", "coordinators", "boundary_links", "articles"):
+        assert isinstance(data[key], list), f"{lang}/dates.json: {key}"
+    for form in data["future_verb_forms"]:
+        re.compile(form)
+
+
+@pytest.mark.parametrize("lang", rules.LANGUAGES)
+def test_number_words_for_parts_and_peaks_are_lists(lang: str) -> None:
+    data = rules.load("numbers", lang)
+    for key in ("part_of", "partitive_pronouns", "peak_words", "fighter_nouns"):
+        assert isinstance(data[key], list), f"{lang}/numbers.json: {key}"
