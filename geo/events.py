@@ -1429,18 +1429,19 @@ def _where_among(
     return location, destination
 
 
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+")
+# two or more capitalised words, or one and a number: "Camp Firestone", "Base 101", "Lager Castor"
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|\d+))+")
 
 
 def _unknown_place(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> bool:
-    """Whether a capitalised name the gazetteer does not know follows "in", "at", "à", "in der" (a date,
-    "in March", or a country that acts, "with Washington", is no such name)."""
+    """Whether a name of several capitalised words that the gazetteer does not know follows "in", "at",
+    "à", "im" (one capitalised word may be any German noun; a date or an actor is no such name)."""
     spans = [(m.start - offset, m.end - offset) for m in places]
     spans += [(a.start, a.end) for a in find_actors(text, ctx.language)]
     past, future = find_dates_both_ways(text, ctx.language, ctx.article.published, ctx.last_date)
     dated = " ".join(d.text for d in (*past, *future))
     for n in _NAME.finditer(text):
-        if n.start() == 0 or any(a <= n.start() < b for a, b in spans) or n.group(0) in dated:
+        if n.start() == 0 or any(a < n.end() and n.start() < b for a, b in spans) or n.group(0) in dated:
             continue
         if ctx.syntax.place_in.search(text[max(0, n.start() - 40) : n.start()]):
             return True
