@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 
+from .forces import find_forces
 from .models import Event, PlaceMention
 
 __all__ = [
@@ -85,6 +86,16 @@ def _same_who(a: Draft, b: Draft) -> bool:
     return bool((a.force and a.force == b.force) or (a.actor_country and a.actor_country == b.actor_country))
 
 
+def _names_other_force(a: Draft, b: Draft) -> bool:
+    """ "300 British troops arrived in Gao to join MINUSMA" and "Britain already supports Barkhane with
+    helicopters in Gao": a draft with no force whose sentence names another force than the other's is not
+    the same troops."""
+    if a.action != "deployment" or not a.force or b.force:
+        return False  # a departure is told in many words; a presence by whom it serves
+    named = {f.force.name for f in find_forces(b.evidence)}
+    return bool(named) and a.force not in named
+
+
 def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     """Whether two drafts state the same happening (across articles, time and troops must agree too)."""
     if a.action != b.action or not _same_who(a, b):
@@ -94,7 +105,13 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if a.troops is not None and b.troops is not None and a.troops != b.troops:
         return False  # "5,100 at the peak" and "4,000 for Serval" are two presences
     if not across:
-        return not _two_moments(a, b) and not _rest_still_to_go(a, b) and not _months_apart(a, b)
+        return not (
+            _two_moments(a, b)
+            or _rest_still_to_go(a, b)
+            or _months_apart(a, b)
+            or _names_other_force(a, b)
+            or _names_other_force(b, a)
+        )
     return _same_time(a, b)
 
 

@@ -341,3 +341,23 @@ def test_two_deployments_of_one_country_dated_months_apart_stay_two(text: str, l
 def test_a_place_unknown_to_the_gazetteer_takes_the_last_town_of_the_same_troops(text: str, lang: str) -> None:
     events = extract_article(_article(text, lang))
     assert {e.troops: e.location.place.name for e in events} == {1000: "Gao", 300: "Gao"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Some 250 Estonian soldiers are deployed in Gao with MINUSMA. "
+            "Estonian soldiers in Gao also support Operation Barkhane.",
+            "en",
+        ),
+        (
+            "Quelque 250 soldats estoniens sont déployés à Gao au sein de la Minusma. "
+            "Des soldats estoniens présents à Gao appuient aussi l'opération Barkhane.",
+            "fr",
+        ),
+    ],
+)
+def test_a_presence_told_with_another_force_does_not_fold_into_the_first(text: str, lang: str) -> None:
+    events = [e for e in extract_article(_article(text, lang)) if e.action == "deployment"]
+    assert len(events) == 2

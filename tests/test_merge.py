@@ -134,3 +134,17 @@ def test_written_dates_months_apart_are_two_happenings_unless_plan_and_outcome()
     assert len(merge_in_article([spring, autumn])) == 2
     assert len(merge_in_article([spring, replace(autumn, date="2019-05-02", date_text="on 2 May")])) == 1
     assert len(merge_in_article([spring, replace(autumn, status="planned")])) == 1  # the plan and its outcome
+
+
+def test_a_presence_whose_sentence_names_another_force_is_not_that_force() -> None:
+    blue = _draft(action="deployment", status="ongoing", force="MINUSMA", date=None, date_text=None)
+    other = replace(
+        blue,
+        force=None,
+        troops=250,
+        evidence="Some 250 British soldiers also serve with Operation Barkhane in Gao.",
+        position=70,
+    )
+    assert len(merge_in_article([blue, other])) == 2
+    same = replace(other, evidence="Some 250 British soldiers serve in Gao.")
+    assert len(merge_in_article([blue, same])) == 1  # no force named: the same troops
