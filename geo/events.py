@@ -57,6 +57,9 @@ _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
+_TOWNS = ("city", "village")
+_TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
+_LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
 
 def extract_corpus(articles: list[Article]) -> list[Event]:
@@ -327,6 +330,7 @@ class _Context:
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
+    towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
 
 
 def _language(article: Article) -> str:
@@ -356,25 +360,43 @@ def _country_place(iso2: str) -> Place | None:
         return None
 
 
-def _main_country(text: str, places: list[PlaceMention], syntax: _Syntax) -> tuple[str | None, PlaceMention | None]:
-    """The country the article is about: the one its places name most after "in", "from" or "to"
-    (a country named as a subject, "France announced", counts for less)."""
+def _main_country(
+    text: str, places: list[PlaceMention], syntax: _Syntax, title: str = "", title_places: Sequence[PlaceMention] = ()
+) -> tuple[str | None, PlaceMention | None]:
+    """The country the article is about: the one its headline and lead name, then the one its places name
+    most after "in", "from" or "to" (a country named as a subject, "France announced", counts for less)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
+    sentences = split_sentences(text)
+    lead_end = sentences[0].end if sentences else 0
     for m in places:
         code = m.place.country
         if not code or m.place.feature in _BROAD:
             continue
         tied = _tied(text, m.start, syntax)
         weight = 1.0 if tied else 0.3  # a town named counts as much as its country
+        if m.start < lead_end:
+            weight *= _LEAD_WEIGHT
         counts[code] += weight
         if m.place.feature == "country":
             first.setdefault(code, m)
+    for m in title_places:  # "leave Chad", "in Tillia"; not "Chad to send troops"
+        if m.place.country and m.place.feature not in _BROAD and _role(title, m.start, syntax):
+            counts[m.place.country] += _TITLE_WEIGHT
     if not counts:
         return None, None
     order = {code: i for i, code in enumerate(dict.fromkeys(m.place.country for m in places if m.place.country))}
     code = max(counts, key=lambda c: (counts[c], -order.get(c, 0)))
     return code, first.get(code)
+
+
+def _title_places(article: Article) -> list[PlaceMention]:
+    """Places of the headline, which is not part of the text: "Last French troops leave Chad"."""
+    if not article.title or not article.title.strip():
+        return []
+    from .places import find_mentions
+
+    return find_mentions(article.title, article_id=article.id, language=article.language)
 
 
 def find_drafts(article: Article) -> list[Draft]:
@@ -385,7 +407,7 @@ def find_drafts(article: Article) -> list[Draft]:
     language = _language(article)
     syntax = _syntax(language)
     places = _find_places(article)
-    main, main_mention = _main_country(text, places, syntax)
+    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article))
     ctx = _Context(article, language, syntax, places, main, main_mention)
     drafts: list[Draft] = []
     starts = [m.start for m in places]
@@ -402,10 +424,22 @@ def find_drafts(article: Article) -> list[Draft]:
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
+        _remember_towns(found, sentence, ctx)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
         if usable:
             ctx.recent_places = usable
     return merge_in_article(drafts)
+
+
+def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> None:
+    """The town each actor's events of this sentence name, for a later sentence of the same troops whose
+    place the gazetteer does not know ("at Camp Castor", "im Lager Firestone")."""
+    for d in found:
+        m = d.location
+        if m.place.feature in _TOWNS and sentence.start <= m.start < sentence.end:
+            for key in (d.actor_country, d.force):
+                if key:
+                    ctx.towns[key] = m
 
 
 def _landmark(m: PlaceMention, sentence: Sentence, syntax: _Syntax) -> bool:
@@ -466,7 +500,9 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
-                is_actor = is_actor or bool(syn.relative.match(text, a.end))  # "a blow to France, which ..."
+                # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
+                landmark = bool(syn.place_veto.search(text[max(0, a.start - 60) : a.start]))
+                is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
             previous = (a.end, is_actor)
             if not is_actor:
                 continue
@@ -1442,6 +1478,11 @@ def _where_among(
     if not fallbacks:
         return location, destination
     if location is None and trig.action != "redeployment" and not trig.needs_place:
+        location = _fronted_place(text, places, offset, syn, country)
+    if location is None and trig.action in ("deployment", "withdrawal") and _unknown_place(text, places, offset, ctx):
+        known = ctx.towns.get(force.name if force else "") or ctx.towns.get(country or "")
+        location = known if known is not None and known.place.country != country else None
+    if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
@@ -1459,6 +1500,44 @@ def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language
     if start == 0 or start <= trig.start < end:
         return False
     return any(start <= a and b <= end for a, b in report_spans(text, language))
+
+
+# two or more capitalised words, or one and a number: "Camp Firestone", "Base 101", "Lager Castor"
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|\d+))+")
+
+
+def _unknown_place(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> bool:
+    """Whether a name of several capitalised words that the gazetteer does not know follows "in", "at",
+    "à", "im" (one capitalised word may be any German noun; a date or an actor is no such name)."""
+    spans = [(m.start - offset, m.end - offset) for m in places]
+    spans += [(a.start, a.end) for a in find_actors(text, ctx.language)]
+    past, future = find_dates_both_ways(text, ctx.language, ctx.article.published, ctx.last_date)
+    dated = " ".join(d.text for d in (*past, *future))
+    for n in _NAME.finditer(text):
+        if n.start() == 0 or any(a < n.end() and n.start() < b for a, b in spans) or n.group(0) in dated:
+            continue
+        if ctx.syntax.place_in.search(text[max(0, n.start() - 40) : n.start()]):
+            return True
+    return False
+
+
+def _fronted_place(
+    text: str, places: list[PlaceMention], offset: int, syn: _Syntax, country: str | None
+) -> PlaceMention | None:
+    """ "In Senegal, where some 350 French soldiers are based, the president announced ...": a place that
+    opens the sentence after "in" and a comma frames all of it, however far the cue stands."""
+    for m in places:
+        rel = m.start - offset
+        if rel > 40 or m.place.feature in ("continent", "water") or m.place.country == country:
+            continue
+        head = text[:rel]
+        if (
+            len(_WORD.findall(head)) <= 2
+            and syn.place_in.search(head)
+            and text[rel + len(m.text) :].lstrip()[:1] == ","
+        ):
+            return m
+    return None
 
 
 def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:

@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 
+from .forces import find_forces
 from .models import Event, PlaceMention
 
 __all__ = [
@@ -86,6 +87,16 @@ def _same_who(a: Draft, b: Draft) -> bool:
     return bool((a.force and a.force == b.force) or (a.actor_country and a.actor_country == b.actor_country))
 
 
+def _names_other_force(a: Draft, b: Draft) -> bool:
+    """ "300 British troops arrived in Gao to join MINUSMA" and "Britain already supports Barkhane with
+    helicopters in Gao": a draft with no force whose sentence names another force than the other's is not
+    the same troops."""
+    if a.action != "deployment" or not a.force or b.force:
+        return False  # a departure is told in many words; a presence by whom it serves
+    named = {f.force.name for f in find_forces(b.evidence)}
+    return bool(named) and a.force not in named
+
+
 def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     """Whether two drafts state the same happening (across articles, time and troops must agree too)."""
     if a.action != b.action or not _same_who(a, b):
@@ -100,8 +111,72 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
         if _two_moments(a, b):
             return False
     if not across:
-        return True
+        return not (
+            _two_moments(a, b)
+            or _rest_still_to_go(a, b)
+            or _months_apart(a, b)
+            or _names_other_force(a, b)
+            or _names_other_force(b, a)
+        )
     return _same_time(a, b)
+
+
+def _rest_still_to_go(a: Draft, b: Draft) -> bool:
+    """ "left its camp in Kidal on October 31" and "is to leave the country by December 31": a departure
+    from one town done before the date set for leaving the whole country is a step, not that departure."""
+    if a.action not in ("withdrawal", "redeployment"):
+        return False
+    for done, plan in ((a, b), (b, a)):
+        if (
+            done.status == "completed"
+            and plan.status in ("planned", "announced")
+            and _specific(done.location)
+            and not _specific(plan.location)
+            and plan.date_text is not None
+            and _later(plan, done)
+        ):
+            return True
+    return False
+
+
+_PLANS = ("planned", "announced")
+_MONTHS_APART = 31
+
+
+def _months_apart(a: Draft, b: Draft) -> bool:
+    """ "arrived in Gao in January 2013" and "were in Gao again in March 2014": two written dates more than
+    a month apart are two happenings, unless one is the plan and the other what came of it."""
+    if a.date_text is None or b.date_text is None or a.date is None or b.date is None:
+        return False
+    if a.evidence == b.evidence or "point" not in (a.date_kind, b.date_kind) or a.date_kind != b.date_kind:
+        return False  # one sentence tells one moment; "since 2020" and "until May" reach other dates
+    if (a.status in _PLANS) != (b.status in _PLANS):
+        return False  # an announcement in February and the departure in August: one withdrawal
+    (a0, a1), (b0, b1) = _span(a.date), _span(b.date)
+    return (b0 - a1).days > _MONTHS_APART or (a0 - b1).days > _MONTHS_APART
+
+
+def _span(iso: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a written year, month or day."""
+    first = _first_day(iso)
+    if len(iso) == 4:
+        return first, dt.date(first.year, 12, 31)
+    if len(iso) == 7:
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return first, first
+
+
+def _later(a: Draft, b: Draft) -> bool:
+    """Whether a's date begins more than a few days after b's (a month begins on its first day)."""
+    da, db = _effective_date(a), _effective_date(b)
+    if da is None or db is None:
+        return False
+    return (_first_day(da) - _first_day(db)).days > _DAYS_APART
+
+
+def _first_day(iso: str) -> dt.date:
+    return dt.date.fromisoformat((iso + "-01-01")[:10])
 
 
 def _two_moments(a: Draft, b: Draft) -> bool:

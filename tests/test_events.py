@@ -197,3 +197,182 @@ def test_each_event_keeps_its_evidence_sentence_verbatim() -> None:
     (event,) = extract_article(article)
     assert event.evidence in article.text
     assert (event.date, event.date_precision, event.date_text) == ("2023-07", "season", "cet été")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "British peacekeepers pulled out of their camp in Gao on 2 March. "
+            "The whole British contingent is due to leave Mali by 30 June.",
+            "en",
+        ),
+        (
+            "Les soldats belges ont quitté leur camp de Tombouctou le 4 février. "
+            "Le contingent doit avoir quitté le Mali d'ici le 31 mai.",
+            "fr",
+        ),
+        (
+            "Die belgischen Soldaten haben ihr Lager in Gao am 4. Februar geräumt. "
+            "Bis zum 31. Mai soll das Kontingent Mali vollständig verlassen.",
+            "de",
+        ),
+    ],
+)
+def test_leaving_one_town_before_the_date_set_for_the_country_is_a_separate_withdrawal(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang, published=dt.date(2023, 3, 6)))
+    got = [(e.status, e.location.place.feature, e.date[:7]) for e in events]
+    assert [s for s, _, _ in got] == ["completed", "planned"]
+    assert got[0][1] != "country" and got[1][1] == "country"
+    assert got[1][2] in ("2023-05", "2023-06")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang"),
+    [
+        (
+            "Belgian trainers quit Niger",
+            "Belgian trainers have left the camp at Tillabéri. Belgium had kept soldiers in Mali until 2022, "
+            "in Gao and in Timbuktu. About 40 Belgian soldiers remain in the country for now.",
+            "en",
+        ),
+        (
+            "Les formateurs belges quittent le Niger",
+            "Les formateurs belges ont quitté le camp de Tillabéri. La Belgique avait des soldats au Mali jusqu'en "
+            "2022, à Gao et à Tombouctou. Environ 40 soldats belges restent pour l'instant dans le pays.",
+            "fr",
+        ),
+        (
+            "Belgische Ausbilder verlassen Niger",
+            "Die belgischen Ausbilder haben das Lager in Tillabéri verlassen. Belgien hatte bis 2022 Soldaten in "
+            "Mali, in Gao und in Timbuktu. Etwa 40 belgische Soldaten bleiben vorerst im Land.",
+            "de",
+        ),
+    ],
+)
+def test_the_headline_and_the_lead_choose_the_country_the_article_is_about(title: str, text: str, lang: str) -> None:
+    def remaining(t: str | None) -> str:
+        article = Article(id="t", text=text, title=t, published=dt.date(2023, 3, 6), language=lang)
+        (event,) = [e for e in extract_article(article) if e.troops == 40 and e.action == "deployment"]
+        return event.location.place.country
+
+    assert remaining(title) == "NE"
+    assert remaining(None) == "ML"  # without the headline, Mali is named more often
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Italian soldiers left the camp at Agadez, near the border with Libya, "
+            "which had housed 200 of them, on Monday.",
+            "en",
+        ),
+        (
+            "Les soldats italiens ont quitté lundi le camp d'Agadez, près de la frontière avec la Libye, "
+            "qui avait abrité 200 d'entre eux.",
+            "fr",
+        ),
+        (
+            "Die italienischen Soldaten haben am Montag das Lager in Agadez nahe der Grenze zu Libyen, "
+            "das 200 von ihnen beherbergt hatte, verlassen.",
+            "de",
+        ),
+    ],
+)
+def test_a_country_named_as_a_landmark_before_a_relative_clause_is_no_actor(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang, published=dt.date(2023, 3, 8)))
+    assert ("withdrawal", "IT") in [(e.action, e.actor_country) for e in events]
+    assert "LY" not in {e.actor_country for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Spanish troops left Chad last week. In Mauritania, where some 120 Spanish instructors are based, "
+            "the government said on Monday that every foreign military presence would end next year.",
+            "en",
+        ),
+        (
+            "Les soldats espagnols ont quitté le Tchad la semaine dernière. En Mauritanie, où quelque 120 instructeurs "
+            "espagnols sont basés, le gouvernement a annoncé lundi que toute présence militaire étrangère prendrait "
+            "fin l'an prochain.",
+            "fr",
+        ),
+        (
+            "Die spanischen Soldaten haben den Tschad vergangene Woche verlassen. In Mauretanien, wo rund 120 "
+            "spanische Ausbilder stationiert sind, kündigte die Regierung am Montag an, dass jede ausländische "
+            "Militärpräsenz im nächsten Jahr enden werde.",
+            "de",
+        ),
+    ],
+)
+def test_a_place_that_opens_the_sentence_frames_a_cue_far_from_it(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang))
+    assert {e.location.place.country for e in events if e.action == "deployment"} == {"MR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Dutch helicopters were deployed to Gao in March 2014. "
+            "The Netherlands deployed 250 more soldiers to Gao in November 2015.",
+            "en",
+        ),
+        (
+            "Des hélicoptères néerlandais ont été déployés à Gao en mars 2014. "
+            "Les Pays-Bas ont déployé 250 soldats supplémentaires à Gao en novembre 2015.",
+            "fr",
+        ),
+    ],
+)
+def test_two_deployments_of_one_country_dated_months_apart_stay_two(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang, published=dt.date(2016, 1, 4)))
+    assert sorted(e.date for e in events if e.action == "deployment") == ["2014-03", "2015-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "About 1,000 Dutch soldiers are deployed in Gao. "
+            "A further 300 Dutch troops are stationed at Camp Firestone.",
+            "en",
+        ),
+        (
+            "Environ 1 000 soldats néerlandais sont déployés à Gao. "
+            "300 autres soldats néerlandais sont stationnés au Camp Firestone.",
+            "fr",
+        ),
+        (
+            "Rund 1000 niederländische Soldaten sind in Gao stationiert. "
+            "Weitere 300 niederländische Soldaten sind im Camp Firestone stationiert.",
+            "de",
+        ),
+    ],
+)
+def test_a_place_unknown_to_the_gazetteer_takes_the_last_town_of_the_same_troops(text: str, lang: str) -> None:
+    events = extract_article(_article(text, lang))
+    assert {e.troops: e.location.place.name for e in events} == {1000: "Gao", 300: "Gao"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Some 250 Estonian soldiers are deployed in Gao with MINUSMA. "
+            "Estonian soldiers in Gao also support Operation Barkhane.",
+            "en",
+        ),
+        (
+            "Quelque 250 soldats estoniens sont déployés à Gao au sein de la Minusma. "
+            "Des soldats estoniens présents à Gao appuient aussi l'opération Barkhane.",
+            "fr",
+        ),
+    ],
+)
+def test_a_presence_told_with_another_force_does_not_fold_into_the_first(text: str, lang: str) -> None:
+    events = [e for e in extract_article(_article(text, lang)) if e.action == "deployment"]
+    assert len(events) == 2

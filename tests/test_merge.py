@@ -118,3 +118,33 @@ def test_event_ids_hash_the_content() -> None:
 def test_without_a_written_date_the_publication_date_stands() -> None:
     (event,) = drafts_to_events([_draft(date=None, date_precision="unknown", date_text=None)], across_articles=False)
     assert (event.date, event.date_text) == ("2022-11-14", None)
+
+
+def test_a_town_left_before_the_date_set_for_the_whole_country_stays_apart() -> None:
+    done = _draft(status="completed", location=_at("Gao", "ML"), date="2022-08-15", date_text="on 15 August")
+    plan = _draft(status="planned", date="2022-12", date_precision="month", date_text="by December", position=40)
+    assert len(merge_in_article([done, plan])) == 2
+    earlier_plan = replace(plan, status="announced", date="2022-02", date_text="in February")
+    assert len(merge_in_article([earlier_plan, replace(done, position=60)])) == 1  # the plan, then its completion
+
+
+def test_written_dates_months_apart_are_two_happenings_unless_plan_and_outcome() -> None:
+    spring = _draft(action="deployment", status="ongoing", date="2019-04", date_precision="month", date_text="in April")
+    autumn = replace(spring, date="2019-10", date_text="in October", evidence="Another sentence.", position=80)
+    assert len(merge_in_article([spring, autumn])) == 2
+    assert len(merge_in_article([spring, replace(autumn, date="2019-05-02", date_text="on 2 May")])) == 1
+    assert len(merge_in_article([spring, replace(autumn, status="planned")])) == 1  # the plan and its outcome
+
+
+def test_a_presence_whose_sentence_names_another_force_is_not_that_force() -> None:
+    blue = _draft(action="deployment", status="ongoing", force="MINUSMA", date=None, date_text=None)
+    other = replace(
+        blue,
+        force=None,
+        troops=250,
+        evidence="Some 250 British soldiers also serve with Operation Barkhane in Gao.",
+        position=70,
+    )
+    assert len(merge_in_article([blue, other])) == 2
+    same = replace(other, evidence="Some 250 British soldiers serve in Gao.")
+    assert len(merge_in_article([blue, same])) == 1  # no force named: the same troops
