@@ -100,6 +100,11 @@ def _lookup(word: str, language: str) -> tuple[str | None, str] | None:
 
 def find_actors(text: str, language: str) -> list[ActorMention]:
     """Every word or phrase in `text` that may say whose troops they are."""
+    return list(_actors(text, language))
+
+
+@lru_cache(maxsize=64)  # a sentence is asked about by several steps of its events; 64 covers one article
+def _actors(text: str, language: str) -> tuple[ActorMention, ...]:
     m = _matcher(language)
     out = []
     for match in m.pattern.finditer(text):
@@ -108,4 +113,4 @@ def find_actors(text: str, language: str) -> list[ActorMention]:
         if hit is None:
             continue
         out.append(ActorMention(match.start(), match.end(), word, hit[0], hit[1]))
-    return out
+    return tuple(out)

@@ -54,6 +54,7 @@ _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
+_CLAUSE_END = re.compile(r"[,;:.]")
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
@@ -1275,7 +1276,7 @@ def _stance(w: _Who, trig: Trigger, text: str, ctx: _Context) -> bool:
         return False
     end = trig.start
     if not ctx.syntax.adjuncts_follow_verb:  # "hatte der Entsendung europäischer Ausbilder zugestimmt": verb last
-        end = m.start() if (m := re.compile(r"[,;:.]").search(text, trig.end)) else len(text)
+        end = m.start() if (m := _CLAUSE_END.search(text, trig.end)) else len(text)
     return ctx.syntax.stance.search(text, w.end, end) is not None
 
 

@@ -111,12 +111,8 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
         if _two_moments(a, b):
             return False
     if not across:
-        return not (
-            _two_moments(a, b)
-            or _rest_still_to_go(a, b)
-            or _months_apart(a, b)
-            or _names_other_force(a, b)
-            or _names_other_force(b, a)
+        return not (  # (_two_moments was asked above)
+            _rest_still_to_go(a, b) or _months_apart(a, b) or _names_other_force(a, b) or _names_other_force(b, a)
         )
     return _same_time(a, b)
 
