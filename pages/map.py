@@ -16,7 +16,7 @@ caption = st.empty()
 import folium  # noqa: E402  (after the title: about 0.4 s on a fresh server)
 from streamlit_folium import st_folium  # noqa: E402
 
-from geo import app_data  # noqa: E402
+from geo import app_data, assets  # noqa: E402
 from geo.filters import Filters  # noqa: E402
 from geo.mapping import LayerSpec, base_map, layer_specs, prefetch_events  # noqa: E402
 from geo.pipeline import find_places  # noqa: E402
@@ -60,6 +60,11 @@ caption.caption(
 )
 if not view.all_events:
     st.info("No events yet: add articles on the **Add articles** page, or run `make data` with the sample corpus.")
+if not assets.vendor_ready():
+    st.warning(
+        "The map's libraries are not installed on this host (`make assets` copies them from the npm registry): "
+        "the map loads them from public CDNs instead and stays blank without internet."
+    )
 
 fmap = prefetch_events(base_map(view.all_events), _data_url(view.revision))
 with_places = st.toggle("Show every place the articles mention", key="map_places")

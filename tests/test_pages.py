@@ -98,3 +98,15 @@ def test_dashboard_navigation_runs(store: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("TROOPMAP_STORE", str(store))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     assert not at.exception
+
+
+def test_map_page_says_when_its_libraries_are_missing(app, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.assets as assets
+
+    if assets.vendor_ready():  # built by `make test`
+        at = app("map")
+        assert not any("make assets" in w.value for w in at.warning), "no notice while the vendored files are there"
+    monkeypatch.setattr(assets, "VENDOR_DIR", tmp_path / "missing")
+    at = app("map")
+    assert not at.exception
+    assert any("make assets" in w.value and "blank without internet" in w.value for w in at.warning)
