@@ -116,6 +116,8 @@ class _Syntax:
     stance: re.Pattern[str]
     origin_after: re.Pattern[str]
     origin_before: re.Pattern[str]
+    scenery_after: re.Pattern[str]
+    scenery_before: re.Pattern[str]
     coordinator: re.Pattern[str]
     participation: re.Pattern[str]
     additive: re.Pattern[str]
@@ -217,6 +219,12 @@ def _syntax(language: str) -> _Syntax:
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         origin_after=re.compile(rf"(?:{'|'.join(re.escape(w) for w in a.get('origin_after', [])) or _NEVER})(?![\w])"),
         origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        scenery_after=re.compile(
+            rf"\s+(?:{_alt(a.get('scenery_after', []) or [_NEVER])}){compound}(?![\w])", re.IGNORECASE
+        ),
+        scenery_before=re.compile(
+            rf"(?<![\w])(?:{_alt(a.get('scenery_before', []) or [_NEVER])})\s*$", re.IGNORECASE
+        ),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
@@ -504,6 +512,8 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
                 landmark = bool(syn.place_veto.search(text[max(0, a.start - 60) : a.start]))
                 is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
+                # "on the banks of the Niger", "Djibouti, where 1,500 soldiers are based": scenery, a place
+                is_actor = is_actor and not landmark and not (a.kind == "country" and _place_relative(syn, text, a.end))
             previous = (a.end, is_actor)
             if not is_actor:
                 continue
@@ -514,6 +524,8 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             weight = 0.0
             if syn.origin_after.match(text, a.end) or syn.origin_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "Drohnen türkischer Bauart", "Turkish-made drones": where the arms come from, not whose
+            if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
+                continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
         if a.country is None:
             continue
         if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
@@ -535,6 +547,26 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             )
         )
     ]
+
+
+def _place_relative(syn: _Syntax, text: str, end: int) -> bool:
+    """Whether ", where", ", où", ", wo" follows right after the name at `end`."""
+    m = syn.place_relative.match(text, end)
+    return m is not None and "," in text[end : m.end()] and not text[end : text.index(",", end)].strip()
+
+
+def _where_clause_holds(syn: _Syntax, text: str, end: int, trig: Trigger) -> bool:
+    """Whether the cue stands in the clause ", where ...", ", où ...", ", wo ..." that follows a place ending
+    at `end` (up to the clause's next comma or break)."""
+    if not _place_relative(syn, text, end):
+        return False
+    opened = syn.place_relative.match(text, end)
+    assert opened is not None
+    close = _CLAUSE_END.search(text, opened.end())
+    stop = close.start() if close else len(text)
+    brk = syn.breaks.search(text, opened.end(), stop)
+    stop = brk.start() if brk else stop
+    return opened.end() <= trig.start < stop
 
 
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -1156,7 +1188,17 @@ def _who(
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
         # "French troops train Malian forces", "the camp was handed over to MINUSMA": the object is not the actor
-        whos = [w for w in whos if w.end <= trig.start or (trig.recipient_after and _heads_cue(text, trig, w))]
+        before = [w for w in whos if w.end <= trig.start]
+        inverted = not before or _CLAUSE_END.search(text, before[-1].end, trig.start) is not None
+        # "In Koulikoro bildet die Bundeswehr ... Rekruten aus": with a fronted adjunct, the subject follows
+        # the finite verb inside the cue (a verb-second language, and no name before it in the clause)
+        whos = [
+            w
+            for w in whos
+            if w.end <= trig.start
+            or (trig.recipient_after and _heads_cue(text, trig, w))
+            or (inverted and not ctx.syntax.adjuncts_follow_verb and _heads_cue(text, trig, w, words=2))
+        ]
     named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
@@ -1290,9 +1332,9 @@ def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
     return country, force_by_name(name) if name else None
 
 
-def _heads_cue(text: str, trig: Trigger, who: _Who) -> bool:
+def _heads_cue(text: str, trig: Trigger, who: _Who, words: int = 1) -> bool:
     """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object."""
-    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= 1
+    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= words
 
 
 def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
@@ -1419,6 +1461,8 @@ def _where_among(
         if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
             continue  # "handed over its base to Niger's armed forces": an owner, not a place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
+        if not roles and _where_clause_holds(syn, text, rel + len(m.text), trig):
+            roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
         if not roles and not trig.host:
