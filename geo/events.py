@@ -125,6 +125,7 @@ class _Syntax:
     origin: re.Pattern[str]
     mandate: re.Pattern[str]
     place_relative: re.Pattern[str]
+    force_relative: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -198,6 +199,11 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:\s+[\w’'-]+){{0,2}}?\s*,\s*(?:{_alt(s.get('place_relatives', []) or [_NEVER])})(?![\w])",
             re.IGNORECASE,
         ),
+        force_relative=re.compile(  # ", an der", ", à laquelle", ", in which": a clause about what stands before
+            rf"\s*,\s*(?:[\w’'-]+\s+){{0,2}}?"
+            rf"(?:{_alt((s.get('relative_pronouns', []) + s.get('oblique_relatives', [])) or [_NEVER])})(?![\w])",
+            re.IGNORECASE,
+        ),
         participation=re.compile(rf"(?:{_alt(s.get('participation_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         additive=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('additive_particles', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -248,13 +254,13 @@ class _Costs:
     opening comma and pronoun cost one word (the antecedent is the clause's subject) and its closing
     comma a clause break between a word inside and one after it."""
 
-    def __init__(self, text: str, syntax: _Syntax) -> None:
+    def __init__(self, text: str, syntax: _Syntax, extra: Sequence[tuple[int, int]] = ()) -> None:
         weights = {"w": 1.0, "c": syntax.comma_weight, "b": syntax.break_weight}
         marks = list(syntax.marks.finditer(text))  # one pass: words, commas and clause breaks in order
         self._pos: list[int] = [m.start() for m in marks]
         inner = [weights[m.lastgroup or "w"] for m in marks]
         _short_quotes(marks, inner)
-        self.clauses = _embedded_clauses(text, syntax)
+        self.clauses = sorted({*_embedded_clauses(text, syntax), *extra})
         outer = list(inner)
         for opening, closing in self.clauses:
             for i, p in enumerate(self._pos):
@@ -606,7 +612,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if not triggers:
         _carry_subject(ctx, subject)
         return []
-    costs = _Costs(text, ctx.syntax)
+    listing = _force_clauses(whos, text, ctx.syntax, lang)
+    # a force's clause closed by a comma is set off like a relative clause: the force stays near its verb
+    costs = _Costs(text, ctx.syntax, [(text.rindex(",", 0, a), b) for _, a, b in listing if text[b : b + 1] == ","])
     counts = find_troop_counts(text, lang)
     cues = status_cues(text, lang)
     # the phrases read backward, and forward for events that are plans ("on Monday" = the next Monday)
@@ -658,15 +666,22 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         found = _own_counts(trig, counts, count_owner, costs, text)
         return found or ([counts[shared[id(trig)]]] if id(trig) in shared else [])
 
+    def mine_whos(trig: Trigger) -> list[_Who]:
+        """The names a cue may take its actor from: not the nations listed in a force's clause that does not
+        hold the cue ("La task force Takuba, à laquelle participent l'Estonie et la Suède, compte 600 soldats")."""
+        if not listing:
+            return whos
+        return [w for w in whos if not any(a <= w.start < b and not a <= trig.start < b for _, a, b in listing)]
+
     def build(trig: Trigger) -> Draft | None:
         return _draft(
             trig,
             sentence=sentence,
             ctx=ctx,
             costs=costs,
-            whos=whos,
+            whos=mine_whos(trig),
             subject=subject,
-            places=places,
+            places=[m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)],
             counts=own_counts(trig),
             dates=_DateChoice(
                 past=[d for i, d in enumerate(dates) if mine(i, trig)],
@@ -691,11 +706,19 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if id(trig) in changed:
             built[id(trig)] = build(trig) or built[id(trig)]
     out = []
+    held: list[tuple[Force, Draft]] = []  # the events of cues inside a force's clause that lists its nations
     for trig in alive:
         draft = built[id(trig)]
         if draft is not None:
+            holder = next((f for f, a, b in listing if a <= trig.start < b), None)
+            if holder is not None:  # "an der ... beteiligt sind": one event of the force, not one per nation
+                keep = draft.force is None and holder.accepts(draft.actor_country)
+                held.append((holder, replace(draft, force=holder.name) if keep else draft))
+                continue
             out.append(draft)
-            out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
+            out.extend(_co_actor_drafts(draft, mine_whos(trig), text, sentence, ctx))
+    # the force's own event in the main clause tells the same presence
+    out.extend(d for f, d in held if not any(o.force == f.name for o in out))
     _carry_subject(ctx, subject)
     return _one_move(out)
 
@@ -759,6 +782,37 @@ def _own_counts(
 def _member_country(place: PlaceMention, force: Force) -> bool:
     """A whole country that is itself a member of the force (not a town where its troops are)."""
     return place.place.feature == "country" and place.place.country in force.contributors
+
+
+def _force_clauses(whos: list[_Who], text: str, syn: _Syntax, language: str) -> list[tuple[Force, int, int]]:
+    """ "Takuba, an der neben Frankreich Estland, Tschechien und Schweden beteiligt sind,", "la force Takuba, à
+    laquelle participent l'Estonie, la Suède et l'Italie,": a relative clause after a force that lists the
+    nations taking part in it, as (force, start, end); a comma followed by another nation continues the list."""
+    out = []
+    for w in whos:
+        if w.force is None:
+            continue
+        m = syn.force_relative.match(text, w.end)
+        if m is None:
+            continue
+        # every country named, actor or not ("an der Estland, Tschechien und Schweden beteiligt sind")
+        nations = [v for v in find_actors(text, language) if v.country and v.kind == "country" and v.start >= m.end()]
+        stop = m.end()
+        while True:
+            mark = _CLAUSE_END.search(text, stop)
+            brk = syn.breaks.search(text, stop, mark.start() if mark else len(text))
+            if brk is not None or mark is None or mark.group() != ",":
+                stop = brk.start() if brk else (mark.start() if mark else len(text))
+                break
+            nxt = mark.end() + len(text[mark.end() :]) - len(text[mark.end() :].lstrip())
+            if not any(v.start <= nxt + 4 and v.start >= nxt for v in nations):
+                stop = mark.start()
+                break
+            stop = mark.end()
+        inside = [v for v in nations if v.end <= stop]
+        if len(inside) >= 2 and all(w.force.accepts(v.country) for v in inside):
+            out.append((w.force, m.end(), stop))
+    return out
 
 
 def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
