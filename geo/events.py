@@ -228,9 +228,7 @@ def _syntax(language: str) -> _Syntax:
         scenery_after=re.compile(
             rf"\s+(?:{_alt(a.get('scenery_after', []) or [_NEVER])}){compound}(?![\w])", re.IGNORECASE
         ),
-        scenery_before=re.compile(
-            rf"(?<![\w])(?:{_alt(a.get('scenery_before', []) or [_NEVER])})\s*$", re.IGNORECASE
-        ),
+        scenery_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('scenery_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
