@@ -1097,7 +1097,10 @@ def _draft(
     if country is None and force is None and pronoun:
         country, force = ctx.subject, ctx.subject_force
     if country is None and force is None and trig.recipient_after:
-        country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
+        if subject is not None and subject.end <= trig.start:  # "Barkhane compte ..., mais la base de Gossi ... remise"
+            country, force = subject.country or _default(subject.force), subject.force
+        else:
+            country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
     if country is None and force is None:
         return None
     if force is not None and country is None:
@@ -1249,7 +1252,12 @@ def _who(
             for w in whos
             if w.end <= trig.start
             or (trig.recipient_after and _heads_cue(text, trig, w))
-            or (inverted and not ctx.syntax.adjuncts_follow_verb and _heads_cue(text, trig, w, words=2))
+            or (
+                inverted
+                and not trig.recipient_after  # "an die malische Armee übergeben": the recipient, not the subject
+                and not ctx.syntax.adjuncts_follow_verb
+                and _heads_cue(text, trig, w, words=2)
+            )
         ]
     named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
