@@ -1109,7 +1109,8 @@ def _draft(
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
-        location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
+        host = _host_of_towns(text, places, sentence.start, ctx) or ctx.main_country
+        location = _country_mention(host, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
         return None
 
@@ -1203,6 +1204,20 @@ def _draft(
         confidence=min(confidence, 0.95),
         additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
     )
+
+
+def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
+    """ "a rendu aux autorités tchadiennes sa base de N'Djamena, après la dénonciation par le Tchad de l'accord":
+    the country of the towns the sentence names (one country only; a capital known to stand for a sending
+    government, "with Paris", is no town), where the ended agreement kept the troops; "the junta in Niamey"
+    names the host itself."""
+    seats = [(a.start, a.end) for a in find_actors(text, ctx.language) if a.kind == "capital"]
+    codes = {
+        m.place.country
+        for m in places
+        if m.place.feature in _TOWNS and not any(a <= m.start - offset < b for a, b in seats)
+    }
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject: str | None) -> str | None:
