@@ -386,8 +386,9 @@ def _main_country(
         code = m.place.country
         if not code or m.place.feature in _BROAD:
             continue
-        tied = _tied(text, m.start, syntax)
-        weight = 1.0 if tied else 0.3  # a town named counts as much as its country
+        # a town named counts as much as its country; "the border with Togo" names a landmark, not a place of troops
+        tied = _tied(text, m.start, syntax) and not syntax.place_veto.search(text[max(0, m.start - 60) : m.start])
+        weight = 1.0 if tied else 0.3
         if m.start < lead_end:
             weight *= _LEAD_WEIGHT
         counts[code] += weight
