@@ -126,6 +126,7 @@ class _Syntax:
     mandate: re.Pattern[str]
     place_relative: re.Pattern[str]
     force_relative: re.Pattern[str]
+    final_participle: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -202,6 +203,11 @@ def _syntax(language: str) -> _Syntax:
         force_relative=re.compile(  # ", an der", ", à laquelle", ", in which": a clause about what stands before
             rf"\s*,\s*(?:[\w’'-]+\s+){{0,2}}?"
             rf"(?:{_alt((s.get('relative_pronouns', []) + s.get('oblique_relatives', [])) or [_NEVER])})(?![\w])",
+            re.IGNORECASE,
+        ),
+        final_participle=re.compile(
+            rf"(?<![\w-])(?:{s.get('clause_final_participle') or _NEVER})\s*"
+            rf"(?:[,;:.!?]|$|(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})\s)",
             re.IGNORECASE,
         ),
         participation=re.compile(rf"(?:{_alt(s.get('participation_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
@@ -641,6 +647,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
     full = [t for t in live if not t.needs_count]
     live = [t for t in live if not t.needs_count or not _count_taken(t, counts, full, costs, follow)]
+    # "Frankreich hatte seine rund 1500 Soldaten bis Ende 2023 abgezogen": with a participle closing the clause
+    # after the count, "haben" is an auxiliary
+    live = [t for t in live if not t.needs_count or not _auxiliary(t, counts, text, ctx.syntax)]
     follows = ctx.syntax.adjuncts_follow_verb
     count_owner = _assign(counts, live, costs, ctx.syntax.troop_window)
     for i, count in enumerate(counts):  # "unterhält ... noch rund 4.600 Soldaten": the count the verb governs
@@ -854,6 +863,19 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
     if subject is not None:
         ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
         ctx.subject_force = subject.force
+
+
+def _auxiliary(trig: Trigger, counts: list[TroopCount], text: str, syn: _Syntax) -> bool:
+    """Whether a past participle closes the cue's clause after the count the cue would take (a verb-final
+    clause: the cue is the auxiliary of that participle, not a verb of presence)."""
+    after = [c for c in counts if c.start >= trig.end]
+    if not after:
+        return False
+    stop = _CLAUSE_END.search(text, after[0].end)
+    end = stop.end() if stop else len(text)
+    if _CLAUSE_END.search(text, trig.end, after[0].start):
+        return False
+    return syn.final_participle.search(text, after[0].end, end) is not None
 
 
 def _count_taken(trig: Trigger, counts: list[TroopCount], others: list[Trigger], costs: _Costs, limit: float) -> bool:
