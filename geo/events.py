@@ -117,6 +117,7 @@ class _Syntax:
     origin_after: re.Pattern[str]
     origin_before: re.Pattern[str]
     scenery_after: re.Pattern[str]
+    installation: re.Pattern[str]
     scenery_before: re.Pattern[str]
     coordinator: re.Pattern[str]
     participation: re.Pattern[str]
@@ -233,6 +234,11 @@ def _syntax(language: str) -> _Syntax:
         origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         scenery_after=re.compile(
             rf"\s+(?:{_alt(a.get('scenery_after', []) or [_NEVER])}){compound}(?![\w])", re.IGNORECASE
+        ),
+        installation=re.compile(
+            rf"(?:{_alt(a.get('generic_services', []) or [_NEVER])})[ns]?-?\w*"
+            rf"(?:{_alt(a.get('installation_heads', []) or [_NEVER])})",
+            re.IGNORECASE,
         ),
         scenery_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('scenery_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
@@ -535,6 +541,8 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             weight = 0.0
             if syn.origin_after.match(text, a.end) or syn.origin_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "Drohnen türkischer Bauart", "Turkish-made drones": where the arms come from, not whose
+            if syn.installation.fullmatch(a.text):
+                continue  # "die Luftwaffenbasis in Niamey": an air base, anyone's
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
         if a.country is None:
