@@ -525,6 +525,8 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
+                # "une partie d'entre eux rejoignant le Niger voisin", "troops left Mali": the place of a move
+                is_actor = is_actor and (_troop_genitive(before, syn) or not _tied(text, a.start, syn))
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
                 landmark = bool(syn.place_veto.search(text[max(0, a.start - 60) : a.start]))
