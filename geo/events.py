@@ -128,6 +128,7 @@ class _Syntax:
     place_relative: re.Pattern[str]
     force_relative: re.Pattern[str]
     final_participle: re.Pattern[str]
+    framework: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -204,6 +205,10 @@ def _syntax(language: str) -> _Syntax:
         force_relative=re.compile(  # ", an der", ", à laquelle", ", in which": a clause about what stands before
             rf"\s*,\s*(?:[\w’'-]+\s+){{0,2}}?"
             rf"(?:{_alt((s.get('relative_pronouns', []) + s.get('oblique_relatives', [])) or [_NEVER])})(?![\w])",
+            re.IGNORECASE,
+        ),
+        framework=re.compile(  # "as part of MINUSMA", "dans le cadre de Barkhane", "im Rahmen der Minusma"
+            rf"(?<![\w])(?:{_alt(s.get('framework_before', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,5}}$",
             re.IGNORECASE,
         ),
         final_participle=re.compile(
@@ -1095,6 +1100,11 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if country is not None and force is not None:  # "British soldiers of the LRRG ... as part of MINUSMA": the
+        # mission the text says they serve in, over the unit's own operation
+        framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
+        if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
+            force = framed[0]
     if force is None and ctx.last_force is not None and syn.mandate.search(trig.text) and not whos:
         # "The Security Council ended its mandate": a mandate is a mission's, the one named last
         country, force = ctx.last_force.default_actor, ctx.last_force
