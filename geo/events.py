@@ -1150,7 +1150,7 @@ def _draft(
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     if force is not None and country in ("EU", "UN") and location is not None:
-        country = _contributor(force, whos, location, ctx.subject) or country
+        country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
         host = _host_of_towns(text, places, sentence.start, ctx) or ctx.main_country
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
@@ -1263,7 +1263,9 @@ def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Con
     return next(iter(codes)) if len(codes) == 1 else None
 
 
-def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject: str | None) -> str | None:
+def _contributor(
+    force: Force, whos: list[_Who], location: PlaceMention, subject: str | None, text: str = ""
+) -> str | None:
     """ "Die Regierung in Prag beschloss, die Spezialkräfte der europäischen Takuba-Einheit zurückzuholen": a
     coalition's contingent belongs to the contributing country the sentence names as its subject (not the
     host country where they serve)."""
@@ -1271,7 +1273,8 @@ def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject
         w.country
         for w in whos
         if w.country not in (None, "UN", "EU", location.place.country)
-        and w.weight <= 1.0
+        # a capital opening the sentence is its subject: "Ottawa hatte angekündigt ...; der Einsatz im Rahmen der ..."
+        and (w.weight <= 1.0 or (w.kind == "capital" and not text[: w.start].strip()))
         and w.kind in ("country", "capital")
         and force.accepts(w.country)
     ]
