@@ -1100,6 +1100,18 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    lead = next((m for m in _matches(syn, "pronoun", text) if not text[: m.start()].strip()), None)
+    if (
+        lead is not None
+        and country in (None, "EU", "UN")  # no nation named: a bloc's force is the pronoun's nation's contingent
+        and ctx.subject not in (None, "EU", "UN")
+        and trig.kind == "verb"
+        and lead.end() <= trig.start
+        and costs.between(lead.span(), span) <= 3
+        and not any(lead.end() <= w.start < trig.start for w in whos)
+        and (force is None or force.accepts(ctx.subject))
+    ):  # "Ils constituent le plus gros contingent étranger de Takuba": the sentence opens on the last subject
+        country, force = ctx.subject, force or ctx.subject_force
     if country is not None and force is not None:  # "British soldiers of the LRRG ... as part of MINUSMA": the
         # mission the text says they serve in, over the unit's own operation
         framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
