@@ -1662,7 +1662,9 @@ def _where_among(
         location = known if known is not None and known.place.country != country else None
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
-        location = _fallback_location(ctx, None, None if home_ok else country, text=text)
+        location = _noun_host(text, trig, ctx, country) or _fallback_location(
+            ctx, None, None if home_ok else country, text=text
+        )
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
@@ -1712,6 +1714,7 @@ def _fronted_place(
         if (
             len(_WORD.findall(head)) <= 2
             and syn.place_in.search(head)
+            and not syn.place_veto.search(head)  # "Contrairement au Sénégal, ...": a landmark, no frame
             and text[rel + len(m.text) :].lstrip()[:1] == ","
         ):
             return m
@@ -1828,6 +1831,29 @@ def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
         if a.kind in ("country", "capital") and a.country and ctx.syntax.place_veto.search(text[: a.start]):
             return a.country
     return None
+
+
+def _noun_host(text: str, trig: Trigger, ctx: _Context, country: str | None) -> PlaceMention | None:
+    """ "la Côte d'Ivoire a toutefois souhaité conserver une présence française": a presence named by a noun
+    whose verb's subject, in the same clause, is another country than the troops': that country hosts them."""
+    if trig.kind != "noun" or country is None:
+        return None
+    syn = ctx.syntax
+    before = [a for a in find_actors(text, ctx.language) if a.end <= trig.start and a.kind == "country"]
+    if not before:
+        return None
+    a = before[-1]
+    head = text[max(0, a.start - 60) : a.start]
+    if (
+        a.country in (None, "EU", "UN", country)
+        or _CLAUSE_END.search(text, a.end, trig.start)
+        or syn.breaks.search(text, a.end, trig.start)
+        or syn.place_veto.search(head)
+        or syn.not_actor_after.search(head)
+        or syn.genitive.match(text, a.end)
+    ):
+        return None
+    return _country_mention(a.country, ctx, text="", sentence=None)
 
 
 def _fallback_location(
