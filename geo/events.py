@@ -1835,8 +1835,9 @@ def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
 
 def _noun_host(text: str, trig: Trigger, ctx: _Context, country: str | None) -> PlaceMention | None:
     """ "la Côte d'Ivoire a toutefois souhaité conserver une présence française": a presence named by a noun
-    whose verb's subject, in the same clause, is another country than the troops': that country hosts them."""
-    if trig.kind != "noun" or country is None:
+    whose verb's subject, in the same clause, is another country than the troops': that country hosts them; so
+    does the subject of a cue that only a where-clause parts from it ("Djibouti, où ..., demeure la seule base")."""
+    if country is None:
         return None
     syn = ctx.syntax
     before = [a for a in find_actors(text, ctx.language) if a.end <= trig.start and a.kind == "country"]
@@ -1844,10 +1845,17 @@ def _noun_host(text: str, trig: Trigger, ctx: _Context, country: str | None) -> 
         return None
     a = before[-1]
     head = text[max(0, a.start - 60) : a.start]
+    after = a.end
+    opened = syn.place_relative.match(text, a.end) if _place_relative(syn, text, a.end) else None
+    if opened is not None:  # "Djibouti, où stationnent 1 500 militaires, demeure la seule base"
+        close = text.find(",", opened.end())
+        after = close + 1 if 0 <= close < trig.start else after
+    elif trig.kind != "noun":
+        return None  # a verb's own subject country is handled by the actor and place rules
     if (
         a.country in (None, "EU", "UN", country)
-        or _CLAUSE_END.search(text, a.end, trig.start)
-        or syn.breaks.search(text, a.end, trig.start)
+        or _CLAUSE_END.search(text, after, trig.start)
+        or syn.breaks.search(text, after, trig.start)
         or syn.place_veto.search(head)
         or syn.not_actor_after.search(head)
         or syn.genitive.match(text, a.end)
