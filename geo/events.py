@@ -211,10 +211,9 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w])(?:{_alt(s.get('framework_before', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,5}}$",
             re.IGNORECASE,
         ),
-        final_participle=re.compile(
-            rf"(?<![\w-])(?:{s.get('clause_final_participle') or _NEVER})\s*"
-            rf"(?:[,;:.!?]|$|(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})\s)",
-            re.IGNORECASE,
+        final_participle=re.compile(  # case-sensitive: a participle is lower-case, a noun ('Grenzgebieten') is not
+            rf"(?<![\w-])(?=[^\W\d_A-ZÄÖÜ])(?:{s.get('clause_final_participle') or _NEVER})\s*"
+            rf"(?:[,;:.!?]|$|(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})\s)"
         ),
         participation=re.compile(rf"(?:{_alt(s.get('participation_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         additive=re.compile(
