@@ -129,6 +129,8 @@ class _Syntax:
     force_relative: re.Pattern[str]
     final_participle: re.Pattern[str]
     framework: re.Pattern[str]
+    victim_before: re.Pattern[str]
+    victim_after: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -206,6 +208,12 @@ def _syntax(language: str) -> _Syntax:
             rf"\s*,\s*(?:[\w’'-]+\s+){{0,2}}?"
             rf"(?:{_alt((s.get('relative_pronouns', []) + s.get('oblique_relatives', [])) or [_NEVER])})(?![\w])",
             re.IGNORECASE,
+        ),
+        victim_before=re.compile(  # "were detained on arrival", "arrêtés à leur arrivée": the cue is an adjunct
+            rf"(?<![\w])(?:{_alt(s.get('victim_verbs', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE
+        ),
+        victim_after=re.compile(  # "die bei ihrer Ankunft festgenommen wurden"
+            rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_alt(s.get('victim_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         framework=re.compile(  # "as part of MINUSMA", "dans le cadre de Barkhane", "im Rahmen der Minusma"
             rf"(?<![\w])(?:{_alt(s.get('framework_before', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,5}}$",
@@ -653,6 +661,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
+    # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
+    live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     follow = ctx.syntax.count_after_verb
@@ -743,6 +753,19 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
     _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _victims_adjunct(trig: Trigger, text: str, syn: _Syntax) -> bool:
+    """Whether a noun cue is an adjunct of a verb that tells what befell the troops ("were detained on
+    arrival", "ont été arrêtés à leur arrivée", "die bei ihrer Ankunft festgenommen wurden")."""
+    if trig.kind != "noun" or trig.action == "strike":  # "a drone strike killed 20 people": the strike's doing
+        return False
+    head = text[max(0, trig.start - 50) : trig.start]
+    if syn.victim_before.search(head):
+        return True
+    mark = _CLAUSE_END.search(text, trig.end)
+    tail = text[trig.end : mark.start() if mark else len(text)]
+    return not syn.adjuncts_follow_verb and bool(syn.victim_after.match(tail))  # verb-final: the verb comes after
 
 
 def _one_move(drafts: list[Draft]) -> list[Draft]:
