@@ -150,8 +150,11 @@ class _TextExtractor(HTMLParser):
 def html_to_text(html: str) -> tuple[str, str | None]:
     """The readable text of an HTML page and its <title>, if any."""
     parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:  # html.parser gives up on a broken declaration ("<![\x01"): keep the text read so far
+        pass
     text = "".join(parser.parts)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     out: list[str] = []

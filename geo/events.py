@@ -116,6 +116,9 @@ class _Syntax:
     stance: re.Pattern[str]
     origin_after: re.Pattern[str]
     origin_before: re.Pattern[str]
+    scenery_after: re.Pattern[str]
+    installation: re.Pattern[str]
+    scenery_before: re.Pattern[str]
     coordinator: re.Pattern[str]
     participation: re.Pattern[str]
     additive: re.Pattern[str]
@@ -123,6 +126,11 @@ class _Syntax:
     origin: re.Pattern[str]
     mandate: re.Pattern[str]
     place_relative: re.Pattern[str]
+    force_relative: re.Pattern[str]
+    final_participle: re.Pattern[str]
+    framework: re.Pattern[str]
+    victim_before: re.Pattern[str]
+    victim_after: re.Pattern[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -196,6 +204,25 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:\s+[\w’'-]+){{0,2}}?\s*,\s*(?:{_alt(s.get('place_relatives', []) or [_NEVER])})(?![\w])",
             re.IGNORECASE,
         ),
+        force_relative=re.compile(  # ", an der", ", à laquelle", ", in which": a clause about what stands before
+            rf"\s*,\s*(?:[\w’'-]+\s+){{0,2}}?"
+            rf"(?:{_alt((s.get('relative_pronouns', []) + s.get('oblique_relatives', [])) or [_NEVER])})(?![\w])",
+            re.IGNORECASE,
+        ),
+        victim_before=re.compile(  # "were detained on arrival", "arrêtés à leur arrivée": the cue is an adjunct
+            rf"(?<![\w])(?:{_alt(s.get('victim_verbs', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE
+        ),
+        victim_after=re.compile(  # "die bei ihrer Ankunft festgenommen wurden"
+            rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_alt(s.get('victim_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        framework=re.compile(  # "as part of MINUSMA", "dans le cadre de Barkhane", "im Rahmen der Minusma"
+            rf"(?<![\w])(?:{_alt(s.get('framework_before', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,5}}$",
+            re.IGNORECASE,
+        ),
+        final_participle=re.compile(  # case-sensitive: a participle is lower-case, a noun ('Grenzgebieten') is not
+            rf"(?<![\w-])(?=[^\W\d_A-ZÄÖÜ])(?:{s.get('clause_final_participle') or _NEVER})\s*"
+            rf"(?:[,;:.!?]|$|(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})\s)"
+        ),
         participation=re.compile(rf"(?:{_alt(s.get('participation_nouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         additive=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('additive_particles', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -217,6 +244,15 @@ def _syntax(language: str) -> _Syntax:
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         origin_after=re.compile(rf"(?:{'|'.join(re.escape(w) for w in a.get('origin_after', [])) or _NEVER})(?![\w])"),
         origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        scenery_after=re.compile(
+            rf"\s+(?:{_alt(a.get('scenery_after', []) or [_NEVER])}){compound}(?![\w])", re.IGNORECASE
+        ),
+        installation=re.compile(
+            rf"(?:{_alt(a.get('generic_services', []) or [_NEVER])})[ns]?-?\w*"
+            rf"(?:{_alt(a.get('installation_heads', []) or [_NEVER])})",
+            re.IGNORECASE,
+        ),
+        scenery_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('scenery_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
@@ -240,13 +276,13 @@ class _Costs:
     opening comma and pronoun cost one word (the antecedent is the clause's subject) and its closing
     comma a clause break between a word inside and one after it."""
 
-    def __init__(self, text: str, syntax: _Syntax) -> None:
+    def __init__(self, text: str, syntax: _Syntax, extra: Sequence[tuple[int, int]] = ()) -> None:
         weights = {"w": 1.0, "c": syntax.comma_weight, "b": syntax.break_weight}
         marks = list(syntax.marks.finditer(text))  # one pass: words, commas and clause breaks in order
         self._pos: list[int] = [m.start() for m in marks]
         inner = [weights[m.lastgroup or "w"] for m in marks]
         _short_quotes(marks, inner)
-        self.clauses = _embedded_clauses(text, syntax)
+        self.clauses = sorted({*_embedded_clauses(text, syntax), *extra})
         outer = list(inner)
         for opening, closing in self.clauses:
             for i, p in enumerate(self._pos):
@@ -374,8 +410,9 @@ def _main_country(
         code = m.place.country
         if not code or m.place.feature in _BROAD:
             continue
-        tied = _tied(text, m.start, syntax)
-        weight = 1.0 if tied else 0.3  # a town named counts as much as its country
+        # a town named counts as much as its country; "the border with Togo" names a landmark, not a place of troops
+        tied = _tied(text, m.start, syntax) and not syntax.place_veto.search(text[max(0, m.start - 60) : m.start])
+        weight = 1.0 if tied else 0.3
         if m.start < lead_end:
             weight *= _LEAD_WEIGHT
         counts[code] += weight
@@ -500,10 +537,14 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
+                # "une partie d'entre eux rejoignant le Niger voisin", "troops left Mali": the place of a move
+                is_actor = is_actor and (_troop_genitive(before, syn) or not _tied(text, a.start, syn))
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
                 landmark = bool(syn.place_veto.search(text[max(0, a.start - 60) : a.start]))
                 is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
+                # "on the banks of the Niger", "Djibouti, where 1,500 soldiers are based": scenery, a place
+                is_actor = is_actor and not landmark and not (a.kind == "country" and _place_relative(syn, text, a.end))
             previous = (a.end, is_actor)
             if not is_actor:
                 continue
@@ -514,6 +555,10 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             weight = 0.0
             if syn.origin_after.match(text, a.end) or syn.origin_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "Drohnen türkischer Bauart", "Turkish-made drones": where the arms come from, not whose
+            if syn.installation.fullmatch(a.text):
+                continue  # "die Luftwaffenbasis in Niamey": an air base, anyone's
+            if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
+                continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
         if a.country is None:
             continue
         if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
@@ -535,6 +580,26 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             )
         )
     ]
+
+
+def _place_relative(syn: _Syntax, text: str, end: int) -> bool:
+    """Whether ", where", ", où", ", wo" follows right after the name at `end`."""
+    m = syn.place_relative.match(text, end)
+    return m is not None and "," in text[end : m.end()] and not text[end : text.index(",", end)].strip()
+
+
+def _where_clause_holds(syn: _Syntax, text: str, end: int, trig: Trigger) -> bool:
+    """Whether the cue stands in the clause ", where ...", ", où ...", ", wo ..." that follows a place ending
+    at `end` (up to the clause's next comma or break)."""
+    if not _place_relative(syn, text, end):
+        return False
+    opened = syn.place_relative.match(text, end)
+    assert opened is not None
+    close = _CLAUSE_END.search(text, opened.end())
+    stop = close.start() if close else len(text)
+    brk = syn.breaks.search(text, opened.end(), stop)
+    stop = brk.start() if brk else stop
+    return opened.end() <= trig.start < stop
 
 
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -574,7 +639,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if not triggers:
         _carry_subject(ctx, subject)
         return []
-    costs = _Costs(text, ctx.syntax)
+    listing = _force_clauses(whos, text, ctx.syntax, lang)
+    # a force's clause closed by a comma is set off like a relative clause: the force stays near its verb
+    costs = _Costs(text, ctx.syntax, [(text.rindex(",", 0, a), b) for _, a, b in listing if text[b : b + 1] == ","])
     counts = find_troop_counts(text, lang)
     cues = status_cues(text, lang)
     # the phrases read backward, and forward for events that are plans ("on Monday" = the next Monday)
@@ -594,6 +661,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
+    # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
+    live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     follow = ctx.syntax.count_after_verb
@@ -602,6 +671,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
     full = [t for t in live if not t.needs_count]
     live = [t for t in live if not t.needs_count or not _count_taken(t, counts, full, costs, follow)]
+    # "Frankreich hatte seine rund 1500 Soldaten bis Ende 2023 abgezogen": with a participle closing the clause
+    # after the count, "haben" is an auxiliary
+    live = [t for t in live if not t.needs_count or not _auxiliary(t, counts, text, ctx.syntax)]
     follows = ctx.syntax.adjuncts_follow_verb
     count_owner = _assign(counts, live, costs, ctx.syntax.troop_window)
     for i, count in enumerate(counts):  # "unterhält ... noch rund 4.600 Soldaten": the count the verb governs
@@ -626,15 +698,22 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         found = _own_counts(trig, counts, count_owner, costs, text)
         return found or ([counts[shared[id(trig)]]] if id(trig) in shared else [])
 
+    def mine_whos(trig: Trigger) -> list[_Who]:
+        """The names a cue may take its actor from: not the nations listed in a force's clause that does not
+        hold the cue ("La task force Takuba, à laquelle participent l'Estonie et la Suède, compte 600 soldats")."""
+        if not listing:
+            return whos
+        return [w for w in whos if not any(a <= w.start < b and not a <= trig.start < b for _, a, b in listing)]
+
     def build(trig: Trigger) -> Draft | None:
         return _draft(
             trig,
             sentence=sentence,
             ctx=ctx,
             costs=costs,
-            whos=whos,
+            whos=mine_whos(trig),
             subject=subject,
-            places=places,
+            places=[m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)],
             counts=own_counts(trig),
             dates=_DateChoice(
                 past=[d for i, d in enumerate(dates) if mine(i, trig)],
@@ -659,13 +738,34 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if id(trig) in changed:
             built[id(trig)] = build(trig) or built[id(trig)]
     out = []
+    held: list[tuple[Force, Draft]] = []  # the events of cues inside a force's clause that lists its nations
     for trig in alive:
         draft = built[id(trig)]
         if draft is not None:
+            holder = next((f for f, a, b in listing if a <= trig.start < b), None)
+            if holder is not None:  # "an der ... beteiligt sind": one event of the force, not one per nation
+                keep = draft.force is None and holder.accepts(draft.actor_country)
+                held.append((holder, replace(draft, force=holder.name) if keep else draft))
+                continue
             out.append(draft)
-            out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
+            out.extend(_co_actor_drafts(draft, mine_whos(trig), text, sentence, ctx))
+    # the force's own event in the main clause tells the same presence
+    out.extend(d for f, d in held if not any(o.force == f.name for o in out))
     _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _victims_adjunct(trig: Trigger, text: str, syn: _Syntax) -> bool:
+    """Whether a noun cue is an adjunct of a verb that tells what befell the troops ("were detained on
+    arrival", "ont été arrêtés à leur arrivée", "die bei ihrer Ankunft festgenommen wurden")."""
+    if trig.kind != "noun" or trig.action == "strike":  # "a drone strike killed 20 people": the strike's doing
+        return False
+    head = text[max(0, trig.start - 50) : trig.start]
+    if syn.victim_before.search(head):
+        return True
+    mark = _CLAUSE_END.search(text, trig.end)
+    tail = text[trig.end : mark.start() if mark else len(text)]
+    return not syn.adjuncts_follow_verb and bool(syn.victim_after.match(tail))  # verb-final: the verb comes after
 
 
 def _one_move(drafts: list[Draft]) -> list[Draft]:
@@ -729,6 +829,37 @@ def _member_country(place: PlaceMention, force: Force) -> bool:
     return place.place.feature == "country" and place.place.country in force.contributors
 
 
+def _force_clauses(whos: list[_Who], text: str, syn: _Syntax, language: str) -> list[tuple[Force, int, int]]:
+    """ "Takuba, an der neben Frankreich Estland, Tschechien und Schweden beteiligt sind,", "la force Takuba, à
+    laquelle participent l'Estonie, la Suède et l'Italie,": a relative clause after a force that lists the
+    nations taking part in it, as (force, start, end); a comma followed by another nation continues the list."""
+    out = []
+    for w in whos:
+        if w.force is None:
+            continue
+        m = syn.force_relative.match(text, w.end)
+        if m is None:
+            continue
+        # every country named, actor or not ("an der Estland, Tschechien und Schweden beteiligt sind")
+        nations = [v for v in find_actors(text, language) if v.country and v.kind == "country" and v.start >= m.end()]
+        stop = m.end()
+        while True:
+            mark = _CLAUSE_END.search(text, stop)
+            brk = syn.breaks.search(text, stop, mark.start() if mark else len(text))
+            if brk is not None or mark is None or mark.group() != ",":
+                stop = brk.start() if brk else (mark.start() if mark else len(text))
+                break
+            nxt = mark.end() + len(text[mark.end() :]) - len(text[mark.end() :].lstrip())
+            if not any(v.start <= nxt + 4 and v.start >= nxt for v in nations):
+                stop = mark.start()
+                break
+            stop = mark.end()
+        inside = [v for v in nations if v.end <= stop]
+        if len(inside) >= 2 and all(w.force.accepts(v.country) for v in inside):
+            out.append((w.force, m.end(), stop))
+    return out
+
+
 def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
     """ "Britain and Côte d'Ivoire announced they would withdraw": one event per country of the list
     that names the event's actor (each at home when it is their cooperation that ends)."""
@@ -769,6 +900,19 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
     if subject is not None:
         ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
         ctx.subject_force = subject.force
+
+
+def _auxiliary(trig: Trigger, counts: list[TroopCount], text: str, syn: _Syntax) -> bool:
+    """Whether a past participle closes the cue's clause after the count the cue would take (a verb-final
+    clause: the cue is the auxiliary of that participle, not a verb of presence)."""
+    after = [c for c in counts if c.start >= trig.end]
+    if not after:
+        return False
+    stop = _CLAUSE_END.search(text, after[0].end)
+    end = stop.end() if stop else len(text)
+    if _CLAUSE_END.search(text, trig.end, after[0].start):
+        return False
+    return syn.final_participle.search(text, after[0].end, end) is not None
 
 
 def _count_taken(trig: Trigger, counts: list[TroopCount], others: list[Trigger], costs: _Costs, limit: float) -> bool:
@@ -978,6 +1122,23 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    lead = next((m for m in _matches(syn, "pronoun", text) if not text[: m.start()].strip()), None)
+    if (
+        lead is not None
+        and country in (None, "EU", "UN")  # no nation named: a bloc's force is the pronoun's nation's contingent
+        and ctx.subject not in (None, "EU", "UN")
+        and trig.kind == "verb"
+        and lead.end() <= trig.start
+        and costs.between(lead.span(), span) <= 3
+        and not any(lead.end() <= w.start < trig.start for w in whos)
+        and (force is None or force.accepts(ctx.subject))
+    ):  # "Ils constituent le plus gros contingent étranger de Takuba": the sentence opens on the last subject
+        country, force = ctx.subject, force or ctx.subject_force
+    if country is not None and force is not None:  # "British soldiers of the LRRG ... as part of MINUSMA": the
+        # mission the text says they serve in, over the unit's own operation
+        framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
+        if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
+            force = framed[0]
     if force is None and ctx.last_force is not None and syn.mandate.search(trig.text) and not whos:
         # "The Security Council ended its mandate": a mandate is a mission's, the one named last
         country, force = ctx.last_force.default_actor, ctx.last_force
@@ -1013,16 +1174,20 @@ def _draft(
     if country is None and force is None and pronoun:
         country, force = ctx.subject, ctx.subject_force
     if country is None and force is None and trig.recipient_after:
-        country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
+        if subject is not None and subject.end <= trig.start:  # "Barkhane compte ..., mais la base de Gossi ... remise"
+            country, force = subject.country or _default(subject.force), subject.force
+        else:
+            country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
     if country is None and force is None:
         return None
     if force is not None and country is None:
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     if force is not None and country in ("EU", "UN") and location is not None:
-        country = _contributor(force, whos, location, ctx.subject) or country
+        country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
-        location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
+        host = _host_of_towns(text, places, sentence.start, ctx) or ctx.main_country
+        location = _country_mention(host, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
         return None
 
@@ -1118,7 +1283,23 @@ def _draft(
     )
 
 
-def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject: str | None) -> str | None:
+def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
+    """ "a rendu aux autorités tchadiennes sa base de N'Djamena, après la dénonciation par le Tchad de l'accord":
+    the country of the towns the sentence names (one country only; a capital known to stand for a sending
+    government, "with Paris", is no town), where the ended agreement kept the troops; "the junta in Niamey"
+    names the host itself."""
+    seats = [(a.start, a.end) for a in find_actors(text, ctx.language) if a.kind == "capital"]
+    codes = {
+        m.place.country
+        for m in places
+        if m.place.feature in _TOWNS and not any(a <= m.start - offset < b for a, b in seats)
+    }
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _contributor(
+    force: Force, whos: list[_Who], location: PlaceMention, subject: str | None, text: str = ""
+) -> str | None:
     """ "Die Regierung in Prag beschloss, die Spezialkräfte der europäischen Takuba-Einheit zurückzuholen": a
     coalition's contingent belongs to the contributing country the sentence names as its subject (not the
     host country where they serve)."""
@@ -1126,7 +1307,8 @@ def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject
         w.country
         for w in whos
         if w.country not in (None, "UN", "EU", location.place.country)
-        and w.weight <= 1.0
+        # a capital opening the sentence is its subject: "Ottawa hatte angekündigt ...; der Einsatz im Rahmen der ..."
+        and (w.weight <= 1.0 or (w.kind == "capital" and not text[: w.start].strip()))
         and w.kind in ("country", "capital")
         and force.accepts(w.country)
     ]
@@ -1156,7 +1338,22 @@ def _who(
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
         # "French troops train Malian forces", "the camp was handed over to MINUSMA": the object is not the actor
-        whos = [w for w in whos if w.end <= trig.start or (trig.recipient_after and _heads_cue(text, trig, w))]
+        before = [w for w in whos if w.end <= trig.start]
+        inverted = not before or _CLAUSE_END.search(text, before[-1].end, trig.start) is not None
+        # "In Koulikoro bildet die Bundeswehr ... Rekruten aus": with a fronted adjunct, the subject follows
+        # the finite verb inside the cue (a verb-second language, and no name before it in the clause)
+        whos = [
+            w
+            for w in whos
+            if w.end <= trig.start
+            or (trig.recipient_after and _heads_cue(text, trig, w))
+            or (
+                inverted
+                and not trig.recipient_after  # "an die malische Armee übergeben": the recipient, not the subject
+                and not ctx.syntax.adjuncts_follow_verb
+                and _heads_cue(text, trig, w, words=2)
+            )
+        ]
     named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
@@ -1290,9 +1487,9 @@ def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
     return country, force_by_name(name) if name else None
 
 
-def _heads_cue(text: str, trig: Trigger, who: _Who) -> bool:
+def _heads_cue(text: str, trig: Trigger, who: _Who, words: int = 1) -> bool:
     """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object."""
-    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= 1
+    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= words
 
 
 def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
@@ -1419,6 +1616,8 @@ def _where_among(
         if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
             continue  # "handed over its base to Niger's armed forces": an owner, not a place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
+        if not roles and _where_clause_holds(syn, text, rel + len(m.text), trig):
+            roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
         if not roles and not trig.host:
@@ -1485,7 +1684,9 @@ def _where_among(
         location = known if known is not None and known.place.country != country else None
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
-        location = _fallback_location(ctx, None, None if home_ok else country, text=text)
+        location = _noun_host(text, trig, ctx, country) or _fallback_location(
+            ctx, None, None if home_ok else country, text=text
+        )
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
@@ -1535,6 +1736,7 @@ def _fronted_place(
         if (
             len(_WORD.findall(head)) <= 2
             and syn.place_in.search(head)
+            and not syn.place_veto.search(head)  # "Contrairement au Sénégal, ...": a landmark, no frame
             and text[rel + len(m.text) :].lstrip()[:1] == ","
         ):
             return m
@@ -1651,6 +1853,37 @@ def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
         if a.kind in ("country", "capital") and a.country and ctx.syntax.place_veto.search(text[: a.start]):
             return a.country
     return None
+
+
+def _noun_host(text: str, trig: Trigger, ctx: _Context, country: str | None) -> PlaceMention | None:
+    """ "la Côte d'Ivoire a toutefois souhaité conserver une présence française": a presence named by a noun
+    whose verb's subject, in the same clause, is another country than the troops': that country hosts them; so
+    does the subject of a cue that only a where-clause parts from it ("Djibouti, où ..., demeure la seule base")."""
+    if country is None:
+        return None
+    syn = ctx.syntax
+    before = [a for a in find_actors(text, ctx.language) if a.end <= trig.start and a.kind == "country"]
+    if not before:
+        return None
+    a = before[-1]
+    head = text[max(0, a.start - 60) : a.start]
+    after = a.end
+    opened = syn.place_relative.match(text, a.end) if _place_relative(syn, text, a.end) else None
+    if opened is not None:  # "Djibouti, où stationnent 1 500 militaires, demeure la seule base"
+        close = text.find(",", opened.end())
+        after = close + 1 if 0 <= close < trig.start else after
+    elif trig.kind != "noun":
+        return None  # a verb's own subject country is handled by the actor and place rules
+    if (
+        a.country in (None, "EU", "UN", country)
+        or _CLAUSE_END.search(text, after, trig.start)
+        or syn.breaks.search(text, after, trig.start)
+        or syn.place_veto.search(head)
+        or syn.not_actor_after.search(head)
+        or syn.genitive.match(text, a.end)
+    ):
+        return None
+    return _country_mention(a.country, ctx, text="", sentence=None)
 
 
 def _fallback_location(

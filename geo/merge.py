@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .forces import find_forces
 from .models import Event, PlaceMention
@@ -106,7 +108,7 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if a.troops is not None and b.troops is not None and a.troops != b.troops:
         return False  # "5,100 at the peak" and "4,000 for Serval" are two presences
     if not across or set(a.ids) & set(b.ids):  # one article: its own words tell happenings apart
-        if (a.additive or b.additive) and a.evidence != b.evidence:
+        if (a.additive or b.additive) and a.evidence != b.evidence and not _restates(a, b):
             return False  # "Its participation in EUTM will also end": not the withdrawal told before
         if _two_moments(a, b):
             return False
@@ -115,6 +117,28 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
             _rest_still_to_go(a, b) or _months_apart(a, b) or _names_other_force(a, b) or _names_other_force(b, a)
         )
     return _same_time(a, b)
+
+
+def _restates(a: Draft, b: Draft) -> bool:
+    """ "Auch die Transporthubschrauber NH90 haben Mali inzwischen verlassen" after "Die Bundeswehr hat ihre
+    Kampfhubschrauber aus Mali abgezogen": more troops of the same force leaving, not another engagement
+    ending (a participation, a mission, a mandate named by the sentence that says "also")."""
+    if a.force != b.force:
+        return False
+    told_also = [d for d in (a, b) if d.additive]
+    return not any(_engagement().search(d.evidence) for d in told_also)
+
+
+@cache
+def _engagement() -> re.Pattern[str]:
+    from . import rules
+
+    words: list[str] = []
+    for lang in rules.LANGUAGES:
+        s = rules.load("syntax", lang) or {}
+        words += s.get("participation_nouns", []) + s.get("mandate_nouns", []) + s.get("engagement_nouns", [])
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})", re.IGNORECASE)
 
 
 def _rest_still_to_go(a: Draft, b: Draft) -> bool:
