@@ -43,6 +43,8 @@ class Trigger:
     needs_count: bool = False
     needs_place: bool = False
     recipient_after: bool = False
+    article_actor: bool = False  # "a forward base is maintained at Tessalit": no agent named, the article's actor
+    home: bool = False  # "the army took control of the base": a takeover at home is an event too
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +211,8 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
                 bool(spec.get("needs_count")),
                 bool(spec.get("needs_place")),
                 bool(spec.get("recipient_after")),
+                bool(spec.get("article_actor")),
+                bool(spec.get("home")),
             )
         )
         pos = max(m.end(), at + 1)

@@ -1012,7 +1012,7 @@ def _draft(
             country = lead.country
     if country is None and force is None and pronoun:
         country, force = ctx.subject, ctx.subject_force
-    if country is None and force is None and trig.recipient_after:
+    if country is None and force is None and (trig.recipient_after or trig.article_actor):
         country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
     if country is None and force is None:
         return None
@@ -1076,7 +1076,8 @@ def _draft(
         and not any(w.force and w.end <= trig.start for w in whos)
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
-    if country is not None and location.place.country == country and action not in ("cooperation_ended", "strike"):
+    home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
+    if country is not None and location.place.country == country and not home_ok:
         return None  # troops at home are no deployment abroad
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
     verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
@@ -1484,7 +1485,7 @@ def _where_among(
         known = ctx.towns.get(force.name if force else "") or ctx.towns.get(country or "")
         location = known if known is not None and known.place.country != country else None
     if location is None and trig.action != "redeployment" and not trig.needs_place:
-        home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
+        home_ok = trig.action in ("cooperation_ended", "strike") or trig.home  # an army may strike at home
         location = _fallback_location(ctx, None, None if home_ok else country, text=text)
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
@@ -1639,8 +1640,9 @@ def _anaphor(
 
 def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None) -> PlaceMention | None:
     """ "on Malian soil", "sur le sol malien", "auf malischem Boden": the country a cue names by its adjective."""
+    lo = max(trig.start, trig.end - 30)  # the cue's own last words: "on Malian soil", not a clause it spans
     for a in find_actors(text, ctx.language):
-        if a.kind == "adjective" and trig.start <= a.start < trig.end and a.country not in (None, country, "UN", "EU"):
+        if a.kind == "adjective" and lo <= a.start < trig.end and a.country not in (None, country, "UN", "EU"):
             return _country_mention(a.country, ctx, text=a.text, sentence=None)
     return None
 
