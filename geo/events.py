@@ -1022,7 +1022,9 @@ def _draft(
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
-        location = _country_mention(ctx.main_country, ctx, text="", sentence=sentence) or location
+        host = ctx.main_country  # or the one country a named mission serves in ("EUCAP Sahel Niger")
+        host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host
+        location = _country_mention(host, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
         return None
 
@@ -1157,7 +1159,9 @@ def _who(
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
         # "French troops train Malian forces", "the camp was handed over to MINUSMA": the object is not the actor
-        whos = [w for w in whos if w.end <= trig.start or (trig.recipient_after and _heads_cue(text, trig, w))]
+        whos = [
+            w for w in whos if w.end <= trig.start or (trig.recipient_after and _heads_cue(text, trig, w, ctx.syntax))
+        ]
     named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
         inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
@@ -1241,6 +1245,14 @@ def _who(
             return _reconcile(lead.country or _default(lead.force), lead.force)
     country = next((w.country for w in ranked if w.country), None)
     force = next((w.force for w in ranked if w.force and (country is None or score(w) <= _MAX_FORCE_COST)), None)
+    nearest = ranked[0] if ranked else None
+    if nearest is not None and nearest.force is not None and country is not None:
+        named = next(w for w in ranked if w.country)
+        later = named.start >= trig.end and _default(nearest.force) is not None
+        if later and _CLAUSE_END.search(text, trig.end, named.start) and not _CLAUSE_END.search(
+            text, *sorted((trig.end, nearest.start))
+        ):  # "räumte die Minusma ihr Lager, ... rückten malische Truppen ein": the force of the cue's own clause
+            return _default(nearest.force), nearest.force
     if country and force and not force.accepts(country):
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
@@ -1291,9 +1303,15 @@ def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
     return country, force_by_name(name) if name else None
 
 
-def _heads_cue(text: str, trig: Trigger, who: _Who) -> bool:
-    """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object."""
-    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= 1
+def _heads_cue(text: str, trig: Trigger, who: _Who, syn: _Syntax | None = None) -> bool:
+    """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object; "räumte die
+    Minusma ihr Lager": the subject after the verb, inside the cue (not a recipient after "an", "to")."""
+    if not trig.start <= who.start < trig.end:
+        return False
+    if len(text[trig.start : who.start].split()) <= 1:
+        return True
+    lead = text[trig.start : who.start]
+    return syn is not None and not syn.adjuncts_follow_verb and not syn.not_actor_after.search(lead)
 
 
 def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
