@@ -27,6 +27,7 @@ from .actions import (
     find_triggers,
     has_military_context,
     in_past_relative,
+    is_auxiliary,
     is_negated,
     is_report,
     removes_no_troops,
@@ -56,7 +57,7 @@ _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:.]")
 _SPECIFIC = ("city", "village", "admin", "other")
-_NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
+_NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about

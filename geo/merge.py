@@ -181,7 +181,7 @@ def _two_moments(a: Draft, b: Draft) -> bool:
     done = a.status == b.status == "completed"
     ended = a.action == "cooperation_ended" and a.status not in _PLANS and b.status not in _PLANS  # "en mars"
     return (
-        a.action in ("withdrawal", "redeployment", "strike", "cooperation_ended")
+        a.action in ("withdrawal", "redeployment", "strike", "cooperation_ended", "deployment")
         and (done or ended)
         and a.evidence != b.evidence  # one sentence tells one moment
         and (a.date_text is not None or b.date_text is not None)
