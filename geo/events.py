@@ -1081,7 +1081,16 @@ def _draft(
         action = "cooperation_ended"
     home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
     if country is not None and location.place.country == country and not home_ok:
-        return None  # troops at home are no deployment abroad
+        named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
+            _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
+            for a in find_actors(text, ctx.language)
+            if a.kind in ("adjective", "army", "demonym") and not any(w.start == a.start for w in whos)
+        ]
+        near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
+        partner = _foreign_partner(text, near, country)
+        if partner is None:
+            return None  # troops at home are no deployment abroad
+        country, force = partner  # "a joint French and Malian column entered Timbuktu": the foreign troops
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
     verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
     ahead = status == "planned" or in_future_tense(verb, ctx.language)
@@ -1120,6 +1129,22 @@ def _draft(
         confidence=min(confidence, 0.95),
         additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
     )
+
+
+def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None, Force | None] | None:
+    """ "a joint French and Malian column", "malische Truppen gemeinsam mit russischen Kämpfern der Wagner-Gruppe",
+    "l'armée malienne et Wagner": the foreign troops named with a home army, in the same clause, right beside it."""
+    mine = [w for w in whos if w.country == home and not w.force]
+    for w in whos:
+        code = w.country or _default(w.force)
+        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind == "capital":
+            continue
+        for h in mine:
+            a, b = (h, w) if h.end <= w.start else (w, h)
+            gap = text[a.end : b.start]
+            if a.end <= b.start and len(_WORD.findall(gap)) <= 6 and not _CLAUSE_END.search(gap):
+                return code, w.force
+    return None
 
 
 def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject: str | None) -> str | None:
