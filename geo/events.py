@@ -597,6 +597,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
+    ended = [t for t in live if t.action == "cooperation_ended"]  # "l'accord relatif au statut des forces
+    live = [t for t in live if t.action != "deployment" or not any(_object_of(e, t, text) for e in ended)]
     follow = ctx.syntax.count_after_verb
     lost = ctx.syntax.casualties
     live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)]
@@ -667,6 +669,12 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
     _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _object_of(agreement: Trigger, cue: Trigger, text: str) -> bool:
+    """ "a dénoncé l'accord relatif au statut des forces françaises sur son sol": a presence named right after
+    an ended agreement, in its phrase, is what the agreement was about, no deployment of its own."""
+    return 0 <= cue.start - agreement.end <= 40 and not _CLAUSE_END.search(text, agreement.end, cue.start)
 
 
 def _one_move(drafts: list[Draft]) -> list[Draft]:
