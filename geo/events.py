@@ -1022,7 +1022,11 @@ def _draft(
     if country is None and force is None and pronoun:
         country, force = ctx.subject, ctx.subject_force
     if country is None and force is None and (trig.recipient_after or trig.article_actor):
-        country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
+        if subject is not None and subject.end <= trig.start and (subject.country or subject.force):
+            # "Barkhane compte toujours 5 100 soldats, mais la base de Gossi pourrait être remise aux FAMa"
+            country, force = subject.country or _default(subject.force), subject.force
+        else:
+            country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": the article says
     if country is None and force is None:
         return None
     if force is not None and country is None:
