@@ -56,6 +56,14 @@ _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:.]")
+_NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
+
+
+def _other_name(text: str, end: int, force: Force) -> bool:
+    """ "l'opération Sangaris" after Barkhane was named: the phrase names another force than the last one
+    ("la mission de formation EUTM" names the last one, EUTM Mali)."""
+    m = _NAMED.match(text, end)
+    return m is not None and not force.name.lower().startswith(m.group(1).lower())
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
@@ -998,7 +1006,10 @@ def _draft(
         force is None
         and last is not None
         and last.accepts(country)
-        and any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "force_anaphor", text))
+        and any(
+            costs.between(m.span(), span) <= 6 and not _other_name(text, m.end(), last)
+            for m in _matches(syn, "force_anaphor", text)
+        )  # not "l'opération Sangaris", "Operation Mirador": a force of its own name
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
