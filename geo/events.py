@@ -1256,6 +1256,7 @@ def _who(
         ):
             owners = [w for w in whos if w.end <= before[-1].start() and w.weight <= 1.0]
             countries = [w for w in owners if w.country]
+            countries = [w for w in countries if w.country not in ("UN", "EU")] or countries  # "hat die UN informiert"
             if countries:  # "Chad is one of the contributors to MINUSMA, with 1,400 soldiers stationed"
                 return _reconcile(countries[-1].country, _nearest_force(whos, span, costs))
             if owners:
@@ -1272,6 +1273,8 @@ def _who(
             return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
         if owners:
             nations = [w for w in owners if w.country] or owners  # "l'Allemagne, qui ... son contingent"
+            # "Côte d'Ivoire informed the UN that it would withdraw its troops": a nation owns troops the UN is told of
+            nations = [w for w in nations if w.country not in ("UN", "EU")] or nations
             owner = min(nations, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
             return _reconcile(owner.country, owner.force or _nearest_force(whos, span, costs))
         return ctx.subject, ctx.subject_force  # "our deployment", "its troops" of the article's subject
