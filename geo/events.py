@@ -57,13 +57,6 @@ _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:.]")
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
-
-
-def _other_name(text: str, end: int, force: Force) -> bool:
-    """ "l'opération Sangaris" after Barkhane was named: the phrase names another force than the last one
-    ("la mission de formation EUTM" names the last one, EUTM Mali)."""
-    m = _NAMED.match(text, end)
-    return m is not None and not force.name.lower().startswith(m.group(1).lower())
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
@@ -677,6 +670,13 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
     _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _other_name(text: str, end: int, force: Force) -> bool:
+    """ "l'opération Sangaris" after Barkhane was named: the phrase names another force than the last one
+    ("la mission de formation EUTM" names the last one, EUTM Mali)."""
+    m = _NAMED.match(text, end)
+    return m is not None and not force.name.lower().startswith(m.group(1).lower())
 
 
 def _object_of(agreement: Trigger, cue: Trigger, text: str) -> bool:
