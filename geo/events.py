@@ -125,6 +125,7 @@ class _Syntax:
     origin: re.Pattern[str]
     mandate: re.Pattern[str]
     place_relative: re.Pattern[str]
+    anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -221,6 +222,9 @@ def _syntax(language: str) -> _Syntax:
         origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        anaphor_kinds=tuple(
+            (word.lower(), frozenset(kinds)) for word, kinds in s.get("anaphora_force_kinds", {}).items()
+        ),
     )
 
 
@@ -331,6 +335,7 @@ class _Context:
     subject: str | None = None
     subject_force: Force | None = None
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
+    forces_seen: list[Force] = field(default_factory=list)  # every force named so far, the latest last
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
@@ -563,14 +568,19 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     forces = find_forces(text)
     if forces:
         ctx.last_force = forces[-1].force
+        for f in forces:
+            if f.force in ctx.forces_seen:
+                ctx.forces_seen.remove(f.force)
+            ctx.forces_seen.append(f.force)
     if not forces and not has_military_context(text, lang):
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
         _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
         return []
     triggers = find_triggers(text, lang)
-    if not forces and ctx.last_force is not None and ctx.syntax.force_anaphor.match(text):
+    if not forces and ctx.last_force is not None and (opening := ctx.syntax.force_anaphor.match(text)):
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
-        ctx.subject, ctx.subject_force = ctx.last_force.default_actor, ctx.last_force
+        named = _anaphor_force(ctx, opening.group(0))
+        ctx.subject, ctx.subject_force = named.default_actor, named
     whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
     subject = next((w for w in whos if w.weight <= 1.0), None)
     if not triggers:
@@ -670,6 +680,23 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, whos, text, sentence, ctx))
     _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _troops_of_force(text: str, end: int, syn: _Syntax) -> bool:
+    """ "les soldats de la mission", "die Soldaten der Mission": troops a force anaphor owns, right after them."""
+    return any(0 <= m.start() - end <= 6 for m in _matches(syn, "force_anaphor", text))
+
+
+def _anaphor_force(ctx: _Context, phrase: str) -> Force | None:
+    """The force "the mission", "la force", "die Mission" points back to: the latest of the kind its noun
+    names ("the mission's soldiers" after MINUSMA then Wagner: MINUSMA), else the force named last."""
+    said = phrase.lower()
+    kinds = next((k for word, k in ctx.syntax.anaphor_kinds if word in said), None)
+    if kinds:
+        for f in reversed(ctx.forces_seen):
+            if f.kind in kinds:
+                return f
+    return ctx.last_force
 
 
 def _other_name(text: str, end: int, force: Force) -> bool:
@@ -1001,15 +1028,14 @@ def _draft(
     if country is None and syn.participation.match(text, trig.start):
         # "Auch die Beteiligung an der EUTM soll auslaufen": a nation takes part in the force named after the noun
         country = _participant(ctx, force, whos, trig)
-    last = ctx.last_force
+    pointer = next((m for m in _matches(syn, "force_anaphor", text) if costs.between(m.span(), span) <= 6), None)
+    last = _anaphor_force(ctx, pointer.group(0)) if pointer is not None else None
     if (
         force is None
         and last is not None
+        and pointer is not None
         and last.accepts(country)
-        and any(
-            costs.between(m.span(), span) <= 6 and not _other_name(text, m.end(), last)
-            for m in _matches(syn, "force_anaphor", text)
-        )  # not "l'opération Sangaris", "Operation Mirador": a force of its own name
+        and not _other_name(text, pointer.end(), last)  # not "l'opération Sangaris": a force of its own name
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
@@ -1244,7 +1270,9 @@ def _who(
         and not any(w.start < first.start() for w in whos)
         and not any(costs.between((w.start, w.end), first.span()) <= 3 for w in whos)
         and not any(a <= first.start() < b for (a, b), _ in troops)
+        and not _troops_of_force(text, first.end(), ctx.syntax)
     ):  # "The soldiers, based at a French air base in N'Djamena, will be moved": those of the last sentence
+        # (not "les soldats de la mission", "die Soldaten der Mission": the force they point back to says)
         return ctx.subject, ctx.subject_force
     if trig.kind == "verb" and trig.action != "cooperation_ended":  # "Ein Teil der Ausbilder wird ... verlegt"
         before = [m for m in ctx.syntax.troop_noun.finditer(text, 0, trig.start)]
@@ -1261,7 +1289,8 @@ def _who(
                 return _reconcile(countries[-1].country, _nearest_force(whos, span, costs))
             if owners:
                 return owners[-1].force.default_actor if owners[-1].force else None, owners[-1].force
-            if not [w for w in whos if w.end <= trig.start]:
+            pointed = _troops_of_force(text, before[-1].end(), ctx.syntax)  # "les soldats de la mission"
+            if not [w for w in whos if w.end <= trig.start] and not pointed:
                 return ctx.subject, ctx.subject_force
     possessive = [m for m in _matches(ctx.syntax, "possessive", text) if costs.between(m.span(), span) <= 4]
     if possessive:
