@@ -19,6 +19,7 @@ __all__ = [
     "find_triggers",
     "has_military_context",
     "in_past_relative",
+    "is_auxiliary",
     "is_negated",
     "is_report",
     "removes_no_troops",
@@ -43,6 +44,8 @@ class Trigger:
     needs_count: bool = False
     needs_place: bool = False
     recipient_after: bool = False
+    article_actor: bool = False  # "a forward base is maintained at Tessalit": no agent named, the article's actor
+    home: bool = False  # "the army took control of the base": a takeover at home is an event too
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class _Cues:
     relative: re.Pattern[str]  # what opens a relative clause: "who", "où", ", die"
     past: re.Pattern[str]  # past auxiliaries: "had been", "étaient", "waren"
     since: re.Pattern[str]  # "since", "depuis", "seit": a presence dated from its start is told for itself
+    participle: re.Pattern[str] | None  # a past participle that closes a clause: "hatte ... abgezogen"
     military: re.Pattern[str]
     report: re.Pattern[str]
     starts: re.Pattern[str] | None  # where a cue may start, when every cue starts with a known character
@@ -139,6 +143,7 @@ def _cues(language: str) -> _Cues:
         relative=_any_of(syntax.get("relative_openers", [])),
         past=_any_of(syntax.get("past_markers", [])),
         since=_any_of(syntax.get("since_words", [])),
+        participle=re.compile(data["clause_final_participle"]) if data.get("clause_final_participle") else None,
         report=re.compile(
             rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
         ),
@@ -209,6 +214,8 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
                 bool(spec.get("needs_count")),
                 bool(spec.get("needs_place")),
                 bool(spec.get("recipient_after")),
+                bool(spec.get("article_actor")),
+                bool(spec.get("home")),
             )
         )
         pos = max(m.end(), at + 1)
@@ -299,14 +306,27 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     return False
 
 
+def is_auxiliary(text: str, trigger: Trigger, language: str) -> bool:
+    """ "Paris hatte seine rund 1500 Soldaten ... in Niamey gehalten", "Frankreich hatte seine 1500 Soldaten
+    bis Ende 2023 abgezogen": a verb such as "have" whose clause closes on a past participle is its
+    auxiliary, no presence of its own (the participle says what happened)."""
+    cues = _cues(language)
+    if not trigger.needs_count or cues.participle is None:
+        return False
+    end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
+    comma = text.find(",", trigger.end, end)
+    words = _WORDS.findall(text, trigger.end, comma if comma >= 0 else end)
+    return bool(words) and cues.participle.fullmatch(words[-1]) is not None
+
+
 def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     """A withdrawal cue whose object is a person or a government: "ousted President Bazoum", "a expulsé
     l'ambassadeur", "den Botschafter ausgewiesen" tell of a coup or a diplomatic row, not of troops."""
     if trigger.action != "withdrawal" or trigger.kind != "verb":
         return False
     cues = _cues(language)
-    if cues.political.search(trigger.text):
-        return True  # "wies den Botschafter aus"
+    if cues.political.search(trigger.text) and not cues.military.search(trigger.text):
+        return True  # "wies den Botschafter aus"; not "ziehen ihre 1000 Soldaten auf Verlangen der Junta ab"
     if cues.object_side == "before":
         words = _WORDS.findall(text, max(0, trigger.start - 60), trigger.start)[-3:]
         span = text[text.rfind(words[0], 0, trigger.start) : trigger.start] if words else ""

@@ -85,6 +85,13 @@ def _matcher(language: str) -> _Matcher:
     return _Matcher(pattern, lookup, re.compile(rf"(?:{suffix}){compound}$"))
 
 
+@cache
+def _generic(language: str) -> re.Pattern[str] | None:
+    """Compounds of an army's name that name a kind of thing of any country (rules: generic_compounds)."""
+    words = (rules.load("actors", language) or {}).get("generic_compounds", [])
+    return re.compile(rf"(?:{'|'.join(words)})$", re.IGNORECASE) if words else None
+
+
 @lru_cache(maxsize=8192)
 def _lookup(word: str, language: str) -> tuple[str | None, str] | None:
     """What a matched word names; an inflected adjective or a compound loses its ending first."""
@@ -106,11 +113,12 @@ def find_actors(text: str, language: str) -> list[ActorMention]:
 @lru_cache(maxsize=64)  # a sentence is asked about by several steps of its events; 64 covers one article
 def _actors(text: str, language: str) -> tuple[ActorMention, ...]:
     m = _matcher(language)
+    generic = _generic(language)
     out = []
     for match in m.pattern.finditer(text):
         word = match.group(0)
         hit = _lookup(word, language)
-        if hit is None:
-            continue
+        if hit is None or (hit[1] == "army" and generic and generic.match(word)):
+            continue  # "Luftwaffenbasis": an air base of any country, not the Luftwaffe's
         out.append(ActorMention(match.start(), match.end(), word, hit[0], hit[1]))
     return tuple(out)

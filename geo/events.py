@@ -27,6 +27,7 @@ from .actions import (
     find_triggers,
     has_military_context,
     in_past_relative,
+    is_auxiliary,
     is_negated,
     is_report,
     removes_no_troops,
@@ -55,8 +56,9 @@ _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:.]")
+_NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
-_NO_EVENT = (is_negated, in_past_relative, removes_no_troops)  # a cue that states no happening of its own
+_NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
@@ -131,6 +133,7 @@ class _Syntax:
     framework: re.Pattern[str]
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
+    anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -255,6 +258,9 @@ def _syntax(language: str) -> _Syntax:
         scenery_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('scenery_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        anaphor_kinds=tuple(
+            (word.lower(), frozenset(kinds)) for word, kinds in s.get("anaphora_force_kinds", {}).items()
+        ),
     )
 
 
@@ -365,6 +371,7 @@ class _Context:
     subject: str | None = None
     subject_force: Force | None = None
     last_force: Force | None = None  # the force named last: "the mission", "la force", "die Mission"
+    forces_seen: list[Force] = field(default_factory=list)  # every force named so far, the latest last
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
@@ -626,14 +633,19 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     forces = find_forces(text)
     if forces:
         ctx.last_force = forces[-1].force
+        for f in forces:
+            if f.force in ctx.forces_seen:
+                ctx.forces_seen.remove(f.force)
+            ctx.forces_seen.append(f.force)
     if not forces and not has_military_context(text, lang):
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
         _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
         return []
     triggers = find_triggers(text, lang)
-    if not forces and ctx.last_force is not None and ctx.syntax.force_anaphor.match(text):
+    if not forces and ctx.last_force is not None and (opening := ctx.syntax.force_anaphor.match(text)):
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
-        ctx.subject, ctx.subject_force = ctx.last_force.default_actor, ctx.last_force
+        named = _anaphor_force(ctx, opening.group(0))
+        ctx.subject, ctx.subject_force = named.default_actor, named
     whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
     subject = next((w for w in whos if w.weight <= 1.0), None)
     if not triggers:
@@ -665,6 +677,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
+    ended = [t for t in live if t.action == "cooperation_ended"]  # "l'accord relatif au statut des forces
+    live = [t for t in live if t.action != "deployment" or not any(_object_of(e, t, text) for e in ended)]
     follow = ctx.syntax.count_after_verb
     lost = ctx.syntax.casualties
     live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)]
@@ -766,6 +780,36 @@ def _victims_adjunct(trig: Trigger, text: str, syn: _Syntax) -> bool:
     mark = _CLAUSE_END.search(text, trig.end)
     tail = text[trig.end : mark.start() if mark else len(text)]
     return not syn.adjuncts_follow_verb and bool(syn.victim_after.match(tail))  # verb-final: the verb comes after
+
+
+def _troops_of_force(text: str, end: int, syn: _Syntax) -> bool:
+    """ "les soldats de la mission", "die Soldaten der Mission": troops a force anaphor owns, right after them."""
+    return any(0 <= m.start() - end <= 6 for m in _matches(syn, "force_anaphor", text))
+
+
+def _anaphor_force(ctx: _Context, phrase: str) -> Force | None:
+    """The force "the mission", "la force", "die Mission" points back to: the latest of the kind its noun
+    names ("the mission's soldiers" after MINUSMA then Wagner: MINUSMA), else the force named last."""
+    said = phrase.lower()
+    kinds = next((k for word, k in ctx.syntax.anaphor_kinds if word in said), None)
+    if kinds:
+        for f in reversed(ctx.forces_seen):
+            if f.kind in kinds:
+                return f
+    return ctx.last_force
+
+
+def _other_name(text: str, end: int, force: Force) -> bool:
+    """ "l'opération Sangaris" after Barkhane was named: the phrase names another force than the last one
+    ("la mission de formation EUTM" names the last one, EUTM Mali)."""
+    m = _NAMED.match(text, end)
+    return m is not None and not force.name.lower().startswith(m.group(1).lower())
+
+
+def _object_of(agreement: Trigger, cue: Trigger, text: str) -> bool:
+    """ "a dénoncé l'accord relatif au statut des forces françaises sur son sol": a presence named right after
+    an ended agreement, in its phrase, is what the agreement was about, no deployment of its own."""
+    return 0 <= cue.start - agreement.end <= 40 and not _CLAUSE_END.search(text, agreement.end, cue.start)
 
 
 def _one_move(drafts: list[Draft]) -> list[Draft]:
@@ -1145,12 +1189,14 @@ def _draft(
     if country is None and syn.participation.match(text, trig.start):
         # "Auch die Beteiligung an der EUTM soll auslaufen": a nation takes part in the force named after the noun
         country = _participant(ctx, force, whos, trig)
-    last = ctx.last_force
+    pointer = next((m for m in _matches(syn, "force_anaphor", text) if costs.between(m.span(), span) <= 6), None)
+    last = _anaphor_force(ctx, pointer.group(0)) if pointer is not None else None
     if (
         force is None
         and last is not None
+        and pointer is not None
         and last.accepts(country)
-        and any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "force_anaphor", text))
+        and not _other_name(text, pointer.end(), last)  # not "l'opération Sangaris": a force of its own name
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
     if country is None and force is None and trig.action == "cooperation_ended":
@@ -1173,11 +1219,12 @@ def _draft(
             country = lead.country
     if country is None and force is None and pronoun:
         country, force = ctx.subject, ctx.subject_force
-    if country is None and force is None and trig.recipient_after:
-        if subject is not None and subject.end <= trig.start:  # "Barkhane compte ..., mais la base de Gossi ... remise"
+    if country is None and force is None and (trig.recipient_after or trig.article_actor):
+        if subject is not None and subject.end <= trig.start and (subject.country or subject.force):
+            # "Barkhane compte toujours 5 100 soldats, mais la base de Gossi pourrait être remise aux FAMa"
             country, force = subject.country or _default(subject.force), subject.force
         else:
-            country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": whose, the article says
+            country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": the article says
     if country is None and force is None:
         return None
     if force is not None and country is None:
@@ -1187,6 +1234,7 @@ def _draft(
         country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
         host = _host_of_towns(text, places, sentence.start, ctx) or ctx.main_country
+        host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
         return None
@@ -1241,8 +1289,18 @@ def _draft(
         and not any(w.force and w.end <= trig.start for w in whos)
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
-    if country is not None and location.place.country == country and action not in ("cooperation_ended", "strike"):
-        return None  # troops at home are no deployment abroad
+    home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
+    if country is not None and location.place.country == country and not home_ok:
+        named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
+            _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
+            for a in find_actors(text, ctx.language)
+            if a.kind in ("adjective", "army", "demonym") and not any(w.start == a.start for w in whos)
+        ]
+        near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
+        partner = _foreign_partner(text, near, country)
+        if partner is None:
+            return None  # troops at home are no deployment abroad
+        country, force = partner  # "a joint French and Malian column entered Timbuktu": the foreign troops
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
     verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
     ahead = status == "planned" or in_future_tense(verb, ctx.language)
@@ -1297,6 +1355,22 @@ def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Con
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None, Force | None] | None:
+    """ "a joint French and Malian column", "malische Truppen gemeinsam mit russischen Kämpfern der Wagner-Gruppe",
+    "l'armée malienne et Wagner": the foreign troops named with a home army, in the same clause, right beside it."""
+    mine = [w for w in whos if w.country == home and not w.force]
+    for w in whos:
+        code = w.country or _default(w.force)
+        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind == "capital":
+            continue
+        for h in mine:
+            a, b = (h, w) if h.end <= w.start else (w, h)
+            gap = text[a.end : b.start]
+            if a.end <= b.start and len(_WORD.findall(gap)) <= 6 and not _CLAUSE_END.search(gap):
+                return code, w.force
+    return None
+
+
 def _contributor(
     force: Force, whos: list[_Who], location: PlaceMention, subject: str | None, text: str = ""
 ) -> str | None:
@@ -1346,7 +1420,7 @@ def _who(
             w
             for w in whos
             if w.end <= trig.start
-            or (trig.recipient_after and _heads_cue(text, trig, w))
+            or (trig.recipient_after and _heads_cue(text, trig, w, ctx.syntax))
             or (
                 inverted
                 and not trig.recipient_after  # "an die malische Armee übergeben": the recipient, not the subject
@@ -1387,7 +1461,9 @@ def _who(
         and not any(w.start < first.start() for w in whos)
         and not any(costs.between((w.start, w.end), first.span()) <= 3 for w in whos)
         and not any(a <= first.start() < b for (a, b), _ in troops)
+        and not _troops_of_force(text, first.end(), ctx.syntax)
     ):  # "The soldiers, based at a French air base in N'Djamena, will be moved": those of the last sentence
+        # (not "les soldats de la mission", "die Soldaten der Mission": the force they point back to says)
         return ctx.subject, ctx.subject_force
     if trig.kind == "verb" and trig.action != "cooperation_ended":  # "Ein Teil der Ausbilder wird ... verlegt"
         before = [m for m in ctx.syntax.troop_noun.finditer(text, 0, trig.start)]
@@ -1399,11 +1475,13 @@ def _who(
         ):
             owners = [w for w in whos if w.end <= before[-1].start() and w.weight <= 1.0]
             countries = [w for w in owners if w.country]
+            countries = [w for w in countries if w.country not in ("UN", "EU")] or countries  # "hat die UN informiert"
             if countries:  # "Chad is one of the contributors to MINUSMA, with 1,400 soldiers stationed"
                 return _reconcile(countries[-1].country, _nearest_force(whos, span, costs))
             if owners:
                 return owners[-1].force.default_actor if owners[-1].force else None, owners[-1].force
-            if not [w for w in whos if w.end <= trig.start]:
+            pointed = _troops_of_force(text, before[-1].end(), ctx.syntax)  # "les soldats de la mission"
+            if not [w for w in whos if w.end <= trig.start] and not pointed:
                 return ctx.subject, ctx.subject_force
     possessive = [m for m in _matches(ctx.syntax, "possessive", text) if costs.between(m.span(), span) <= 4]
     if possessive:
@@ -1415,6 +1493,8 @@ def _who(
             return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
         if owners:
             nations = [w for w in owners if w.country] or owners  # "l'Allemagne, qui ... son contingent"
+            # "Côte d'Ivoire informed the UN that it would withdraw its troops": a nation owns troops the UN is told of
+            nations = [w for w in nations if w.country not in ("UN", "EU")] or nations
             owner = min(nations, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
             return _reconcile(owner.country, owner.force or _nearest_force(whos, span, costs))
         return ctx.subject, ctx.subject_force  # "our deployment", "its troops" of the article's subject
@@ -1437,6 +1517,16 @@ def _who(
             return _reconcile(lead.country or _default(lead.force), lead.force)
     country = next((w.country for w in ranked if w.country), None)
     force = next((w.force for w in ranked if w.force and (country is None or score(w) <= _MAX_FORCE_COST)), None)
+    nearest = ranked[0] if ranked else None
+    if nearest is not None and nearest.force is not None and country is not None:
+        named = next(w for w in ranked if w.country)
+        later = named.start >= trig.end and _default(nearest.force) is not None
+        if (
+            later
+            and _CLAUSE_END.search(text, trig.end, named.start)
+            and not _CLAUSE_END.search(text, *sorted((trig.end, nearest.start)))
+        ):  # "räumte die Minusma ihr Lager, ... rückten malische Truppen ein": the force of the cue's own clause
+            return _default(nearest.force), nearest.force
     if country and force and not force.accepts(country):
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
@@ -1487,9 +1577,15 @@ def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
     return country, force_by_name(name) if name else None
 
 
-def _heads_cue(text: str, trig: Trigger, who: _Who, words: int = 1) -> bool:
-    """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object."""
-    return trig.start <= who.start < trig.end and len(text[trig.start : who.start].split()) <= words
+def _heads_cue(text: str, trig: Trigger, who: _Who, syn: _Syntax | None = None, words: int = 1) -> bool:
+    """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object; "räumte die
+    Minusma ihr Lager": the subject after the verb, inside the cue (not a recipient after "an", "to")."""
+    if not trig.start <= who.start < trig.end:
+        return False
+    lead = text[trig.start : who.start]
+    if len(lead.split()) <= words:
+        return True
+    return syn is not None and not syn.adjuncts_follow_verb and not syn.not_actor_after.search(lead)
 
 
 def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
@@ -1683,7 +1779,7 @@ def _where_among(
         known = ctx.towns.get(force.name if force else "") or ctx.towns.get(country or "")
         location = known if known is not None and known.place.country != country else None
     if location is None and trig.action != "redeployment" and not trig.needs_place:
-        home_ok = trig.action in ("cooperation_ended", "strike")  # an army may strike at home
+        home_ok = trig.action in ("cooperation_ended", "strike") or trig.home  # an army may strike at home
         location = _noun_host(text, trig, ctx, country) or _fallback_location(
             ctx, None, None if home_ok else country, text=text
         )
@@ -1841,8 +1937,9 @@ def _anaphor(
 
 def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None) -> PlaceMention | None:
     """ "on Malian soil", "sur le sol malien", "auf malischem Boden": the country a cue names by its adjective."""
+    lo = max(trig.start, trig.end - 30)  # the cue's own last words: "on Malian soil", not a clause it spans
     for a in find_actors(text, ctx.language):
-        if a.kind == "adjective" and trig.start <= a.start < trig.end and a.country not in (None, country, "UN", "EU"):
+        if a.kind == "adjective" and lo <= a.start < trig.end and a.country not in (None, country, "UN", "EU"):
             return _country_mention(a.country, ctx, text=a.text, sentence=None)
     return None
 

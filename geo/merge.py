@@ -200,11 +200,14 @@ def _first_day(iso: str) -> dt.date:
 
 
 def _two_moments(a: Draft, b: Draft) -> bool:
-    """Two departures or strikes of one article that both happened, on days apart ("handed over its
-    last base on Monday" and "had already left Air Base 101 on July 7"), are two happenings."""
+    """Two departures, arrivals, strikes or ended agreements of one article that both happened, on days apart
+    ("handed over its last base on Monday" and "had already left Air Base 101 on July 7", "took Gao's airport
+    on Saturday" and "entered Timbuktu on Monday"), are two happenings."""
+    done = a.status == b.status == "completed"
+    ended = a.action == "cooperation_ended" and a.status not in _PLANS and b.status not in _PLANS  # "en mars"
     return (
-        a.action in ("withdrawal", "redeployment", "strike")
-        and a.status == b.status == "completed"
+        a.action in ("withdrawal", "redeployment", "strike", "cooperation_ended", "deployment")
+        and (done or ended)
         and a.evidence != b.evidence  # one sentence tells one moment
         and (a.date_text is not None or b.date_text is not None)
         and not _same_time(a, b)
