@@ -1344,9 +1344,13 @@ def _draft(
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
     """ "a rendu aux autorités tchadiennes sa base de N'Djamena, après la dénonciation par le Tchad de l'accord":
     the country of the towns the sentence names (one country only; a capital known to stand for a sending
-    government, "with Paris", is no town), where the ended agreement kept the troops; "the junta in Niamey"
-    names the host itself."""
-    seats = [(a.start, a.end) for a in find_actors(text, ctx.language) if a.kind == "capital"]
+    government, "with Paris", is no town), where the ended agreement kept the troops; "the junta in Niamey",
+    "die Militärregierung in Niamey" (a capital as the seat of a government) names the host itself."""
+    seats = [
+        (a.start, a.end)
+        for a in find_actors(text, ctx.language)
+        if a.kind == "capital" and not _seat(text, a.start, a.end, ctx.syntax)
+    ]
     codes = {
         m.place.country
         for m in places
