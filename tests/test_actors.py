@@ -110,3 +110,19 @@ def test_every_entry_is_found_as_itself(lang: str) -> None:
             for end in endings if kind == "adjectives" else [""]:
                 found = find_actors(f"x {name}{end} y", lang)
                 assert found and (found[0].text, found[0].country) == (name + end, code), (kind, name + end)
+
+
+@pytest.mark.parametrize(
+    ("lang", "before"),
+    [
+        ("en", "The force is headquartered in Chad's capital, "),
+        ("fr", "Le quartier général est installé dans la capitale tchadienne, "),
+        ("de", "Das Hauptquartier liegt in der tschadischen Hauptstadt "),
+    ],
+)
+def test_a_capital_named_as_a_town_is_no_government(lang: str, before: str) -> None:
+    """ "Chad's capital, N'Djamena": the town, not the government seated there (unlike "N'Djamena decided")."""
+    from geo.events import _syntax
+
+    assert _syntax(lang).town_before.search(before)
+    assert not _syntax(lang).town_before.search("Last week ")
