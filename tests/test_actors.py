@@ -126,3 +126,13 @@ def test_a_capital_named_as_a_town_is_no_government(lang: str, before: str) -> N
 
     assert _syntax(lang).town_before.search(before)
     assert not _syntax(lang).town_before.search("Last week ")
+
+
+def test_every_french_nationality_names_its_army() -> None:
+    """ "avec l'armée gabonaise", "aux côtés des forces armées béninoises": the army starts at "armée", so that
+    the partner word before it ("avec l'") is seen, as for the English "alongside the Gabonese army"."""
+    found = find_actors("Un camp partagé avec l'armée gabonaise et les forces armées béninoises.", "fr")
+    assert [(a.text, a.country, a.kind) for a in found] == [
+        ("armée gabonaise", "GA", "army"),
+        ("forces armées béninoises", "BJ", "army"),
+    ]
