@@ -774,7 +774,10 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, mine_whos(trig), text, sentence, ctx))
     # the force's own event in the main clause tells the same presence
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
-    _carry_subject(ctx, subject)
+    if not out or any(d.action != "cooperation_ended" for d in out):
+        # "Les généraux au pouvoir à Niamey avaient dénoncé les accords. Une partie des soldats sera transférée
+        # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
+        _carry_subject(ctx, subject)
     return _one_move(out)
 
 
