@@ -34,6 +34,8 @@ CASES = [
     ),
     ("en", "Kigali announced that Nepalis would join the mission.", [("Kigali", "RW"), ("Nepalis", "NP")]),
     ("en", "They polish their boots before boarding.", []),
+    ("en", "Storms felled telegraph poles, and the Poles sent engineers.", [("Poles", "PL")]),
+    ("de", "Die Malteser versorgten die Verletzten.", []),
     ("en", "Gunboats patrolled the Niger Delta and the Indian Ocean.", []),
     ("fr", "Des soldats ghanéens et des militaires rwandais sont arrivés.", [("ghanéens", "GH"), ("rwandais", "RW")]),
     (
