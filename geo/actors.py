@@ -69,12 +69,13 @@ def _matcher(language: str) -> _Matcher:
         for name, code in sources[kind].items():
             lookup.setdefault(_key(name), (code, kind))
     suffix = data.get("adjective_suffix", "")
+    exact = set(data.get("exact_case", []))  # "Polish", "Turkey": in lower case another word ("polish", "turkey")
     compound = r"[\w-]*" if data.get("compound_prefixes") else ""
     parts = []
     for kind in _KINDS:  # armies first: "British Army" before "British"
         names = [n for n in sources[kind] if n[-1] != "-"]
         prefixes = [n for n in sources[kind] if n[-1] == "-"]  # "US-Drohnenbasis", "UN-Mission"
-        forms = [f for n in names for f in spellings(n)]
+        forms = [f for n in names for f in spellings(n, free_first=n not in exact)]
         tail = suffix if kind == "adjective" else data.get("country_suffix", "") if kind == "country" else ""
         tail += compound if kind in ("army", "adjective") else ""
         if forms:

@@ -121,6 +121,7 @@ class _Syntax:
     scenery_after: re.Pattern[str]
     installation: re.Pattern[str]
     scenery_before: re.Pattern[str]
+    town_before: re.Pattern[str]
     coordinator: re.Pattern[str]
     participation: re.Pattern[str]
     additive: re.Pattern[str]
@@ -256,6 +257,9 @@ def _syntax(language: str) -> _Syntax:
             re.IGNORECASE,
         ),
         scenery_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('scenery_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        town_before=re.compile(  # "la capitale tchadienne, N'Djamena": an adjective may follow the noun
+            rf"(?<![\w])(?:{_alt(a.get('town_before', []) or [_NEVER])})(?:\s+\w+)?[\s,]*$", re.IGNORECASE
+        ),
         stance=re.compile(rf"(?<![\w])(?:{_alt(a.get('stance_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         seat_after=re.compile(rf"\s*,\s*(?:{_alt(a.get('seat_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         anaphor_kinds=tuple(
@@ -374,6 +378,7 @@ class _Context:
     forces_seen: list[Force] = field(default_factory=list)  # every force named so far, the latest last
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
+    senders: set[str] = field(default_factory=set)  # countries whose troops its events moved (not ended agreements)
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
 
 
@@ -469,6 +474,7 @@ def find_drafts(article: Article) -> list[Draft]:
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
+        ctx.senders.update(d.actor_country for d in found if d.actor_country and d.action != "cooperation_ended")
         _remember_towns(found, sentence, ctx)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
         if usable:
@@ -540,6 +546,9 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
         if a.kind in ("country", "capital"):
             before = text[: a.start]
             seat = a.kind == "capital" and _seat(text, a.start, a.end, syn)
+            if a.kind == "capital" and not seat and syn.town_before.search(text[max(0, a.start - 40) : a.start]):
+                previous = (a.end, False)  # "Chad's capital, N'Djamena", "die nigrische Hauptstadt Niamey": a town
+                continue
             if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
@@ -765,7 +774,10 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, mine_whos(trig), text, sentence, ctx))
     # the force's own event in the main clause tells the same presence
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
-    _carry_subject(ctx, subject)
+    if not out or any(d.action != "cooperation_ended" for d in out):
+        # "Les généraux au pouvoir à Niamey avaient dénoncé les accords. Une partie des soldats sera transférée
+        # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
+        _carry_subject(ctx, subject)
     return _one_move(out)
 
 
@@ -1344,9 +1356,20 @@ def _draft(
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
     """ "a rendu aux autorités tchadiennes sa base de N'Djamena, après la dénonciation par le Tchad de l'accord":
     the country of the towns the sentence names (one country only; a capital known to stand for a sending
-    government, "with Paris", is no town), where the ended agreement kept the troops; "the junta in Niamey"
-    names the host itself."""
-    seats = [(a.start, a.end) for a in find_actors(text, ctx.language) if a.kind == "capital"]
+    government, "with Paris", is no town), where the ended agreement kept the troops; "the junta in Niamey",
+    "die Militärregierung in Niamey" (a capital as the seat of a government) names the host itself."""
+    syn = ctx.syntax
+    seats = [
+        (a.start, a.end)
+        for a in find_actors(text, ctx.language)
+        if a.kind == "capital"
+        and not _seat(text, a.start, a.end, syn)
+        and (
+            a.country in ctx.senders  # whose troops the article told of: "l'accord qui le liait à Paris"
+            or syn.place_veto.search(text[max(0, a.start - 60) : a.start])
+            or not (syn.place_in.search(text[: a.start]) or syn.place_from.search(text[: a.start]))
+        )
+    ]
     codes = {
         m.place.country
         for m in places
