@@ -259,34 +259,36 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     n = bisect.bisect_left(starts, trigger.start)  # the words before the cue start as in the whole sentence
     cut = starts[n - cues.negation_window] if n >= cues.negation_window else 0
     window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
-    if cues.negation.search(window) is not None or cues.denial.search(before) is not None:
+    if gated(cues.negation).search(window) is not None or gated(cues.denial).search(before) is not None:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
-    if cues.claim.search(before) is not None and cues.denial.search(text, trigger.end) is not None:
+    if gated(cues.claim).search(before) is not None and gated(cues.denial).search(text, trigger.end) is not None:
         return True  # "Reports that Turkey would send advisers were denied", "Berichte, wonach ... wies ... zurück"
     if trigger.kind == "noun" and (
-        cues.head_after.match(text, trigger.end) or cues.head_before.search(before[-30:].rstrip())
+        gated(cues.head_after).match(text, trigger.end) or gated(cues.head_before).search(before[-30:].rstrip())
     ):
         return True  # "medical evacuation flights", "des vols d'évacuation": the action qualifies another noun
     if trigger.action == "deployment" and trigger.kind == "noun":
         near = _clause_before(before)[-60:]
-        if cues.ending.search(near) is not None:
+        if gated(cues.ending).search(near) is not None:
             return True  # "bringing down the curtain on operation Barkhane's presence": it ends, nothing is sent
-        if cues.reason.search(near) is not None:
+        if gated(cues.reason).search(near) is not None:
             return True  # "citing the presence of Russian mercenaries": the reason for another event
     end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)  # past commas too: ", falls"
-    if cues.condition_after.search(text, trigger.end, end) and (
-        cues.conditional.search(_clause_before(before)) or cues.conditional.fullmatch(trigger.text.split()[0])
+    if gated(cues.condition_after).search(text, trigger.end, end) and (
+        gated(cues.conditional).search(_clause_before(before))
+        or gated(cues.conditional).fullmatch(trigger.text.split()[0])
     ):
         return True  # "Spain would send 300 soldiers if Mali asked", "enverrait des troupes si", "würde ... falls"
-    if cues.threat.search(before) is not None or cues.irrealis.search(_clause_before(before)) is not None:
+    if gated(cues.threat).search(before) is not None or gated(cues.irrealis).search(_clause_before(before)) is not None:
         return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
-    for m in cues.no_troops.finditer(text):  # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"
+    # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"
+    for m in gated(cues.no_troops).finditer(text):
         if m.start() < trigger.end and trigger.start < m.end():
             return True  # "aucun soldat déployé" read as one cue
         lo, hi, most = (m.end(), trigger.start, 40) if m.end() <= trigger.start else (trigger.end, m.start(), 12)
         if hi - lo <= most and not _CLAUSE_END.search(text, lo, hi):
             return True  # the troops negated in the cue's own clause, right before it or right after ("sent no troops")
-    if cues.cancellation.search(text, trigger.end) is not None:
+    if gated(cues.cancellation).search(text, trigger.end) is not None:
         return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
         after = _WORDS_AND_MARKS.findall(text, trigger.end)[: cues.negation_after + 2]
@@ -295,7 +297,7 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
             if word in ",;:.":
                 break
             clause.append(word)
-        return any(cues.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
+        return any(gated(cues.negation).fullmatch(w) for w in clause[: cues.negation_after + 2])
     return False
 
 
@@ -305,7 +307,7 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     if trigger.action != "withdrawal" or trigger.kind != "verb":
         return False
     cues = _cues(language)
-    if cues.political.search(trigger.text):
+    if gated(cues.political).search(trigger.text):
         return True  # "wies den Botschafter aus"
     if cues.object_side == "before":
         words = _WORDS.findall(text, max(0, trigger.start - 60), trigger.start)[-3:]
@@ -313,7 +315,7 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     else:
         words = _WORDS.findall(text, trigger.end)[:3]
         span = text[trigger.end : text.find(words[-1], trigger.end) + len(words[-1])] if words else ""
-    return cues.political.search(span) is not None and not _CLAUSE_END.search(span)
+    return gated(cues.political).search(span) is not None and not _CLAUSE_END.search(span)
 
 
 def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:
@@ -324,17 +326,18 @@ def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:
     if trigger.action != "deployment" or trigger.status == "completed":
         return False
     cues = _cues(language)
-    openers = [m for m in cues.relative.finditer(text, max(0, trigger.start - 80), trigger.start)]
+    openers = [m for m in gated(cues.relative).finditer(text, max(0, trigger.start - 80), trigger.start)]
     if not openers:
         return False
     lo = openers[-1].end()
     if _CLAUSE_END.search(text, lo, trigger.start) or len(_WORDS.findall(text, lo, trigger.start)) > 6:
         return False
     end = m.start() if (m := _CLAUSE_END.search(text, trigger.end)) else len(text)
-    if cues.since.search(text, lo, end):
+    if gated(cues.since).search(text, lo, end):
         return False  # "who had been based in Kamboinsin since 2009": a presence dated for itself
     after = _WORDS_AND_MARKS.findall(text, trigger.end)[:2]
-    return cues.past.search(text, lo, trigger.start) is not None or any(cues.past.fullmatch(w) for w in after)
+    past = gated(cues.past)
+    return past.search(text, lo, trigger.start) is not None or any(past.fullmatch(w) for w in after)
 
 
 def status_cues(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
