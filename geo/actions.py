@@ -217,7 +217,12 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
 
 def report_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Where the sentence says who reported it: "the ministry said", "a annoncé", "teilte ... mit"."""
-    return [m.span() for m in gated(_cues(language).report).finditer(text)]
+    return list(_report_spans(text, language))
+
+
+@lru_cache(maxsize=4)  # asked for the sentence, then again for each place of each of its cues
+def _report_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in gated(_cues(language).report).finditer(text))
 
 
 def is_report(text: str, language: str) -> bool:

@@ -362,13 +362,18 @@ def _country_place(iso2: str) -> Place | None:
 
 
 def _main_country(
-    text: str, places: list[PlaceMention], syntax: _Syntax, title: str = "", title_places: Sequence[PlaceMention] = ()
+    text: str,
+    places: list[PlaceMention],
+    syntax: _Syntax,
+    title: str = "",
+    title_places: Sequence[PlaceMention] = (),
+    sentences: list[Sentence] | None = None,
 ) -> tuple[str | None, PlaceMention | None]:
     """The country the article is about: the one its headline and lead name, then the one its places name
     most after "in", "from" or "to" (a country named as a subject, "France announced", counts for less)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     lead_end = sentences[0].end if sentences else 0
     for m in places:
         code = m.place.country
@@ -408,12 +413,13 @@ def find_drafts(article: Article) -> list[Draft]:
     language = _language(article)
     syntax = _syntax(language)
     places = _find_places(article)
-    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article))
+    sentences = split_sentences(text)  # once: the lead for the main country, then each sentence's events
+    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article), sentences)
     ctx = _Context(article, language, syntax, places, main, main_mention)
     drafts: list[Draft] = []
     starts = [m.start for m in places]
     previous: list[int] = []  # the drafts of the last sentence
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         sentence_places = places[lo:hi]
@@ -971,7 +977,9 @@ def _draft(
     count = min(counts, key=lambda c: costs.between((c.start, c.end), span), default=None)
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
     # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
-    pronoun = ctx.subject is not None and any(costs.between(m.span(), span) <= 6 for m in syn.pronoun.finditer(text))
+    pronoun = ctx.subject is not None and any(
+        costs.between(m.span(), span) <= 6 for m in _matches(syn, "pronoun", text)
+    )
     troop_np = troop_np or pronoun
     if trig.needs_troops and not troop_np:
         return None
@@ -1114,7 +1122,7 @@ def _draft(
         evidence=evidence,
         position=sentence.start + trig.start,
         confidence=min(confidence, 0.95),
-        additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
+        additive=any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "additive", text)),
     )
 
 
@@ -1134,6 +1142,24 @@ def _contributor(force: Force, whos: list[_Who], location: PlaceMention, subject
     if alone and subject not in (None, "UN", "EU", location.place.country) and subject in force.contributors:
         return subject  # "Der Einsatz bei Takuba war erst im vergangenen Jahr angelaufen": the article's country
     return nations[0] if len(set(nations)) == 1 else None
+
+
+def _troop_nouns_before(syn: _Syntax, text: str, end: int) -> list[re.Match[str]]:
+    """`syn.troop_noun.finditer(text, 0, end)`, taken from the sentence's troop nouns found once: where `end`
+    starts a word (a cue's start), a noun that ends by `end` is found alike in the text cut there."""
+    found = _matches(syn, "troop_noun", text)
+    cut = text[end - 1 : end]
+    if cut and (cut.isalnum() or cut in "_-"):
+        return list(syn.troop_noun.finditer(text, 0, end))
+    out = []
+    for m in found:
+        if m.end() <= end:
+            out.append(m)
+        elif m.start() < end:  # a noun phrase across the cut: ask the cut text
+            return list(syn.troop_noun.finditer(text, 0, end))
+        else:
+            break
+    return out
 
 
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
@@ -1180,7 +1206,8 @@ def _who(
         if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
-    first = ctx.syntax.troop_noun.search(text, 0, trig.start)
+    nouns_before = _troop_nouns_before(ctx.syntax, text, trig.start)
+    first = nouns_before[0] if nouns_before else None
     if (
         trig.kind == "verb"
         and first is not None
@@ -1193,7 +1220,7 @@ def _who(
     ):  # "The soldiers, based at a French air base in N'Djamena, will be moved": those of the last sentence
         return ctx.subject, ctx.subject_force
     if trig.kind == "verb" and trig.action != "cooperation_ended":  # "Ein Teil der Ausbilder wird ... verlegt"
-        before = [m for m in ctx.syntax.troop_noun.finditer(text, 0, trig.start)]
+        before = nouns_before
         owned = {t for t, _ in troops}
         if (
             before
