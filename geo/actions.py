@@ -77,6 +77,7 @@ class _Cues:
     by_head: dict[str, tuple[int, ...]]  # a word's first letters -> the cues that may start there (filled as met)
     status_heads: tuple[tuple[frozenset[tuple[str, bool]], ...], re.Pattern[str]] | None  # see word_start_heads
     status_by_head: dict[str, tuple[int, ...]]
+    specs: tuple[tuple, ...]  # per cue: what its Trigger says after the span and the words (see _spec)
 
 
 _NONE = ["(?!x)x"]  # a pattern that never matches, for a list a language leaves empty
@@ -147,6 +148,22 @@ def _cues(language: str) -> _Cues:
         by_head={},
         status_heads=word_start_heads(list(status.values())),
         status_by_head={},
+        specs=tuple(_spec(t) for _, t in triggers),
+    )
+
+
+def _spec(spec: dict[str, object]) -> tuple:
+    """What a cue of the data file says, in the order of Trigger's fields after start, end and text."""
+    return (
+        str(spec["action"]),
+        str(spec.get("kind", "verb")),
+        spec.get("status"),
+        bool(spec.get("needs_troops")),
+        bool(spec.get("needs_destination")),
+        bool(spec.get("host")),
+        bool(spec.get("needs_count")),
+        bool(spec.get("needs_place")),
+        bool(spec.get("recipient_after")),
     )
 
 
@@ -188,29 +205,13 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
         # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
         best = None
         for k in tried:
-            pattern, spec = cues.triggers[k]
-            m = pattern.match(text, at)
+            m = cues.triggers[k][0].match(text, at)
             if m is not None and (best is None or m.end() > best[0].end()):
-                best = (m, spec)
+                best = (m, k)
         if best is None:
             continue
-        m, spec = best
-        kept.append(
-            Trigger(
-                m.start(),
-                m.end(),
-                m.group(0),
-                str(spec["action"]),
-                str(spec.get("kind", "verb")),
-                spec.get("status"),  # type: ignore[arg-type]
-                bool(spec.get("needs_troops")),
-                bool(spec.get("needs_destination")),
-                bool(spec.get("host")),
-                bool(spec.get("needs_count")),
-                bool(spec.get("needs_place")),
-                bool(spec.get("recipient_after")),
-            )
-        )
+        m, k = best
+        kept.append(Trigger(m.start(), m.end(), m.group(0), *cues.specs[k]))
         pos = max(m.end(), at + 1)
     return kept
 

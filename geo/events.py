@@ -245,7 +245,8 @@ class _Costs:
         marks = list(syntax.marks.finditer(text))  # one pass: words, commas and clause breaks in order
         self._pos: list[int] = [m.start() for m in marks]
         inner = [weights[m.lastgroup or "w"] for m in marks]
-        _short_quotes(marks, inner)
+        if not _QUOTES.isdisjoint(text):  # most sentences hold no quote or bracket: nothing to weigh again
+            _short_quotes(marks, inner)
         self.clauses = _embedded_clauses(text, syntax)
         outer = list(inner)
         for opening, closing in self.clauses:
@@ -332,6 +333,8 @@ class _Context:
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
+    vetoes: dict = field(default_factory=dict)  # what the sentence's places and names were found to be: _sentence_memo
+    vetoes_of: str = ""  # the sentence those are of
 
 
 def _language(article: Article) -> str:
@@ -432,7 +435,7 @@ def find_drafts(article: Article) -> list[Draft]:
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
         _remember_towns(found, sentence, ctx)
-        usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
+        usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, ctx)]
         if usable:
             ctx.recent_places = usable
     return merge_in_article(drafts)
@@ -449,11 +452,48 @@ def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> No
                     ctx.towns[key] = m
 
 
-def _landmark(m: PlaceMention, sentence: Sentence, syntax: _Syntax) -> bool:
+def _landmark(m: PlaceMention, sentence: Sentence, ctx: _Context) -> bool:
     """ "the region that borders Niger", "à la frontière avec le Niger": a place named to situate another,
     which "there" and "the town" never point back to."""
-    rel = m.start - sentence.start
-    return bool(syntax.place_veto.search(sentence.text[max(0, rel - 60) : rel]))
+    return _vetoed(ctx, sentence.text, m.start - sentence.start)
+
+
+def _vetoed(ctx: _Context, text: str, at: int) -> bool:
+    """Whether the words before `at` in the sentence make what stands there a partner or a landmark ("with",
+    "near", "aux côtés de"), asked once per place or name of the sentence (by its actors, each cue's places
+    and the places "there" may point back to)."""
+    memo = _sentence_memo(ctx, text)
+    known = memo.get(at)
+    if known is None:
+        known = memo[at] = bool(ctx.syntax.place_veto.search(text[max(0, at - 60) : at]))
+    return known
+
+
+def _sentence_memo(ctx: _Context, text: str) -> dict:
+    """What is asked of one sentence's places several times (once for each cue): kept until the next sentence."""
+    if ctx.vetoes_of is not text:
+        ctx.vetoes_of, ctx.vetoes = text, {}
+    return ctx.vetoes
+
+
+def _place_excluded(text: str, rel: int, end: int, deployment: bool, feature: str, ctx: _Context) -> bool:
+    """The checks of a place that do not depend on the cue, asked once for all the cues of its sentence."""
+    memo = _sentence_memo(ctx, text)
+    key = (rel, end, deployment, feature)
+    known = memo.get(key)
+    if known is None:
+        syn = ctx.syntax
+        known = memo[key] = bool(
+            # "400 peacekeepers from Burkina Faso": where they come from, not where they are (a deployment's)
+            (deployment and syn.troops_from.search(text[max(0, rel - 60) : rel]))
+            # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+            or _vetoed(ctx, text, rel)
+            # "the government in Prague", "In Tallinn, the government": who acts, not where
+            or _seat(text, rel, end, syn)
+            # "handed over its base to Niger's armed forces": an owner, not a place
+            or (feature == "country" and syn.genitive.match(text, end))
+        )
+    return known
 
 
 def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[int], ctx: _Context) -> None:
@@ -508,7 +548,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
-                landmark = bool(syn.place_veto.search(text[max(0, a.start - 60) : a.start]))
+                landmark = _vetoed(ctx, text, a.start)
                 is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
             previous = (a.end, is_actor)
             if not is_actor:
@@ -522,7 +562,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 continue  # "Drohnen türkischer Bauart", "Turkish-made drones": where the arms come from, not whose
         if a.country is None:
             continue
-        if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
+        if a.kind not in ("country", "capital") and _vetoed(ctx, text, a.start):
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
@@ -1400,9 +1440,11 @@ def _where(
     nearest first, a town over its country; "there" and "the country" point back. A place in the
     clause of another verb ("pull out of Mali and send 250 of them to Niger") comes only after the
     pointers back, when nothing else is found."""
+    # a place is another verb's only when the sentence has another verb cue (most have one cue)
+    other_verbs = any(o is not trig and o.kind == "verb" for o in others)
     held = [
         m
-        for m in places
+        for m in (places if other_verbs else ())
         if _other_cues_place(trig, (m.start - offset, m.end - offset), others, costs, text, ctx.syntax)
     ]
     if not held:
@@ -1435,16 +1477,10 @@ def _where_among(
         if country is not None and m.place.country == country and m.place.feature == "country":
             continue
         rel = m.start - offset
-        if trig.action == "deployment" and syn.troops_from.search(text[max(0, rel - 60) : rel]):
-            continue  # "400 peacekeepers from Burkina Faso": where they come from, not where they are
-        if syn.place_veto.search(text[max(0, rel - 60) : rel]):
-            continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+        if _place_excluded(text, rel, rel + len(m.text), trig.action == "deployment", m.place.feature, ctx):
+            continue
         if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
             continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
-        if _seat(text, rel, rel + len(m.text), syn):
-            continue  # "the government in Prague", "In Tallinn, the government": who acts, not where
-        if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
-            continue  # "handed over its base to Niger's armed forces": an owner, not a place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
