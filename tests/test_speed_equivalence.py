@@ -1,15 +1,18 @@
-"""Shortcuts of the extraction find exactly what the plain searches find: the troop nouns before a cue taken
-from the sentence's troop nouns found once, on every sentence of the test articles at every cue start and
-every word start."""
+"""Shortcuts of the extraction find exactly what the plain searches find, on every sentence of the test
+articles: the troop nouns before a cue taken from the sentence's troop nouns found once (at every cue start
+and every word start), counts tried only at word starts, the marks of the cost table read word first."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from geo import rules
 from geo.actions import find_triggers
 from geo.corpus import load_corpus
 from geo.events import _syntax, _troop_nouns_before
+from geo.numbers import COUNT_START
+from geo.numbers import _grammar as number_grammar
 from geo.sentences import split_sentences
 
 DATA = Path(__file__).parent / "data"
@@ -34,3 +37,27 @@ def test_troop_nouns_before_a_cue_as_in_the_cut_text() -> None:
             assert [m.span() for m in _troop_nouns_before(syn, text, end)] == plain, (text, end)
             checked += 1
     assert checked > 1000
+
+
+def test_counts_start_as_at_any_word_boundary() -> None:
+    for language in ("en", "fr", "de"):
+        fast = number_grammar(language).pattern
+        assert fast.pattern.startswith(COUNT_START)
+        plain = re.compile(r"(?=\d|\b)" + fast.pattern[len(COUNT_START) :], fast.flags)
+        for text, lang in _sentences():
+            if lang == language:
+                found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+                assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+
+
+def test_marks_as_breaks_then_comma_then_word() -> None:
+    for language in ("en", "fr", "de"):
+        breaks = rules.load("syntax", language)["clause_breaks"]
+        plain = re.compile("(?P<b>" + "|".join(re.escape(b) for b in breaks) + r")|(?P<c>,)|(?P<w>\w+(?:['’-]\w+)*)")
+        fast = _syntax(language).marks
+        for text, _ in _sentences():
+            found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+            assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)], text
+            mixed = text + " ".join(breaks) + ", ".join(b.strip() + "x" for b in breaks)
+            found = [(m.span(), m.lastgroup) for m in fast.finditer(mixed)]
+            assert found == [(m.span(), m.lastgroup) for m in plain.finditer(mixed)], mixed
