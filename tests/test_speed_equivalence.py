@@ -1,19 +1,23 @@
 """Shortcuts of the extraction find exactly what the plain searches find, on every sentence of the test
 articles: the troop nouns before a cue taken from the sentence's troop nouns found once (at every cue start
-and every word start), counts tried only at word starts, the marks of the cost table read word first."""
+and every word start), counts tried only at word starts, the marks of the cost table read word first, the
+cues that fit a word's first letters looked up by its first letter."""
 
 from __future__ import annotations
 
+import random
 import re
+import string
 from pathlib import Path
 
 from geo import rules
-from geo.actions import find_triggers
+from geo.actions import _cues, find_triggers
 from geo.corpus import load_corpus
 from geo.events import _syntax, _troop_nouns_before
 from geo.numbers import COUNT_START
 from geo.numbers import _grammar as number_grammar
 from geo.sentences import split_sentences
+from geo.wordstarts import HEAD, _fitting_all, fitting
 
 DATA = Path(__file__).parent / "data"
 
@@ -61,3 +65,15 @@ def test_marks_as_breaks_then_comma_then_word() -> None:
             mixed = text + " ".join(breaks) + ", ".join(b.strip() + "x" for b in breaks)
             found = [(m.span(), m.lastgroup) for m in fast.finditer(mixed)]
             assert found == [(m.span(), m.lastgroup) for m in plain.finditer(mixed)], mixed
+
+
+def test_cues_fitting_a_word_start_as_when_every_cue_is_tried() -> None:
+    letters = string.ascii_letters + "éÉüÜßſİıçÇ’'0123456789-_ÀàøØ\u212a"  # K: the Kelvin sign folds to k
+    rng = random.Random(4)
+    heads = {"".join(rng.choice(letters) for _ in range(rng.randint(1, HEAD))) for _ in range(5000)}
+    heads |= {m.group(0)[:HEAD] for text, _ in _sentences() for m in re.finditer(r"\w+", text)}
+    for language in ("en", "fr", "de"):
+        cues = _cues(language)
+        for table in (cues.heads, cues.status_heads[0] if cues.status_heads else ()):
+            for head in heads:
+                assert fitting(table, head) == _fitting_all(table, head), (language, head)
