@@ -1412,7 +1412,14 @@ def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
     """Whether a preposition ties the place to what is said ("in", "from", "to"): `_role` is not empty,
     read up to the first preposition found."""
     before = text[max(0, mention_start - 60) : mention_start]
-    return any(gated(p).search(before) for p in (syn.place_in, syn.place_from, syn.place_to))
+    place_in, place_from, place_to = _tie_patterns(syn)
+    return bool(place_in.search(before) or place_from.search(before) or place_to.search(before))
+
+
+@cache
+def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """ "in", "from", "to" before a place, gated (the same matches), found once per language."""
+    return gated(syn.place_in), gated(syn.place_from), gated(syn.place_to)
 
 
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
@@ -1420,10 +1427,11 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
     roles = set()
     if mention_end is not None and syn.from_after.match(text, mention_end):
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
-    if gated(syn.place_in).search(before):
+    place_in, place_from, place_to = _tie_patterns(syn)
+    if place_in.search(before):
         roles.add("in")
-    from_ = gated(syn.place_from).search(before)
-    to = gated(syn.place_to).search(before)
+    from_ = place_from.search(before)
+    to = place_to.search(before)
     if from_ and not (to and to.start() < from_.start()):  # "en direction de Tessalit": the longer phrase says
         roles.add("from")
     if to:
