@@ -8,8 +8,9 @@ import bisect
 import re
 import re._parser as _parser
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from types import SimpleNamespace
 
 from . import rules
 from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
@@ -81,6 +82,7 @@ class _Cues:
     by_head: dict[str, tuple[int, ...]]  # a word's first letters -> the cues that may start there (filled as met)
     status_heads: tuple[tuple[frozenset[tuple[str, bool]], ...], re.Pattern[str]] | None  # see word_start_heads
     status_by_head: dict[str, tuple[int, ...]]
+    specs: tuple[tuple, ...]  # per cue: what its Trigger says after the span and the words (see _spec)
 
 
 _NONE = ["(?!x)x"]  # a pattern that never matches, for a list a language leaves empty
@@ -152,6 +154,38 @@ def _cues(language: str) -> _Cues:
         by_head={},
         status_heads=word_start_heads(list(status.values())),
         status_by_head={},
+        specs=tuple(_spec(t) for _, t in triggers),
+    )
+
+
+def _spec(spec: dict[str, object]) -> tuple:
+    """What a cue of the data file says, in the order of Trigger's fields after start, end and text."""
+    return (
+        str(spec["action"]),
+        str(spec.get("kind", "verb")),
+        spec.get("status"),
+        bool(spec.get("needs_troops")),
+        bool(spec.get("needs_destination")),
+        bool(spec.get("host")),
+        bool(spec.get("needs_count")),
+        bool(spec.get("needs_place")),
+        bool(spec.get("recipient_after")),
+        bool(spec.get("article_actor")),
+        bool(spec.get("home")),
+    )
+
+
+@cache
+def _gated_cues(language: str) -> SimpleNamespace:
+    """Every pattern of the language's cues in its gated form (wordstarts.gated: the same matches), looked up
+    once per language rather than at each search."""
+    cues = _cues(language)
+    return SimpleNamespace(
+        **{
+            f.name: gated(v)
+            for f in fields(cues)
+            if isinstance(v := getattr(cues, f.name), re.Pattern) and f.name not in ("starts", "any_trigger")
+        }
     )
 
 
@@ -193,48 +227,35 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
         # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
         best = None
         for k in tried:
-            pattern, spec = cues.triggers[k]
-            m = pattern.match(text, at)
+            m = cues.triggers[k][0].match(text, at)
             if m is not None and (best is None or m.end() > best[0].end()):
-                best = (m, spec)
+                best = (m, k)
         if best is None:
             continue
-        m, spec = best
-        kept.append(
-            Trigger(
-                m.start(),
-                m.end(),
-                m.group(0),
-                str(spec["action"]),
-                str(spec.get("kind", "verb")),
-                spec.get("status"),  # type: ignore[arg-type]
-                bool(spec.get("needs_troops")),
-                bool(spec.get("needs_destination")),
-                bool(spec.get("host")),
-                bool(spec.get("needs_count")),
-                bool(spec.get("needs_place")),
-                bool(spec.get("recipient_after")),
-                bool(spec.get("article_actor")),
-                bool(spec.get("home")),
-            )
-        )
+        m, k = best
+        kept.append(Trigger(m.start(), m.end(), m.group(0), *cues.specs[k]))
         pos = max(m.end(), at + 1)
     return kept
 
 
 def report_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Where the sentence says who reported it: "the ministry said", "a annoncé", "teilte ... mit"."""
-    return [m.span() for m in gated(_cues(language).report).finditer(text)]
+    return list(_report_spans(text, language))
+
+
+@lru_cache(maxsize=4)  # asked for the sentence, then again for each place of each of its cues
+def _report_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _gated_cues(language).report.finditer(text))
 
 
 def is_report(text: str, language: str) -> bool:
     """Whether the sentence reports what another said ("Das teilte das Ministerium am Donnerstag mit")."""
-    return gated(_cues(language).report).search(text) is not None
+    return _gated_cues(language).report.search(text) is not None
 
 
 def has_military_context(text: str, language: str) -> bool:
     """Whether the sentence speaks of troops at all ("withdrawal from the Paris agreement" does not)."""
-    return gated(_cues(language).military).search(text) is not None
+    return _gated_cues(language).military.search(text) is not None
 
 
 _WORDS = re.compile(r"[\w'’]+")
@@ -261,39 +282,41 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     """A negation among the few words before the cue: "cannot deploy", "ne peut pas déployer"; the troops
     negated ("has no soldiers stationed"); a denied claim; a threat, condition or incompatibility."""
     cues = _cues(language)
+    fast = _gated_cues(language)
     before = text[: trigger.start]
     starts = _word_starts(text)
     n = bisect.bisect_left(starts, trigger.start)  # the words before the cue start as in the whole sentence
     cut = starts[n - cues.negation_window] if n >= cues.negation_window else 0
     window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
-    if cues.negation.search(window) is not None or cues.denial.search(before) is not None:
+    if fast.negation.search(window) is not None or fast.denial.search(before) is not None:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
-    if cues.claim.search(before) is not None and cues.denial.search(text, trigger.end) is not None:
+    if fast.claim.search(before) is not None and fast.denial.search(text, trigger.end) is not None:
         return True  # "Reports that Turkey would send advisers were denied", "Berichte, wonach ... wies ... zurück"
     if trigger.kind == "noun" and (
-        cues.head_after.match(text, trigger.end) or cues.head_before.search(before[-30:].rstrip())
+        fast.head_after.match(text, trigger.end) or fast.head_before.search(before[-30:].rstrip())
     ):
         return True  # "medical evacuation flights", "des vols d'évacuation": the action qualifies another noun
     if trigger.action == "deployment" and trigger.kind == "noun":
         near = _clause_before(before)[-60:]
-        if cues.ending.search(near) is not None:
+        if fast.ending.search(near) is not None:
             return True  # "bringing down the curtain on operation Barkhane's presence": it ends, nothing is sent
-        if cues.reason.search(near) is not None:
+        if fast.reason.search(near) is not None:
             return True  # "citing the presence of Russian mercenaries": the reason for another event
     end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)  # past commas too: ", falls"
-    if cues.condition_after.search(text, trigger.end, end) and (
-        cues.conditional.search(_clause_before(before)) or cues.conditional.fullmatch(trigger.text.split()[0])
+    if fast.condition_after.search(text, trigger.end, end) and (
+        fast.conditional.search(_clause_before(before)) or fast.conditional.fullmatch(trigger.text.split()[0])
     ):
         return True  # "Spain would send 300 soldiers if Mali asked", "enverrait des troupes si", "würde ... falls"
-    if cues.threat.search(before) is not None or cues.irrealis.search(_clause_before(before)) is not None:
+    if fast.threat.search(before) is not None or fast.irrealis.search(_clause_before(before)) is not None:
         return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
-    for m in cues.no_troops.finditer(text):  # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"
+    # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"
+    for m in fast.no_troops.finditer(text):
         if m.start() < trigger.end and trigger.start < m.end():
             return True  # "aucun soldat déployé" read as one cue
         lo, hi, most = (m.end(), trigger.start, 40) if m.end() <= trigger.start else (trigger.end, m.start(), 12)
         if hi - lo <= most and not _CLAUSE_END.search(text, lo, hi):
             return True  # the troops negated in the cue's own clause, right before it or right after ("sent no troops")
-    if cues.cancellation.search(text, trigger.end) is not None:
+    if fast.cancellation.search(text, trigger.end) is not None:
         return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
         after = _WORDS_AND_MARKS.findall(text, trigger.end)[: cues.negation_after + 2]
@@ -302,7 +325,7 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
             if word in ",;:.":
                 break
             clause.append(word)
-        return any(cues.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
+        return any(fast.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
     return False
 
 
@@ -325,7 +348,8 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     if trigger.action != "withdrawal" or trigger.kind != "verb":
         return False
     cues = _cues(language)
-    if cues.political.search(trigger.text) and not cues.military.search(trigger.text):
+    fast = _gated_cues(language)
+    if fast.political.search(trigger.text) and not fast.military.search(trigger.text):
         return True  # "wies den Botschafter aus"; not "ziehen ihre 1000 Soldaten auf Verlangen der Junta ab"
     if cues.object_side == "before":
         words = _WORDS.findall(text, max(0, trigger.start - 60), trigger.start)[-3:]
@@ -333,7 +357,7 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     else:
         words = _WORDS.findall(text, trigger.end)[:3]
         span = text[trigger.end : text.find(words[-1], trigger.end) + len(words[-1])] if words else ""
-    return cues.political.search(span) is not None and not _CLAUSE_END.search(span)
+    return fast.political.search(span) is not None and not _CLAUSE_END.search(span)
 
 
 def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:
@@ -343,18 +367,19 @@ def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:
     soldiers, who had arrived in Ménaka only days before, were ordered out")."""
     if trigger.action != "deployment" or trigger.status == "completed":
         return False
-    cues = _cues(language)
-    openers = [m for m in cues.relative.finditer(text, max(0, trigger.start - 80), trigger.start)]
+    fast = _gated_cues(language)
+    openers = [m for m in fast.relative.finditer(text, max(0, trigger.start - 80), trigger.start)]
     if not openers:
         return False
     lo = openers[-1].end()
     if _CLAUSE_END.search(text, lo, trigger.start) or len(_WORDS.findall(text, lo, trigger.start)) > 6:
         return False
     end = m.start() if (m := _CLAUSE_END.search(text, trigger.end)) else len(text)
-    if cues.since.search(text, lo, end):
+    if fast.since.search(text, lo, end):
         return False  # "who had been based in Kamboinsin since 2009": a presence dated for itself
     after = _WORDS_AND_MARKS.findall(text, trigger.end)[:2]
-    return cues.past.search(text, lo, trigger.start) is not None or any(cues.past.fullmatch(w) for w in after)
+    past = fast.past
+    return past.search(text, lo, trigger.start) is not None or any(past.fullmatch(w) for w in after)
 
 
 def status_cues(text: str, language: str) -> dict[str, list[tuple[int, int]]]:

@@ -42,6 +42,7 @@ from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 from .patterns import alternation, spellings
 from .sentences import Sentence, split_sentences
+from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
 
@@ -180,9 +181,7 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*",
             re.IGNORECASE,
         ),
-        marks=re.compile(
-            "(?P<b>" + "|".join(re.escape(b) for b in s["clause_breaks"]) + r")|(?P<c>,)|(?P<w>\w+(?:['’-]\w+)*)"
-        ),
+        marks=_marks(s["clause_breaks"]),
         list_gap=re.compile(
             rf"\s*,?\s*(?:(?:{_alt([j for j in s['list_joiners'] if j != ','])})\s+)?"
             rf"(?:(?:{_alt(s['place_in'])})\s+)?(?:(?:{_alt(s['determiners'])})\s+)?",
@@ -268,6 +267,13 @@ def _syntax(language: str) -> _Syntax:
     )
 
 
+def _marks(breaks: list[str]) -> re.Pattern[str]:
+    """Words, commas and clause breaks of a sentence in one pass. A word is tried first (no break starts with a
+    letter) and the breaks as one trie (none is the start of another): the same marks as the breaks, then the
+    comma, then a word (tests/test_speed_equivalence.py)."""
+    return re.compile(rf"(?P<w>\w+(?:['’-]\w+)*)|(?P<b>{alternation(breaks)})|(?P<c>,)")
+
+
 @lru_cache(maxsize=32)
 def _matches(syntax: _Syntax, name: str, sentence: str) -> tuple[re.Match[str], ...]:
     """Every match of one of the language's patterns in a sentence, found once for all the cues of that
@@ -291,7 +297,8 @@ class _Costs:
         marks = list(syntax.marks.finditer(text))  # one pass: words, commas and clause breaks in order
         self._pos: list[int] = [m.start() for m in marks]
         inner = [weights[m.lastgroup or "w"] for m in marks]
-        _short_quotes(marks, inner)
+        if not _QUOTES.isdisjoint(text):  # most sentences hold no quote or bracket: nothing to weigh again
+            _short_quotes(marks, inner)
         self.clauses = sorted({*_embedded_clauses(text, syntax), *extra})
         outer = list(inner)
         for opening, closing in self.clauses:
@@ -380,6 +387,8 @@ class _Context:
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
     senders: set[str] = field(default_factory=set)  # countries whose troops its events moved (not ended agreements)
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
+    vetoes: dict = field(default_factory=dict)  # what the sentence's places and names were found to be: _sentence_memo
+    vetoes_of: str = ""  # the sentence those are of
 
 
 def _language(article: Article) -> str:
@@ -410,13 +419,18 @@ def _country_place(iso2: str) -> Place | None:
 
 
 def _main_country(
-    text: str, places: list[PlaceMention], syntax: _Syntax, title: str = "", title_places: Sequence[PlaceMention] = ()
+    text: str,
+    places: list[PlaceMention],
+    syntax: _Syntax,
+    title: str = "",
+    title_places: Sequence[PlaceMention] = (),
+    sentences: list[Sentence] | None = None,
 ) -> tuple[str | None, PlaceMention | None]:
     """The country the article is about: the one its headline and lead name, then the one its places name
     most after "in", "from" or "to" (a country named as a subject, "France announced", counts for less)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     lead_end = sentences[0].end if sentences else 0
     for m in places:
         code = m.place.country
@@ -457,12 +471,13 @@ def find_drafts(article: Article) -> list[Draft]:
     language = _language(article)
     syntax = _syntax(language)
     places = _find_places(article)
-    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article))
+    sentences = split_sentences(text)  # once: the lead for the main country, then each sentence's events
+    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article), sentences)
     ctx = _Context(article, language, syntax, places, main, main_mention)
     drafts: list[Draft] = []
     starts = [m.start for m in places]
     previous: list[int] = []  # the drafts of the last sentence
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         sentence_places = places[lo:hi]
@@ -476,7 +491,7 @@ def find_drafts(article: Article) -> list[Draft]:
         ctx.actors.update((d.actor_country, d.force) for d in found)
         ctx.senders.update(d.actor_country for d in found if d.actor_country and d.action != "cooperation_ended")
         _remember_towns(found, sentence, ctx)
-        usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
+        usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, ctx)]
         if usable:
             ctx.recent_places = usable
     return merge_in_article(drafts)
@@ -493,11 +508,48 @@ def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> No
                     ctx.towns[key] = m
 
 
-def _landmark(m: PlaceMention, sentence: Sentence, syntax: _Syntax) -> bool:
+def _landmark(m: PlaceMention, sentence: Sentence, ctx: _Context) -> bool:
     """ "the region that borders Niger", "à la frontière avec le Niger": a place named to situate another,
     which "there" and "the town" never point back to."""
-    rel = m.start - sentence.start
-    return bool(syntax.place_veto.search(sentence.text[max(0, rel - 60) : rel]))
+    return _vetoed(ctx, sentence.text, m.start - sentence.start)
+
+
+def _vetoed(ctx: _Context, text: str, at: int) -> bool:
+    """Whether the words before `at` in the sentence make what stands there a partner or a landmark ("with",
+    "near", "aux côtés de"), asked once per place or name of the sentence (by its actors, each cue's places
+    and the places "there" may point back to)."""
+    memo = _sentence_memo(ctx, text)
+    known = memo.get(at)
+    if known is None:
+        known = memo[at] = bool(gated(ctx.syntax.place_veto).search(text[max(0, at - 60) : at]))
+    return known
+
+
+def _sentence_memo(ctx: _Context, text: str) -> dict:
+    """What is asked of one sentence's places several times (once for each cue): kept until the next sentence."""
+    if ctx.vetoes_of is not text:
+        ctx.vetoes_of, ctx.vetoes = text, {}
+    return ctx.vetoes
+
+
+def _place_excluded(text: str, rel: int, end: int, deployment: bool, feature: str, ctx: _Context) -> bool:
+    """The checks of a place that do not depend on the cue, asked once for all the cues of its sentence."""
+    memo = _sentence_memo(ctx, text)
+    key = (rel, end, deployment, feature)
+    known = memo.get(key)
+    if known is None:
+        syn = ctx.syntax
+        known = memo[key] = bool(
+            # "400 peacekeepers from Burkina Faso": where they come from, not where they are (a deployment's)
+            (deployment and syn.troops_from.search(text[max(0, rel - 60) : rel]))
+            # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+            or _vetoed(ctx, text, rel)
+            # "the government in Prague", "In Tallinn, the government": who acts, not where
+            or _seat(text, rel, end, syn)
+            # "handed over its base to Niger's armed forces": an owner, not a place
+            or (feature == "country" and syn.genitive.match(text, end))
+        )
+    return known
 
 
 def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[int], ctx: _Context) -> None:
@@ -552,12 +604,12 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
-                is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
+                is_actor = not gated(syn.not_actor_after).search(before) or _troop_genitive(before, syn)
                 # "une partie d'entre eux rejoignant le Niger voisin", "troops left Mali": the place of a move
                 is_actor = is_actor and (_troop_genitive(before, syn) or not _tied(text, a.start, syn))
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
-                landmark = bool(syn.place_veto.search(text[max(0, a.start - 60) : a.start]))
+                landmark = _vetoed(ctx, text, a.start)
                 is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
                 # "on the banks of the Niger", "Djibouti, where 1,500 soldiers are based": scenery, a place
                 is_actor = is_actor and not landmark and not (a.kind == "country" and _place_relative(syn, text, a.end))
@@ -577,7 +629,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
         if a.country is None:
             continue
-        if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
+        if a.kind not in ("country", "capital") and _vetoed(ctx, text, a.start):
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
@@ -1171,7 +1223,9 @@ def _draft(
     count = min(counts, key=lambda c: costs.between((c.start, c.end), span), default=None)
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
     # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
-    pronoun = ctx.subject is not None and any(costs.between(m.span(), span) <= 6 for m in syn.pronoun.finditer(text))
+    pronoun = ctx.subject is not None and any(
+        costs.between(m.span(), span) <= 6 for m in _matches(syn, "pronoun", text)
+    )
     troop_np = troop_np or pronoun
     if trig.needs_troops and not troop_np:
         return None
@@ -1349,7 +1403,7 @@ def _draft(
         evidence=evidence,
         position=sentence.start + trig.start,
         confidence=min(confidence, 0.95),
-        additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
+        additive=any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "additive", text)),
     )
 
 
@@ -1415,6 +1469,24 @@ def _contributor(
     return nations[0] if len(set(nations)) == 1 else None
 
 
+def _troop_nouns_before(syn: _Syntax, text: str, end: int) -> list[re.Match[str]]:
+    """`syn.troop_noun.finditer(text, 0, end)`, taken from the sentence's troop nouns found once: where `end`
+    starts a word (a cue's start), a noun that ends by `end` is found alike in the text cut there."""
+    found = _matches(syn, "troop_noun", text)
+    cut = text[end - 1 : end]
+    if cut and (cut.isalnum() or cut in "_-"):
+        return list(syn.troop_noun.finditer(text, 0, end))
+    out = []
+    for m in found:
+        if m.end() <= end:
+            out.append(m)
+        elif m.start() < end:  # a noun phrase across the cut: ask the cut text
+            return list(syn.troop_noun.finditer(text, 0, end))
+        else:
+            break
+    return out
+
+
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
     return any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "troop_noun", text))
 
@@ -1474,7 +1546,8 @@ def _who(
         if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
-    first = ctx.syntax.troop_noun.search(text, 0, trig.start)
+    nouns_before = _troop_nouns_before(ctx.syntax, text, trig.start)
+    first = nouns_before[0] if nouns_before else None
     if (
         trig.kind == "verb"
         and first is not None
@@ -1489,7 +1562,7 @@ def _who(
         # (not "les soldats de la mission", "die Soldaten der Mission": the force they point back to says)
         return ctx.subject, ctx.subject_force
     if trig.kind == "verb" and trig.action != "cooperation_ended":  # "Ein Teil der Ausbilder wird ... verlegt"
-        before = [m for m in ctx.syntax.troop_noun.finditer(text, 0, trig.start)]
+        before = nouns_before
         owned = {t for t, _ in troops}
         if (
             before
@@ -1655,7 +1728,14 @@ def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
     """Whether a preposition ties the place to what is said ("in", "from", "to"): `_role` is not empty,
     read up to the first preposition found."""
     before = text[max(0, mention_start - 60) : mention_start]
-    return any(p.search(before) for p in (syn.place_in, syn.place_from, syn.place_to))
+    place_in, place_from, place_to = _tie_patterns(syn)
+    return bool(place_in.search(before) or place_from.search(before) or place_to.search(before))
+
+
+@cache
+def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """ "in", "from", "to" before a place, gated (the same matches), found once per language."""
+    return gated(syn.place_in), gated(syn.place_from), gated(syn.place_to)
 
 
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
@@ -1663,10 +1743,11 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
     roles = set()
     if mention_end is not None and syn.from_after.match(text, mention_end):
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
-    if syn.place_in.search(before):
+    place_in, place_from, place_to = _tie_patterns(syn)
+    if place_in.search(before):
         roles.add("in")
-    from_ = syn.place_from.search(before)
-    to = syn.place_to.search(before)
+    from_ = place_from.search(before)
+    to = place_to.search(before)
     if from_ and not (to and to.start() < from_.start()):  # "en direction de Tessalit": the longer phrase says
         roles.add("from")
     if to:
@@ -1689,9 +1770,11 @@ def _where(
     nearest first, a town over its country; "there" and "the country" point back. A place in the
     clause of another verb ("pull out of Mali and send 250 of them to Niger") comes only after the
     pointers back, when nothing else is found."""
+    # a place is another verb's only when the sentence has another verb cue (most have one cue)
+    other_verbs = any(o is not trig and o.kind == "verb" for o in others)
     held = [
         m
-        for m in places
+        for m in (places if other_verbs else ())
         if _other_cues_place(trig, (m.start - offset, m.end - offset), others, costs, text, ctx.syntax)
     ]
     if not held:
@@ -1724,16 +1807,10 @@ def _where_among(
         if country is not None and m.place.country == country and m.place.feature == "country":
             continue
         rel = m.start - offset
-        if trig.action == "deployment" and syn.troops_from.search(text[max(0, rel - 60) : rel]):
-            continue  # "400 peacekeepers from Burkina Faso": where they come from, not where they are
-        if syn.place_veto.search(text[max(0, rel - 60) : rel]):
-            continue  # "tensions with France", "aux côtés de la France": a partner, not a place of troops
+        if _place_excluded(text, rel, rel + len(m.text), trig.action == "deployment", m.place.feature, ctx):
+            continue
         if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
             continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
-        if _seat(text, rel, rel + len(m.text), syn):
-            continue  # "the government in Prague", "In Tallinn, the government": who acts, not where
-        if m.place.feature == "country" and syn.genitive.match(text, rel + len(m.text)):
-            continue  # "handed over its base to Niger's armed forces": an owner, not a place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
         if not roles and _where_clause_holds(syn, text, rel + len(m.text), trig):
             roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about
@@ -1837,7 +1914,7 @@ def _unknown_place(text: str, places: list[PlaceMention], offset: int, ctx: _Con
     for n in _NAME.finditer(text):
         if n.start() == 0 or any(a < n.end() and n.start() < b for a, b in spans) or n.group(0) in dated:
             continue
-        if ctx.syntax.place_in.search(text[max(0, n.start() - 40) : n.start()]):
+        if gated(ctx.syntax.place_in).search(text[max(0, n.start() - 40) : n.start()]):
             return True
     return False
 
@@ -1854,7 +1931,7 @@ def _fronted_place(
         head = text[:rel]
         if (
             len(_WORD.findall(head)) <= 2
-            and syn.place_in.search(head)
+            and gated(syn.place_in).search(head)
             and not syn.place_veto.search(head)  # "Contrairement au Sénégal, ...": a landmark, no frame
             and text[rel + len(m.text) :].lstrip()[:1] == ","
         ):
@@ -1970,7 +2047,7 @@ def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None
 def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
     """The country named after "with" in a sentence about ended cooperation."""
     for a in find_actors(text, ctx.language):
-        if a.kind in ("country", "capital") and a.country and ctx.syntax.place_veto.search(text[: a.start]):
+        if a.kind in ("country", "capital") and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
             return a.country
     return None
 

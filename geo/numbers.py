@@ -21,6 +21,7 @@ from .patterns import alternation
 __all__ = ["TroopCount", "find_troop_counts", "parse_number"]
 
 _MAX_TROOPS = 500_000
+COUNT_START = r"(?=\d|\b(?=\w))"  # where a count may start (tests: as at any word boundary)
 _PEAK_SPAN = 60  # characters either side of a count where "at its peak" makes it a past maximum
 _ADDS = ("units", "tens", "articles")
 _MULTIPLIES = ("hundreds", "collectives")
@@ -98,9 +99,9 @@ def _grammar(language: str) -> _Grammar:
     noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?P<noun>{compound}(?:{nouns}))\b)"
     pronoun = rf"(?:\s+(?P<pronoun>(?:{pronouns}))(?!\w))"
     head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})(?:\s+|(?<=['’])))"
-    # every count starts at a digit or at a word boundary: the look-ahead lets the engine pass over the
-    # letters inside words at once instead of trying each alternative there (same matches, twice as fast)
-    pattern = re.compile(rf"(?=\d|\b)(?:{vague}|{number})(?:{noun}|{pronoun})?", re.IGNORECASE)
+    # every count starts at a digit or at the start of a word: the look-ahead lets the engine pass over the
+    # letters inside words and the ends of words at once instead of trying each alternative there (same matches)
+    pattern = re.compile(rf"{COUNT_START}(?:{vague}|{number})(?:{noun}|{pronoun})?", re.IGNORECASE)
     # what may stand before a number, read backwards from it: "a contingent of", "almost", "rund"
     before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
     # "600 of the 1,200 troops", "600 des 1 200 militaires": a part of a count that follows

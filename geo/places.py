@@ -16,7 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from . import rules
@@ -181,8 +181,10 @@ def _sentence_start(text: str, pos: int) -> bool:
     return j < 0 or text[j] in _SENTENCE_END
 
 
-def _country_in_word(word: str, rl: _Rules, language: str | None, gaz: Gazetteer) -> tuple[str, int] | None:
+@lru_cache(maxsize=8192)  # a word, not a text: German nouns recur in every article ("Bundeswehr", "Soldaten")
+def _country_in_word(word: str, language: str | None, gaz: Gazetteer) -> tuple[str, int] | None:
     """(country key, letters to drop at the end) for a German genitive or compound: Malis, Nordmali, Westmalis."""
+    rl = _rules()
     if not language:
         return None
     forms = [(word, 0)]
@@ -251,6 +253,23 @@ def _longest_end(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazet
     return ends[-1] if ends else -1
 
 
+def _longest_at(
+    text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer, suffixes: tuple[str, ...]
+) -> tuple[int, str, int] | None:
+    """(last word, key, end offset) of the longest known name from word i on, or None."""
+    best = None
+    index = gaz.index
+    for j, key in _walk(text, toks, i, gaz.prefixes):
+        if key in index and (j == i or _may_end(text, toks, j, key, gaz)):
+            best = (j, key, toks[j][1])
+        elif j > i and suffixes:  # "im Norden Burkina Fasos"
+            for suffix in suffixes:
+                stem = key[: -len(suffix)]
+                if key.endswith(suffix) and _names_country(stem, gaz):
+                    best = (j, stem, toks[j][1] - len(suffix))
+    return best
+
+
 def _match(
     text: str, toks: list[tuple[int, int, str]], gaz: Gazetteer, rl: _Rules, language: str | None
 ) -> list[_Span]:
@@ -265,14 +284,10 @@ def _match(
         start, end, word = toks[i]
         head = text[start]
         best: tuple[int, str, int] | None = None  # (last word, key, end offset)
-        for j, key in _walk(text, toks, i, prefixes):
-            if key in index and (j == i or _may_end(text, toks, j, key, gaz)):
-                best = (j, key, toks[j][1])
-            elif j > i and suffixes:  # "im Norden Burkina Fasos"
-                for suffix in suffixes:
-                    stem = key[: -len(suffix)]
-                    if key.endswith(suffix) and _names_country(stem, gaz):
-                        best = (j, stem, toks[j][1] - len(suffix))
+        if word not in prefixes:  # no longer name starts with this word: only the word itself (most words)
+            best = (i, word, end) if word in index else None
+        else:
+            best = _longest_at(text, toks, i, gaz, suffixes)
         if word in rl.not_place_starts:
             blocked = _blocked_last(text, toks, i, rl)
             if blocked >= (best[0] if best else i):
@@ -281,7 +296,7 @@ def _match(
         if (suffixes or language in rl.compounds) and (
             best is None or (best[0] == i and not _names_country(word, gaz))
         ):
-            inside = _country_in_word(word, rl, language, gaz)
+            inside = _country_in_word(word, language, gaz)
             if inside is not None:
                 best = (i, inside[0], end - inside[1])
         if best is None:

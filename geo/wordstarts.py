@@ -142,7 +142,34 @@ def _grow(starts: _Heads, sub: object, n: int) -> _Heads:
 
 
 def fitting(heads: tuple[frozenset[tuple[str, bool]], ...], head: str) -> tuple[int, ...]:
+    """The patterns (by index) whose starts fit a word that begins with `head`."""
+    first = head[:1]
+    if not first or not (first.isascii() or _plain_case(first)):
+        return _fitting_all(heads, head)  # a letter whose case folding has exceptions fits any start
+    # a start fits only if it begins with that letter (starts are lower case) or is empty
+    by_first = _by_first(heads)
+    found = {i for s, o, i in by_first.get(first.lower(), ()) if _fits(head, s, o)}
+    found.update(i for s, o, i in by_first.get("", ()) if _fits(head, s, o))
+    return tuple(sorted(found))
+
+
+def _fitting_all(heads: tuple[frozenset[tuple[str, bool]], ...], head: str) -> tuple[int, ...]:
     return tuple(i for i, starts in enumerate(heads) if any(_fits(head, s, o) for s, o in starts))
+
+
+_BY_FIRST: dict[int, tuple[object, dict[str, list[tuple[str, bool, int]]]]] = {}
+
+
+def _by_first(heads: tuple[frozenset[tuple[str, bool]], ...]) -> dict[str, list[tuple[str, bool, int]]]:
+    """(start, open, pattern index) of every start, by its first letter; kept by the heads' identity."""
+    known = _BY_FIRST.get(id(heads))
+    if known is None or known[0] is not heads:
+        index: dict[str, list[tuple[str, bool, int]]] = {}
+        for i, starts in enumerate(heads):
+            for s, o in starts:
+                index.setdefault(s[:1], []).append((s, o, i))
+        known = _BY_FIRST[id(heads)] = (heads, index)
+    return known[1]
 
 
 def word_start_heads(

@@ -34,11 +34,36 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         "military": cues.military,
         "report": cues.report,
         "negation": cues.negation,
+        **{  # what tells a cue of no happening (is_negated, removes_no_troops, in_past_relative)
+            name: getattr(cues, name)
+            for name in [
+                "denial",
+                "claim",
+                "threat",
+                "irrealis",
+                "conditional",
+                "condition_after",
+                "head_after",
+                "head_before",
+                "reason",
+                "ending",
+                "no_troops",
+                "cancellation",
+                "political",
+                "relative",
+                "past",
+                "since",
+            ]
+        },
         "actors": actor_matcher(language).pattern,
         "forces": force_matcher()[0],
         "counts": number_grammar(language).pattern,
         "troop_noun": syntax.troop_noun,
         "place_in": syntax.place_in,
+        "place_from": syntax.place_from,
+        "place_to": syntax.place_to,
+        "place_veto": syntax.place_veto,
+        "not_actor_after": syntax.not_actor_after,
         "possessive": syntax.possessive,
     }
 
