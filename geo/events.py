@@ -61,6 +61,7 @@ _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
+_HOME_PLACE_COST = 6.0  # how far from its cue the place of an army's move at home may stand
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
 _LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
@@ -1290,7 +1291,8 @@ def _draft(
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
     home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
-    if country is not None and location.place.country == country and not home_ok:
+    own = _home_move(action, trig, (location, destination), country, force, whos, costs, sentence.start, text, syn)
+    if country is not None and location.place.country == country and (own or not home_ok):
         named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
             _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
             for a in find_actors(text, ctx.language)
@@ -1298,9 +1300,10 @@ def _draft(
         ]
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
         partner = _foreign_partner(text, near, country)
-        if partner is None:
+        if partner is None and not home_ok and not own:
             return None  # troops at home are no deployment abroad
-        country, force = partner  # "a joint French and Malian column entered Timbuktu": the foreign troops
+        if partner is not None:  # (before an army's own move: "l'armée et Wagner entrent dans Kidal")
+            country, force = partner  # "a joint French and Malian column entered Timbuktu": the foreign troops
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
     verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
     ahead = status == "planned" or in_future_tense(verb, ctx.language)
@@ -1339,6 +1342,40 @@ def _draft(
         confidence=min(confidence, 0.95),
         additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
     )
+
+
+def _home_move(
+    action: str,
+    trig: Trigger,
+    where: tuple[PlaceMention, PlaceMention | None],
+    country: str | None,
+    force: Force | None,
+    whos: list[_Who],
+    costs: _Costs,
+    offset: int,
+    text: str,
+    syn: _Syntax,
+) -> bool:
+    """ "Niger has deployed 400 soldiers to the Tillabéri region", "l'armée malienne a massé des troupes à
+    Anefis": an army's own move inside its country is an event when the sentence names that army (or its
+    country or capital) before the cue as the one that moves, and ties to the cue a place inside the country
+    more specific than the country. A mission serving abroad is back home, no event ("the last soldiers of
+    the German MINUSMA contingent landed at Wunstorf")."""
+    if action not in ("deployment", "redeployment") or country is None or trig.needs_place:
+        return False  # "are in", "trains", "operates": a presence or a training at home, no move
+    if force is not None and country not in force.theatre:
+        return False
+    places = [p for p in where if p is not None]
+    if any(p.place.feature in ("country", *_BROAD) or p.place.country != country for p in places):
+        return False
+    span = (trig.start, trig.end)
+    tied = [costs.between((p.start - offset, p.end - offset), span) for p in places]
+    if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
+        return False
+    # the army that moves is the first one named before the cue in its clause: "wo die Bundeswehr nigrische
+    # Spezialkräfte ausbildet", "after French jets bombed Malian positions": not the troops it acts upon
+    before = [w for w in whos if w.start < trig.end and not syn.breaks.search(text, w.end, trig.start)]
+    return bool(before) and before[0].country == country and before[0].force is None
 
 
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
