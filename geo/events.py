@@ -376,6 +376,7 @@ class _Context:
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
+    home_movers: set[str] = field(default_factory=set)  # armies the article has seen move inside their own country
 
 
 def _language(article: Article) -> str:
@@ -1291,7 +1292,9 @@ def _draft(
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
     home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
-    own = _home_move(action, trig, (location, destination), country, force, whos, costs, sentence.start, text, syn)
+    own = _home_move(
+        action, trig, (location, destination), country, force, whos, costs, sentence.start, text, syn, ctx.home_movers
+    )
     if country is not None and location.place.country == country and (own or not home_ok):
         named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
             _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
@@ -1355,6 +1358,7 @@ def _home_move(
     offset: int,
     text: str,
     syn: _Syntax,
+    movers: set[str],
 ) -> bool:
     """ "Niger has deployed 400 soldiers to the Tillabéri region", "l'armée malienne a massé des troupes à
     Anefis": an army's own move inside its country is an event when the sentence names that army (or its
@@ -1375,7 +1379,12 @@ def _home_move(
     # the army that moves is the first one named before the cue in its clause: "wo die Bundeswehr nigrische
     # Spezialkräfte ausbildet", "after French jets bombed Malian positions": not the troops it acts upon
     before = [w for w in whos if w.start < trig.end and not syn.breaks.search(text, w.end, trig.start)]
-    return bool(before) and before[0].country == country and before[0].force is None
+    if not before:  # "... Another battalion would be sent to Ouallam": no army named, the one told moving at home
+        return country in movers and trig.needs_troops
+    if before[0].country == country and before[0].force is None:
+        movers.add(country)
+        return True
+    return False
 
 
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
