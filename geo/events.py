@@ -61,7 +61,7 @@ _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
-_HOME_PLACE_COST = 6.0  # how far from its cue the place of an army's move at home may stand
+_HOME_PLACE_COST = 10.0  # how far from its cue the place of an army's move at home may stand
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
 _LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
@@ -135,6 +135,8 @@ class _Syntax:
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
     anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
+    own_border: re.Pattern[str]  # "to the border with": ends the text before the neighbour's name
+    own_border_head: re.Pattern[str]  # the same words opening a mention: "border with Sudan"
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -144,6 +146,12 @@ def _alt(words: Sequence[str]) -> str:
 def _tail(words: Sequence[str], filler: str) -> re.Pattern[str]:
     """Matches at the end of the text before a place when one of `words` ties it to that place."""
     return re.compile(rf"(?<![\w])(?:{_alt(words)})\s*(?:(?:{filler})\s*)*$", re.IGNORECASE)
+
+
+def _breaks(s: dict) -> str:
+    """The words that open a new clause, but not after a comparative: "mehr als 1300 Kilometer" compares."""
+    unless = "".join(rf"(?<!\b{re.escape(w)})" for w in s.get("comparatives", []))
+    return unless + "(?:" + "|".join(re.escape(b) for b in s["clause_breaks"]) + ")"
 
 
 @cache
@@ -166,10 +174,12 @@ def _syntax(language: str) -> _Syntax:
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
         place_veto=_tail(s.get("place_not_after", []) or ["\x00"], filler),
+        own_border=_tail(s.get("own_border", []) or [_NEVER], filler),
+        own_border_head=re.compile(rf"(?:{_alt(s.get('own_border', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         filler=filler,
         there=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_there'])})(?![\w])", re.IGNORECASE),
         country=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_country'])})(?![\w])", re.IGNORECASE),
-        breaks=re.compile("|".join(re.escape(b) for b in s["clause_breaks"])),
+        breaks=re.compile(_breaks(s)),
         comma_weight=float(s.get("comma_weight", 4)),
         break_weight=float(s.get("break_weight", 12)),
         possessive=re.compile(rf"(?<![\w])(?:{_alt(a['possessives'])})(?![\w])", re.IGNORECASE),
@@ -181,7 +191,7 @@ def _syntax(language: str) -> _Syntax:
             re.IGNORECASE,
         ),
         marks=re.compile(
-            "(?P<b>" + "|".join(re.escape(b) for b in s["clause_breaks"]) + r")|(?P<c>,)|(?P<w>\w+(?:['’-]\w+)*)"
+            "(?P<b>" + _breaks(s) + r")|(?P<c>,)|(?P<w>\w+(?:['’-]\w+)*)"
         ),
         list_gap=re.compile(
             rf"\s*,?\s*(?:(?:{_alt([j for j in s['list_joiners'] if j != ','])})\s+)?"
@@ -1232,6 +1242,10 @@ def _draft(
     if force is not None and country is None:
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
+    moves = trig.action in ("deployment", "redeployment")
+    if location is None and destination is None and country is not None and moves:
+        border = _own_border(text, span, costs, places, sentence.start, country, ctx)
+        location, destination = (None, border) if trig.action == "redeployment" else (border, None)
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
@@ -1267,6 +1281,10 @@ def _draft(
     if action == "redeployment" and (location is None or destination is None):
         if destination is not None and location is None:
             location = _fallback_location(ctx, sentence, country)
+            if location is None and destination.place.country == country:
+                # "Der Tschad hat 3000 Soldaten nach Abéché verlegt": a move at home from somewhere unsaid is
+                # troops sent there (whether it is an event at all, the home rule below decides)
+                action, location, destination = "deployment", destination, None
         if location is None or destination is None or not _elsewhere(location, destination):
             action, destination = ("deployment", None) if destination is not None else (action, None)
             location = location if destination is None and location is not None else destination or location
@@ -1347,6 +1365,30 @@ def _draft(
     )
 
 
+def _own_border(
+    text: str,
+    span: tuple[int, int],
+    costs: _Costs,
+    places: list[PlaceMention],
+    offset: int,
+    country: str,
+    ctx: _Context,
+) -> PlaceMention | None:
+    """ "Chad has moved 3,000 soldiers to the border with Sudan", "à la frontière avec le Soudan", "an die Grenze
+    zum Sudan": the neighbour is scenery; the troops stand at their own country's border (a border area of it)."""
+    for m in places:
+        rel = m.start - offset
+        if m.place.feature != "country" or m.place.country == country or not 0 <= rel <= len(text):
+            continue
+        head = ctx.syntax.own_border.search(text, max(0, rel - 60), rel)
+        if head is None or costs.between((head.start(), m.end - offset), span) > _HOME_PLACE_COST:
+            continue
+        own = _country_place(country)
+        if own is not None:
+            return PlaceMention(ctx.article.id, offset + head.start(), m.end, text[head.start() : rel] + m.text, own)
+    return None
+
+
 def _home_move(
     action: str,
     trig: Trigger,
@@ -1370,8 +1412,10 @@ def _home_move(
     if force is not None and country not in force.theatre:
         return False
     places = [p for p in where if p is not None]
-    if any(p.place.feature in ("country", *_BROAD) or p.place.country != country for p in places):
+    if any(p.place.country != country or p.place.feature in _BROAD for p in places):
         return False
+    if any(p.place.feature == "country" and not syn.own_border_head.match(p.text) for p in places):
+        return False  # the whole country is no place of a move at home; a border area of it is
     span = (trig.start, trig.end)
     tied = [costs.between((p.start - offset, p.end - offset), span) for p in places]
     if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
