@@ -1498,6 +1498,12 @@ def _who(
     """Whose troops: inside the counted noun phrase first, then the sentence's subject for "its
     soldiers", then the nearest name of the clause (a verb's subject stands before it)."""
     span = (trig.start, trig.end)
+    aside = [(a, b) for a, b in costs.clauses if not a <= trig.start < b]
+    outside = [w for w in whos if not any(a < w.start < b for a, b in aside)]
+    if outside and any(w.country for w in outside):
+        # "Die nigrische Armee hat ihren Posten in Madama, den bis 2022 französische Soldaten nutzten, verstärkt":
+        # a relative clause that does not hold the cue names others than its actor
+        whos = outside
     if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
