@@ -1237,6 +1237,10 @@ def _draft(
             country, force = subject.country or _default(subject.force), subject.force
         else:
             country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": the article says
+    if country is None and force is None and trig.action == "strike" and not whos:
+        # "The Nigerien army has put the drones to use. On Sunday, a drone strike near Tera killed ...": the strike
+        # of the last sentence's subject, when this one names nobody
+        country, force = ctx.subject, ctx.subject_force
     if country is None and force is None:
         return None
     if force is not None and country is None:
