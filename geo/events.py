@@ -56,6 +56,7 @@ _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:.]")
+_NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
@@ -1284,7 +1285,7 @@ def _draft(
             action, location, destination = "deployment", destination, None
     if action == "redeployment" and (location is None or destination is None):
         if destination is not None and location is None:
-            location = _fallback_location(ctx, sentence, country)
+            location = None if destination.place.country == country else _fallback_location(ctx, sentence, country)
             if location is None and destination.place.country == country:
                 # "Der Tschad hat 3000 Soldaten nach Abéché verlegt": a move at home from somewhere unsaid is
                 # troops sent there (whether it is an event at all, the home rule below decides)
@@ -2030,6 +2031,8 @@ def _anaphor(
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
     for m in _matches(syn, "country", text):
+        if _NAMED_AFTER.match(text, m.end()):
+            continue  # "in die Region Savanes": a region named, not the country pointed back to
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
     return None
