@@ -1261,6 +1261,10 @@ def _draft(
         return None
 
     action = trig.action
+    if action == "deployment" and location is not None and destination is None and trig.kind == "verb":
+        origin = _origin_town(text, trig, location, places, sentence.start, costs, syn)
+        if origin is not None:  # "300 soldiers were sent from Gao to Tessit": a move from one town to another
+            action, location, destination = "redeployment", origin, location
     if action == "deployment" and location is not None and destination is None:
         arrival = _arrival(trig, text, location, sentence.start, ctx)
         if arrival is not None:  # "They were flown in from the garrisons in N'Djamena": from there to here
@@ -1368,6 +1372,32 @@ def _draft(
         confidence=min(confidence, 0.95),
         additive=any(costs.between(m.span(), span) <= 6 for m in syn.additive.finditer(text)),
     )
+
+
+def _origin_town(
+    text: str,
+    trig: Trigger,
+    location: PlaceMention,
+    places: list[PlaceMention],
+    offset: int,
+    costs: _Costs,
+    syn: _Syntax,
+) -> PlaceMention | None:
+    """ "sent from Gao to Tessit", "acheminés de Gao vers Tessit": the town the troops come from, when the cue's
+    clause names one with "from" right before the town they go to (both towns, no other verb between)."""
+    if location.place.feature not in _TOWNS:
+        return None
+    dest = location.start - offset
+    for m in places:
+        rel = m.start - offset
+        if m is location or m.place.feature not in _TOWNS or not trig.end <= rel < dest:
+            continue
+        roles = _role_cached(text, rel, syn, rel + len(m.text))
+        gap = text[rel + len(m.text) : dest]
+        near = costs.between((rel, rel + len(m.text)), (trig.start, trig.end)) <= _HOME_PLACE_COST
+        if near and "from" in roles and "to" not in roles and not _CLAUSE_END.search(gap) and len(gap.split()) <= 6:
+            return m
+    return None
 
 
 def _own_border(
