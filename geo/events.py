@@ -57,11 +57,13 @@ _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:.]")
+_NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
+_HOME_PLACE_COST = 10.0  # how far from its cue the place of an army's move at home may stand
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
 _LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
@@ -136,6 +138,8 @@ class _Syntax:
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
     anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
+    own_border: re.Pattern[str]  # "to the border with": ends the text before the neighbour's name
+    own_border_head: re.Pattern[str]  # the same words opening a mention: "border with Sudan"
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -145,6 +149,12 @@ def _alt(words: Sequence[str]) -> str:
 def _tail(words: Sequence[str], filler: str) -> re.Pattern[str]:
     """Matches at the end of the text before a place when one of `words` ties it to that place."""
     return re.compile(rf"(?<![\w])(?:{_alt(words)})\s*(?:(?:{filler})\s*)*$", re.IGNORECASE)
+
+
+def _breaks(s: dict) -> str:
+    """The words that open a new clause, but not after a comparative: "mehr als 1300 Kilometer" compares."""
+    unless = "".join(rf"(?<!\b{re.escape(w)})" for w in s.get("comparatives", []))
+    return unless + "(?:" + "|".join(re.escape(b) for b in s["clause_breaks"]) + ")"
 
 
 @cache
@@ -167,10 +177,12 @@ def _syntax(language: str) -> _Syntax:
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
         place_veto=_tail(s.get("place_not_after", []) or ["\x00"], filler),
+        own_border=_tail(s.get("own_border", []) or [_NEVER], filler),
+        own_border_head=re.compile(rf"(?:{_alt(s.get('own_border', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         filler=filler,
         there=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_there'])})(?![\w])", re.IGNORECASE),
         country=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_country'])})(?![\w])", re.IGNORECASE),
-        breaks=re.compile("|".join(re.escape(b) for b in s["clause_breaks"])),
+        breaks=re.compile(_breaks(s)),
         comma_weight=float(s.get("comma_weight", 4)),
         break_weight=float(s.get("break_weight", 12)),
         possessive=re.compile(rf"(?<![\w])(?:{_alt(a['possessives'])})(?![\w])", re.IGNORECASE),
@@ -181,7 +193,7 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*",
             re.IGNORECASE,
         ),
-        marks=_marks(s["clause_breaks"]),
+        marks=_marks(s["clause_breaks"], s.get("comparatives", [])),
         list_gap=re.compile(
             rf"\s*,?\s*(?:(?:{_alt([j for j in s['list_joiners'] if j != ','])})\s+)?"
             rf"(?:(?:{_alt(s['place_in'])})\s+)?(?:(?:{_alt(s['determiners'])})\s+)?",
@@ -267,11 +279,12 @@ def _syntax(language: str) -> _Syntax:
     )
 
 
-def _marks(breaks: list[str]) -> re.Pattern[str]:
+def _marks(breaks: list[str], comparatives: Sequence[str] = ()) -> re.Pattern[str]:
     """Words, commas and clause breaks of a sentence in one pass. A word is tried first (no break starts with a
     letter) and the breaks as one trie (none is the start of another): the same marks as the breaks, then the
-    comma, then a word (tests/test_speed_equivalence.py)."""
-    return re.compile(rf"(?P<w>\w+(?:['’-]\w+)*)|(?P<b>{alternation(breaks)})|(?P<c>,)")
+    comma, then a word (tests/test_speed_equivalence.py). A break after a comparative is none ("mehr als")."""
+    unless = "".join(rf"(?<!\b{re.escape(w)})" for w in comparatives)
+    return re.compile(rf"(?P<w>\w+(?:['’-]\w+)*)|(?P<b>{unless}(?:{alternation(breaks)}))|(?P<c>,)")
 
 
 @lru_cache(maxsize=32)
@@ -389,6 +402,7 @@ class _Context:
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
     vetoes: dict = field(default_factory=dict)  # what the sentence's places and names were found to be: _sentence_memo
     vetoes_of: str = ""  # the sentence those are of
+    home_movers: set[str] = field(default_factory=set)  # armies the article has seen move inside their own country
 
 
 def _language(article: Article) -> str:
@@ -1291,11 +1305,19 @@ def _draft(
             country, force = subject.country or _default(subject.force), subject.force
         else:
             country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": the article says
+    if country is None and force is None and trig.action == "strike" and not whos:
+        # "The Nigerien army has put the drones to use. On Sunday, a drone strike near Tera killed ...": the strike
+        # of the last sentence's subject, when this one names nobody
+        country, force = ctx.subject, ctx.subject_force
     if country is None and force is None:
         return None
     if force is not None and country is None:
         country = force.default_actor
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
+    moves = trig.action in ("deployment", "redeployment")
+    if location is None and destination is None and country is not None and moves:
+        border = _own_border(text, span, costs, places, sentence.start, country, ctx)
+        location, destination = (None, border) if trig.action == "redeployment" else (border, None)
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
@@ -1306,6 +1328,10 @@ def _draft(
         return None
 
     action = trig.action
+    if action == "deployment" and location is not None and destination is None and trig.kind == "verb":
+        origin = _origin_town(text, trig, location, places, sentence.start, costs, syn)
+        if origin is not None:  # "300 soldiers were sent from Gao to Tessit": a move from one town to another
+            action, location, destination = "redeployment", origin, location
     if action == "deployment" and location is not None and destination is None:
         arrival = _arrival(trig, text, location, sentence.start, ctx)
         if arrival is not None:  # "They were flown in from the garrisons in N'Djamena": from there to here
@@ -1330,7 +1356,11 @@ def _draft(
             action, location, destination = "deployment", destination, None
     if action == "redeployment" and (location is None or destination is None):
         if destination is not None and location is None:
-            location = _fallback_location(ctx, sentence, country)
+            location = None if destination.place.country == country else _fallback_location(ctx, sentence, country)
+            if location is None and destination.place.country == country:
+                # "Der Tschad hat 3000 Soldaten nach Abéché verlegt": a move at home from somewhere unsaid is
+                # troops sent there (whether it is an event at all, the home rule below decides)
+                action, location, destination = "deployment", destination, None
         if location is None or destination is None or not _elsewhere(location, destination):
             action, destination = ("deployment", None) if destination is not None else (action, None)
             location = location if destination is None and location is not None else destination or location
@@ -1356,7 +1386,10 @@ def _draft(
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
     home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
-    if country is not None and location.place.country == country and not home_ok:
+    own = _home_move(
+        action, trig, (location, destination), country, force, whos, costs, sentence.start, text, syn, ctx.home_movers
+    )
+    if country is not None and location.place.country == country and (own or not home_ok):
         named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
             _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
             for a in find_actors(text, ctx.language)
@@ -1364,9 +1397,10 @@ def _draft(
         ]
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
         partner = _foreign_partner(text, near, country)
-        if partner is None:
+        if partner is None and not home_ok and not own:
             return None  # troops at home are no deployment abroad
-        country, force = partner  # "a joint French and Malian column entered Timbuktu": the foreign troops
+        if partner is not None:  # (before an army's own move: "l'armée et Wagner entrent dans Kidal")
+            country, force = partner  # "a joint French and Malian column entered Timbuktu": the foreign troops
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
     verb = " ".join([*text[: trig.start].split()[-2:], trig.text])  # "quitteront", "sera retiré"
     ahead = status == "planned" or in_future_tense(verb, ctx.language)
@@ -1405,6 +1439,98 @@ def _draft(
         confidence=min(confidence, 0.95),
         additive=any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "additive", text)),
     )
+
+
+def _origin_town(
+    text: str,
+    trig: Trigger,
+    location: PlaceMention,
+    places: list[PlaceMention],
+    offset: int,
+    costs: _Costs,
+    syn: _Syntax,
+) -> PlaceMention | None:
+    """ "sent from Gao to Tessit", "acheminés de Gao vers Tessit": the town the troops come from, when the cue's
+    clause names one with "from" right before the town they go to (both towns, no other verb between)."""
+    if location.place.feature not in _TOWNS:
+        return None
+    dest = location.start - offset
+    for m in places:
+        rel = m.start - offset
+        if m is location or m.place.feature not in _TOWNS or not trig.end <= rel < dest:
+            continue
+        roles = _role_cached(text, rel, syn, rel + len(m.text))
+        gap = text[rel + len(m.text) : dest]
+        near = costs.between((rel, rel + len(m.text)), (trig.start, trig.end)) <= _HOME_PLACE_COST
+        if near and "from" in roles and "to" not in roles and not _CLAUSE_END.search(gap) and len(gap.split()) <= 6:
+            return m
+    return None
+
+
+def _own_border(
+    text: str,
+    span: tuple[int, int],
+    costs: _Costs,
+    places: list[PlaceMention],
+    offset: int,
+    country: str,
+    ctx: _Context,
+) -> PlaceMention | None:
+    """ "Chad has moved 3,000 soldiers to the border with Sudan", "à la frontière avec le Soudan", "an die Grenze
+    zum Sudan": the neighbour is scenery; the troops stand at their own country's border (a border area of it)."""
+    for m in places:
+        rel = m.start - offset
+        if m.place.feature != "country" or m.place.country == country or not 0 <= rel <= len(text):
+            continue
+        head = ctx.syntax.own_border.search(text, max(0, rel - 60), rel)
+        if head is None or costs.between((head.start(), m.end - offset), span) > _HOME_PLACE_COST:
+            continue
+        own = _country_place(country)
+        if own is not None:
+            return PlaceMention(ctx.article.id, offset + head.start(), m.end, text[head.start() : rel] + m.text, own)
+    return None
+
+
+def _home_move(
+    action: str,
+    trig: Trigger,
+    where: tuple[PlaceMention, PlaceMention | None],
+    country: str | None,
+    force: Force | None,
+    whos: list[_Who],
+    costs: _Costs,
+    offset: int,
+    text: str,
+    syn: _Syntax,
+    movers: set[str],
+) -> bool:
+    """ "Niger has deployed 400 soldiers to the Tillabéri region", "l'armée malienne a massé des troupes à
+    Anefis": an army's own move inside its country is an event when the sentence names that army (or its
+    country or capital) before the cue as the one that moves, and ties to the cue a place inside the country
+    more specific than the country. A mission serving abroad is back home, no event ("the last soldiers of
+    the German MINUSMA contingent landed at Wunstorf")."""
+    if action not in ("deployment", "redeployment") or country is None or trig.needs_place:
+        return False  # "are in", "trains", "operates": a presence or a training at home, no move
+    if force is not None and country not in force.theatre:
+        return False
+    places = [p for p in where if p is not None]
+    if any(p.place.country != country or p.place.feature in _BROAD for p in places):
+        return False
+    if any(p.place.feature == "country" and not syn.own_border_head.match(p.text) for p in places):
+        return False  # the whole country is no place of a move at home; a border area of it is
+    span = (trig.start, trig.end)
+    tied = [costs.between((p.start - offset, p.end - offset), span) for p in places]
+    if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
+        return False
+    # the army that moves is the first one named before the cue in its clause: "wo die Bundeswehr nigrische
+    # Spezialkräfte ausbildet", "after French jets bombed Malian positions": not the troops it acts upon
+    before = [w for w in whos if w.start < trig.end and not syn.breaks.search(text, w.end, trig.start)]
+    if not before:  # "... Another battalion would be sent to Ouallam": no army named, the one told moving at home
+        return country in movers and trig.needs_troops
+    if before[0].country == country and before[0].force is None:
+        movers.add(country)
+        return True
+    return False
 
 
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
@@ -1503,6 +1629,12 @@ def _who(
     """Whose troops: inside the counted noun phrase first, then the sentence's subject for "its
     soldiers", then the nearest name of the clause (a verb's subject stands before it)."""
     span = (trig.start, trig.end)
+    aside = [(a, b) for a, b in costs.clauses if not a <= trig.start < b]
+    outside = [w for w in whos if not any(a < w.start < b for a, b in aside)]
+    if outside and any(w.country for w in outside):
+        # "Die nigrische Armee hat ihren Posten in Madama, den bis 2022 französische Soldaten nutzten, verstärkt":
+        # a relative clause that does not hold the cue names others than its actor
+        whos = outside
     if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
@@ -2030,6 +2162,8 @@ def _anaphor(
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
     for m in _matches(syn, "country", text):
+        if _NAMED_AFTER.match(text, m.end()):
+            continue  # "in die Region Savanes": a region named, not the country pointed back to
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
             return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
     return None
