@@ -114,6 +114,7 @@ class _Syntax:
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
     seat_before: re.Pattern[str]
+    speaker_before: re.Pattern[str]  # "an analyst in Abidjan": where someone speaks, no place of troops
     seat_after: re.Pattern[str]
     stance: re.Pattern[str]
     origin_after: re.Pattern[str]
@@ -245,6 +246,9 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        speaker_before=re.compile(
+            rf"(?<![\w])(?:{_alt(a.get('speaker_before', []) or [_NEVER])})\s*$", re.IGNORECASE
+        ),
         origin_after=re.compile(rf"(?:{'|'.join(re.escape(w) for w in a.get('origin_after', [])) or _NEVER})(?![\w])"),
         origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         scenery_after=re.compile(
@@ -375,6 +379,9 @@ class _Context:
     last_date: tuple[dt.date, str] | None = None  # the day or month named last: "the next day" counts from it
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
+    scene: PlaceMention | None = None  # the place the last sentences of this paragraph named: "the country", "dort"
+    paragraph: int = -1  # where the current paragraph starts
+    headline: bool = False  # the headline names the main country as the place of its news
 
 
 def _language(article: Article) -> str:
@@ -452,12 +459,19 @@ def find_drafts(article: Article) -> list[Draft]:
     language = _language(article)
     syntax = _syntax(language)
     places = _find_places(article)
-    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article))
+    headline = _title_places(article)
+    main, main_mention = _main_country(text, places, syntax, article.title or "", headline)
     ctx = _Context(article, language, syntax, places, main, main_mention)
+    ctx.headline = main is not None and any(  # "Belgian trainers quit Niger": "the country" stays Niger
+        m.place.country == main and _role(article.title or "", m.start, syntax) for m in headline
+    )
     drafts: list[Draft] = []
     starts = [m.start for m in places]
     previous: list[int] = []  # the drafts of the last sentence
     for sentence in split_sentences(text):
+        paragraph = text.rfind("\n", 0, sentence.start)
+        if paragraph != ctx.paragraph:  # a new paragraph may move to another country: its scene is unknown
+            ctx.paragraph, ctx.scene = paragraph, None
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         sentence_places = places[lo:hi]
@@ -473,6 +487,7 @@ def find_drafts(article: Article) -> list[Draft]:
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, syntax)]
         if usable:
             ctx.recent_places = usable
+        _remember_scene(found, sentence, usable, ctx)
     return merge_in_article(drafts)
 
 
@@ -485,6 +500,32 @@ def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> No
             for key in (d.actor_country, d.force):
                 if key:
                     ctx.towns[key] = m
+
+
+def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMention], ctx: _Context) -> None:
+    """The place this sentence tells things happen in: where its events are, a place it names after "in", a
+    town that acts; not one things come from ("Drohnen aus der Türkei") nor a partner ("fell out with France")."""
+    text, syn = sentence.text, ctx.syntax
+    scene = []
+    governments = {a.start for a in find_actors(text, ctx.language) if a.kind == "capital"}  # "Rome a promis"
+    reports = report_spans(text, ctx.language)
+    for m in usable:
+        rel = m.start - sentence.start
+        clause = text.rfind(",", 0, rel) + 1
+        roles = _role_cached(text, rel, syn, m.end - sentence.start)
+        said_there = "in" in roles and any(clause <= a < rel for a, _ in reports)
+        if rel in governments or said_there or syn.speaker_before.search(text[max(0, rel - 40) : rel]):
+            continue  # a contributor's capital; "an analyst in Abidjan", "said in Paris": where it was said
+        # "N'Djamena ended the agreement": a town that acts (a host's capital) speaks for the country
+        if m.place.country and ("in" in roles or (not roles and m.place.feature in _TOWNS)):
+            scene.append(m)
+    for d in found:
+        for m in (d.location, d.destination):
+            named = m is not None and ctx.article.text[m.start : m.end] == m.text  # not "the country" nor no words
+            if named and m.place.country and sentence.start <= m.start < sentence.end:
+                scene.append(m)
+    if scene:
+        ctx.scene = max(scene, key=lambda m: m.start)
 
 
 def _landmark(m: PlaceMention, sentence: Sentence, syntax: _Syntax) -> bool:
@@ -617,7 +658,8 @@ def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> 
 def _seat(text: str, start: int, end: int, syn: _Syntax) -> bool:
     """ "the government in Prague", "In Tallinn, the government said", "die Regierung in Prag": a capital
     that stands for the government seated there, whose country acts (and is no place of troops)."""
-    return bool(syn.seat_before.search(text[max(0, start - 40) : start]) or syn.seat_after.match(text, end))
+    before = text[max(0, start - 40) : start]
+    return bool(syn.seat_before.search(before) or syn.speaker_before.search(before) or syn.seat_after.match(text, end))
 
 
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
@@ -1233,7 +1275,7 @@ def _draft(
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
-        host = _host_of_towns(text, places, sentence.start, ctx) or ctx.main_country
+        host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
@@ -1353,6 +1395,20 @@ def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Con
         if m.place.feature in _TOWNS and not any(a <= m.start - offset < b for a, b in seats)
     }
     return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _scene_country(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
+    """ "In Niger, the authorities ended the agreement with France": the one country the sentence sets its
+    scene in, else the article's country."""
+    codes = {
+        m.place.country
+        for m in places
+        if m.place.country
+        and m.place.feature == "country"
+        and "in" in _role_cached(text, m.start - offset, ctx.syntax, m.end - offset)
+        and not ctx.syntax.place_veto.search(text[max(0, m.start - offset - 60) : m.start - offset])
+    }
+    return next(iter(codes)) if len(codes) == 1 else ctx.main_country
 
 
 def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None, Force | None] | None:
@@ -1781,7 +1837,7 @@ def _where_among(
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike") or trig.home  # an army may strike at home
         location = _noun_host(text, trig, ctx, country) or _fallback_location(
-            ctx, None, None if home_ok else country, text=text
+            ctx, None, None if home_ok else country, text=text, scene_first=True
         )
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
@@ -1930,8 +1986,10 @@ def _anaphor(
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
     for m in _matches(syn, "country", text):
-        if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
-            return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
+        # "Die 1.000 französischen Soldaten im Land" after a sentence about Chad: the paragraph's country
+        host = _scene_or_main(ctx, country)
+        if costs.between(m.span(), span) <= _MAX_PLACE_COST and host and host != country:
+            return _country_mention(host, ctx, text=m.group(0), sentence=None)
     return None
 
 
@@ -1983,12 +2041,20 @@ def _noun_host(text: str, trig: Trigger, ctx: _Context, country: str | None) -> 
     return _country_mention(a.country, ctx, text="", sentence=None)
 
 
+def _scene_or_main(ctx: _Context, country: str | None) -> str | None:
+    """The country "the country" and an unplaced event point to: the one the paragraph's last sentences set their
+    scene in, unless it is the troops' own or the headline names the article's country."""
+    scene = ctx.scene.place.country if ctx.scene is not None and not ctx.headline else None
+    return scene if scene not in (None, country) else ctx.main_country
+
+
 def _fallback_location(
-    ctx: _Context, sentence: Sentence | None, country: str | None, *, text: str = ""
+    ctx: _Context, sentence: Sentence | None, country: str | None, *, text: str = "", scene_first: bool = False
 ) -> PlaceMention | None:
-    if ctx.main_country is None or ctx.main_country == country:
+    host = _scene_or_main(ctx, country) if scene_first else ctx.main_country
+    if host is None or host == country:
         return None
-    return _country_mention(ctx.main_country, ctx, text="", sentence=sentence)
+    return _country_mention(host, ctx, text="", sentence=sentence)
 
 
 def _country_mention(code: str, ctx: _Context, *, text: str, sentence: Sentence | None) -> PlaceMention | None:
