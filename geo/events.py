@@ -61,6 +61,7 @@ _SPECIFIC = ("city", "village", "admin", "other")
 _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
+_GOVERNMENT = ("capital", "leader")  # who speaks for a country's government: "Paris", "le Kremlin", "Macron"
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
 _LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
@@ -114,6 +115,9 @@ class _Syntax:
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
     seat_before: re.Pattern[str]
+    leader_victim_before: re.Pattern[str]  # "deposed President Bazoum", "le coup d'État contre Bazoum": no actor
+    leader_verb: re.Pattern[str]  # "Macron decided", "Déby avait ordonné": a leader who decides, as well as reports
+    leader_victim_after: re.Pattern[str]  # "Bazoum, der im Juli gestürzt wurde", "Bazoum was deposed"
     speaker_before: re.Pattern[str]  # "an analyst in Abidjan": where someone speaks, no place of troops
     seat_after: re.Pattern[str]
     stance: re.Pattern[str]
@@ -246,6 +250,13 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        leader_victim_before=re.compile(
+            rf"(?<![\w])(?:{_alt(a.get('leader_victim_before', []) or [_NEVER])})(?![\w])[^,;:.]*$", re.IGNORECASE
+        ),
+        leader_verb=re.compile(rf"(?<![\w])(?:{_alt(a.get('leader_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        leader_victim_after=re.compile(
+            rf"^[^,;:.]*?(?<![\w])(?:{_alt(a.get('leader_victim_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
         speaker_before=re.compile(
             rf"(?<![\w])(?:{_alt(a.get('speaker_before', []) or [_NEVER])})\s*$", re.IGNORECASE
         ),
@@ -578,9 +589,16 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
     for a in find_actors(text, ctx.language):
         if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
             continue
-        if a.kind in ("country", "capital"):
+        if a.kind == "leader" and (
+            syn.leader_victim_before.search(text[max(0, a.start - 40) : a.start])
+            or syn.leader_victim_after.search(text[a.end : a.end + 50])
+        ):
+            continue  # "the coup against Bazoum", "deposed President Bazoum": a victim, not who acts
+        if a.kind == "leader" and not _announces(text, a.end, syn, ctx.language):
+            continue  # "Niamey, where President Bazoum had agreed to host it": only a leader who speaks or decides
+        if a.kind in ("country", *_GOVERNMENT):
             before = text[: a.start]
-            seat = a.kind == "capital" and _seat(text, a.start, a.end, syn)
+            seat = a.kind in _GOVERNMENT and _seat(text, a.start, a.end, syn)
             if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
             else:
@@ -609,7 +627,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
         if a.country is None:
             continue
-        if a.kind not in ("country", "capital") and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
+        if a.kind not in ("country", *_GOVERNMENT) and syn.place_veto.search(text[max(0, a.start - 60) : a.start]):
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
@@ -628,6 +646,36 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             )
         )
     ]
+
+
+def _announcer(
+    trig: Trigger, text: str, whos: list[_Who], troops: list[tuple[tuple[int, int], _Who]], ctx: _Context
+) -> _Who | None:
+    """ "Macron announced on February 17 the withdrawal of Barkhane", "kündigte Paris am Montag den Abzug ... an":
+    a leader or capital that announces or decides the cue, in its clause, speaks for the troops it moves, unless
+    troops of a nation are named between them ("Paris announced that Chadian troops would leave")."""
+    for w in reversed([w for w in whos if w.kind in _GOVERNMENT and w.country and w.end <= trig.start]):
+        if not _announces(text, w.end, ctx.syntax, ctx.language) or ctx.syntax.breaks.search(text, w.end, trig.start):
+            return None
+        if any(w.end <= a and b <= trig.end for (a, b), _ in troops) or len(text[w.end : trig.start].split()) > 12:
+            return None
+        return w
+    return None
+
+
+def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
+    """ "Macron announced on February 17", "Emmanuel Macron avait annoncé", "Pistorius kündigte an", "Déby
+    ordered", "Traoré avait dénoncé l'accord": a leader who is the subject of a verb that reports or decides, or of
+    the cue itself (a few words on, in the clause)."""
+    window = text[end : end + 60]
+    verbs = [a for a, _ in report_spans(window, language)] + [m.start() for m in syn.leader_verb.finditer(window)]
+    verbs += [t.start - end for t in find_triggers(text, language) if t.kind == "verb" and end <= t.start]  # "dénoncé"
+    if any(len(window[:v].split()) <= 3 and not _CLAUSE_END.search(window[:v]) for v in verbs):
+        return True
+    start = len(text[:end].rstrip()) - len(text[:end].rstrip().split()[-1]) if text[:end].strip() else 0
+    head = text[max(0, start - 40) : start]  # "kündigte Macron am Montag ... an", "a déclaré le président Macron"
+    ends = [b for _, b in report_spans(head, language)] + [m.end() for m in syn.leader_verb.finditer(head)]
+    return any(len(head[b:].split()) <= 3 and not _CLAUSE_END.search(head[b:]) for b in ends)
 
 
 def _place_relative(syn: _Syntax, text: str, end: int) -> bool:
@@ -954,7 +1002,7 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
         return []
     # countries named as subjects; adjectives of one troop noun ("Swedish, German and Senegalese peacekeepers")
     # share one count and stay one event
-    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in ("country", "capital")]
+    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in ("country", *_GOVERNMENT)]
     mates: list[str] = []
     for i, w in enumerate(nations):
         if w.country != actor:
@@ -1417,7 +1465,7 @@ def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None
     mine = [w for w in whos if w.country == home and not w.force]
     for w in whos:
         code = w.country or _default(w.force)
-        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind == "capital":
+        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind in _GOVERNMENT:
             continue
         for h in mine:
             a, b = (h, w) if h.end <= w.start else (w, h)
@@ -1438,8 +1486,8 @@ def _contributor(
         for w in whos
         if w.country not in (None, "UN", "EU", location.place.country)
         # a capital opening the sentence is its subject: "Ottawa hatte angekündigt ...; der Einsatz im Rahmen der ..."
-        and (w.weight <= 1.0 or (w.kind == "capital" and not text[: w.start].strip()))
-        and w.kind in ("country", "capital")
+        and (w.weight <= 1.0 or (w.kind in _GOVERNMENT and not text[: w.start].strip()))
+        and w.kind in ("country", *_GOVERNMENT)
         and force.accepts(w.country)
     ]
     alone = not nations and force.kind == "coalition" and all(w.force for w in whos)
@@ -1464,6 +1512,7 @@ def _who(
     """Whose troops: inside the counted noun phrase first, then the sentence's subject for "its
     soldiers", then the nearest name of the clause (a verb's subject stands before it)."""
     span = (trig.start, trig.end)
+    whos = [w for w in whos if w.kind != "leader" or w.end <= trig.start]  # a leader speaks for what he announces
     if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
@@ -1490,7 +1539,7 @@ def _who(
         inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 1]
         if inside and inside[0].country in ("UN", "EU"):  # "Chad ... its contingent of 1,400 peacekeepers"
             nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= count.start]
-            nations = [w for w in nations if w.weight <= 1.0 and w.kind != "capital"]
+            nations = [w for w in nations if w.weight <= 1.0 and w.kind not in _GOVERNMENT]
             nations = [w for w in nations if not _stance(w, trig, text, ctx)]
             if nations:
                 return _reconcile(nations[-1].country, _nearest_force(whos, span, costs))
@@ -1507,6 +1556,9 @@ def _who(
         if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
+    speaker = _announcer(trig, text, whos, troops, ctx)
+    if speaker is not None:  # "After the arrival of Russian instructors, Macron announced the withdrawal of ..."
+        return _reconcile(speaker.country, _nearest_force(whos, span, costs))
     first = ctx.syntax.troop_noun.search(text, 0, trig.start)
     if (
         trig.kind == "verb"
@@ -2005,7 +2057,7 @@ def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None
 def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
     """The country named after "with" in a sentence about ended cooperation."""
     for a in find_actors(text, ctx.language):
-        if a.kind in ("country", "capital") and a.country and ctx.syntax.place_veto.search(text[: a.start]):
+        if a.kind in ("country", *_GOVERNMENT) and a.country and ctx.syntax.place_veto.search(text[: a.start]):
             return a.country
     return None
 
