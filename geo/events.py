@@ -655,10 +655,12 @@ def _announcer(
     a leader or capital that announces or decides the cue, in its clause, speaks for the troops it moves, unless
     troops of a nation are named between them ("Paris announced that Chadian troops would leave")."""
     for w in reversed([w for w in whos if w.kind in _GOVERNMENT and w.country and w.end <= trig.start]):
-        if not _announces(text, w.end, ctx.syntax, ctx.language) or ctx.syntax.breaks.search(text, w.end, trig.start):
+        if not _announces(text, w.end, ctx.syntax, ctx.language) or len(text[w.end : trig.start].split()) > 15:
             return None
-        if any(w.end <= a and b <= trig.end for (a, b), _ in troops) or len(text[w.end : trig.start].split()) > 12:
+        if any(w.end <= a and b <= trig.end for (a, b), _ in troops):
             return None
+        if any(w.end <= v.start < trig.start and v.country not in (None, w.country) for v in whos):
+            return None  # "Macron said that Chad would withdraw": the nation named after him
         return w
     return None
 
@@ -667,9 +669,11 @@ def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
     """ "Macron announced on February 17", "Emmanuel Macron avait annoncé", "Pistorius kündigte an", "Déby
     ordered", "Traoré avait dénoncé l'accord": a leader who is the subject of a verb that reports or decides, or of
     the cue itself (a few words on, in the clause)."""
-    window = text[end : end + 60]
+    aside = re.match(r"\s*,[^,;:.]{0,60},", text[end:])  # "Ben Wallace, speaking in London, confirmed"
+    base = end + aside.end() if aside is not None else end
+    window = text[base : base + 60]
     verbs = [a for a, _ in report_spans(window, language)] + [m.start() for m in syn.leader_verb.finditer(window)]
-    verbs += [t.start - end for t in find_triggers(text, language) if t.kind == "verb" and end <= t.start]  # "dénoncé"
+    verbs += [t.start - base for t in find_triggers(text, language) if t.kind == "verb" and base <= t.start]  # dénoncé
     if any(len(window[:v].split()) <= 3 and not _CLAUSE_END.search(window[:v]) for v in verbs):
         return True
     start = len(text[:end].rstrip()) - len(text[:end].rstrip().split()[-1]) if text[:end].strip() else 0
