@@ -632,6 +632,16 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
+    named = {w.start for w in out}
+    lo = bisect.bisect_left([m.start for m in ctx.places], sentence.start)
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        rel = m.start - sentence.start
+        seated = syn.seat_before.search(text[max(0, rel - 40) : rel])
+        if m.place.feature in _TOWNS and m.place.country and rel not in named and seated:
+            # "the junta in Niamey", "die Regierung in N'Djamena": the government seated in a town acts for its country
+            out.append(_Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
     out.sort(key=lambda w: w.start)
     # "die französische Luftwaffe", "l'armée malienne": a nationality right beside an army says whose it is
     return [
