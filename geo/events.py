@@ -1888,7 +1888,7 @@ def _where_among(
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
     if location is None:
-        location = _anaphor(text, span, costs, ctx, country)
+        location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:
         location = _country_in_cue(trig, text, ctx, country)
     if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
@@ -2036,7 +2036,7 @@ def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[
 
 
 def _anaphor(
-    text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None
+    text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None, force: Force | None = None
 ) -> PlaceMention | None:
     syn = ctx.syntax
     for m in _matches(syn, "there", text):
@@ -2054,6 +2054,8 @@ def _anaphor(
     for m in _matches(syn, "country", text):
         # "Die 1.000 französischen Soldaten im Land" after a sentence about Chad: the paragraph's country
         host = _scene_or_main(ctx, country)
+        if ctx.scene is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
+            host = force.theatre[0]  # "MINUSCA has 14,400 troops in the country": a one-country mission's country
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and host and host != country:
             return _country_mention(host, ctx, text=m.group(0), sentence=None)
     return None
