@@ -2109,17 +2109,17 @@ def _noun_host(text: str, trig: Trigger, ctx: _Context, country: str | None) -> 
     return _country_mention(a.country, ctx, text="", sentence=None)
 
 
-def _scene_or_main(ctx: _Context, country: str | None) -> str | None:
+def _scene_or_main(ctx: _Context, country: str | None, *, headline: bool = True) -> str | None:
     """The country "the country" and an unplaced event point to: the one the paragraph's last sentences set their
-    scene in, unless it is the troops' own or the headline names the article's country."""
-    scene = ctx.scene.place.country if ctx.scene is not None and not ctx.headline else None
+    scene in, unless it is the troops' own or (for "the country") the headline names the article's country."""
+    scene = ctx.scene.place.country if ctx.scene is not None and not (headline and ctx.headline) else None
     return scene if scene not in (None, country) else ctx.main_country
 
 
 def _fallback_location(
     ctx: _Context, sentence: Sentence | None, country: str | None, *, text: str = "", scene_first: bool = False
 ) -> PlaceMention | None:
-    host = _scene_or_main(ctx, country) if scene_first else ctx.main_country
+    host = _scene_or_main(ctx, country, headline=False) if scene_first else ctx.main_country
     if host is None or host == country:
         return None
     return _country_mention(host, ctx, text="", sentence=sentence)
