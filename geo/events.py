@@ -201,7 +201,7 @@ def _syntax(language: str) -> _Syntax:
         casualties=re.compile(rf"(?<![\w])(?:{_alt(n.get('casualty_words', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
-            rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+            rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
         force_anaphor=re.compile(
@@ -586,6 +586,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
         out.append(_Who(f.start, f.end, None, f.force, f.text))
     out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
+    listed: list[int] = []  # where the countries of the current list start
     for a in find_actors(text, ctx.language):
         if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
             continue
@@ -601,7 +602,12 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             seat = a.kind in _GOVERNMENT and _seat(text, a.start, a.end, syn)
             if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
+                listed.append(a.start)
+                if is_actor and syn.from_after.match(text, a.end):  # "bereits Mali, Burkina Faso und Niger
+                    is_actor = False  # verlassen": the whole list is the object of the verb after its last name
+                    out = [w for w in out if w.start not in listed]
             else:
+                listed = [a.start]
                 is_actor = not syn.not_actor_after.search(before) or _troop_genitive(before, syn)
                 # "une partie d'entre eux rejoignant le Niger voisin", "troops left Mali": the place of a move
                 is_actor = is_actor and (_troop_genitive(before, syn) or not _tied(text, a.start, syn))
