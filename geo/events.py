@@ -111,11 +111,13 @@ class _Syntax:
     relative: re.Pattern[str]
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
+    list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
     seat_before: re.Pattern[str]
     leader_victim_before: re.Pattern[str]  # "deposed President Bazoum", "le coup d'État contre Bazoum": no actor
+    force_left: re.Pattern[str]  # "le Mali s'en est retiré", "Niger left it": leaving the joint force named before
     leader_verb: re.Pattern[str]  # "Macron decided", "Déby avait ordonné": a leader who decides, as well as reports
     leader_victim_after: re.Pattern[str]  # "Bazoum, der im Juli gestürzt wurde", "Bazoum was deposed"
     speaker_before: re.Pattern[str]  # "an analyst in Abidjan": where someone speaks, no place of troops
@@ -201,6 +203,9 @@ def _syntax(language: str) -> _Syntax:
         casualties=re.compile(rf"(?<![\w])(?:{_alt(n.get('casualty_words', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
+            rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        list_from_after=re.compile(  # "Mali, Burkina Faso und Niger auf Druck der dortigen Regierungen verlassen"
             rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
@@ -252,6 +257,9 @@ def _syntax(language: str) -> _Syntax:
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         leader_victim_before=re.compile(
             rf"(?<![\w])(?:{_alt(a.get('leader_victim_before', []) or [_NEVER])})(?![\w])[^,;:.]*$", re.IGNORECASE
+        ),
+        force_left=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('force_pronoun_left', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         leader_verb=re.compile(rf"(?<![\w])(?:{_alt(a.get('leader_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         leader_victim_after=re.compile(
@@ -603,7 +611,7 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
                 listed.append(a.start)
-                if is_actor and syn.from_after.match(text, a.end):  # "bereits Mali, Burkina Faso und Niger
+                if is_actor and syn.list_from_after.match(text, a.end):  # "bereits Mali, Burkina Faso und Niger
                     is_actor = False  # verlassen": the whole list is the object of the verb after its last name
                     out = [w for w in out if w.start not in listed]
             else:
@@ -1309,6 +1317,15 @@ def _draft(
         and not _other_name(text, pointer.end(), last)  # not "l'opération Sangaris": a force of its own name
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
+    if force is None and country is not None and trig.action == "withdrawal":
+        # "La force conjointe du G5 Sahel ... : le Mali s'en est retiré": a member leaves the joint force named before
+        left = any(
+            trig.start - 12 <= m.start() <= trig.end + 2 for m in syn.force_left.finditer(text, max(0, trig.start - 12))
+        )
+        joint = [w.force for w in whos if w.force is not None and w.end <= trig.start]
+        joint = joint[-1:] or ([ctx.last_force] if ctx.last_force is not None else [])
+        if left and joint and joint[0].kind == "coalition" and country in joint[0].contributors:
+            force = joint[0]
     if country is None and force is None and trig.action == "cooperation_ended":
         country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
     part = next((m for m in syn.partitive.finditer(text, 0, trig.start) if costs.between(m.span(), span) <= 6), None)
