@@ -399,8 +399,9 @@ class _Context:
     actors: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)  # (country, force) of its events
     towns: dict[str, PlaceMention] = field(default_factory=dict)  # the last town of each actor country or force
     scene: PlaceMention | None = None  # the place the last sentences of this paragraph named: "the country", "dort"
-    paragraph: int = -1  # where the current paragraph starts
+    paragraph: int = -2  # where the current paragraph starts (-1: at the top)
     headline: bool = False  # the headline names the main country as the place of its news
+    datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
 
 
 def _language(article: Article) -> str:
@@ -489,11 +490,12 @@ def find_drafts(article: Article) -> list[Draft]:
     previous: list[int] = []  # the drafts of the last sentence
     for sentence in split_sentences(text):
         paragraph = text.rfind("\n", 0, sentence.start)
-        if paragraph != ctx.paragraph:  # a new paragraph may move to another country: its scene is unknown
-            ctx.paragraph, ctx.scene = paragraph, None
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         sentence_places = places[lo:hi]
+        if paragraph != ctx.paragraph:  # a new paragraph may move to another country: its scene is unknown
+            ctx.paragraph, ctx.scene = paragraph, None
+            _dateline(sentence, sentence_places, ctx)
         found = _sentence_drafts(sentence, sentence_places, ctx)
         if not found and previous:
             _date_from_report(sentence, drafts, previous, ctx)
@@ -519,6 +521,24 @@ def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> No
             for key in (d.actor_country, d.force):
                 if key:
                     ctx.towns[key] = m
+
+
+_DATELINE = re.compile(r"[^,()\n]{2,40}?(?:\s*,[^,()\n]{2,40}?)?\s*(?:,\s*[^()\n]{2,30}?|\([^()\n]{1,20}\))\s+[-–—]\s")
+
+
+def _dateline(sentence: Sentence, places: list[PlaceMention], ctx: _Context) -> None:
+    """ "BANGUI, 8 juin 2016 - La Minusca accueille ...", "N'Djamena (dpa) - ...": a second dateline in the text
+    (a roundup of wire stories) opens another story, about its town's country, which is then the article's."""
+    head = _DATELINE.match(sentence.text)
+    first = places[0] if places else None
+    placed = first is not None and first.start == sentence.start and first.place.country
+    word = sentence.text.split(maxsplit=1)[0].rstrip(",")
+    if head is None or not (placed or (len(word) > 2 and word.isupper())):  # "N'DJAMENA, 7 juin 2016 -"
+        return
+    ctx.datelines += 1  # the first is where the article was filed; only a later one opens another story
+    if ctx.datelines > 1 and first is not None and placed and first.place.country != ctx.main_country:
+        ctx.main_country, ctx.main_mention, ctx.headline = first.place.country, None, False
+        ctx.subject, ctx.subject_force, ctx.last_force, ctx.recent_places = None, None, None, []  # nothing carries over
 
 
 def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMention], ctx: _Context) -> None:
