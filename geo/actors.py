@@ -8,16 +8,18 @@ a place ("in Mali", "with France").
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import resources
 
 from . import rules
 from .patterns import alternation, spellings
 
 __all__ = ["ActorMention", "country_names", "find_actors"]
 
-_KINDS = ("army", "demonym", "country", "capital", "adjective")
+_KINDS = ("army", "demonym", "country", "capital", "leader", "adjective")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +60,13 @@ def _key(text: str) -> str:
 def _matcher(language: str) -> _Matcher:
     data = rules.load("actors", language) or rules.load("actors", "en")
     lookup: dict[str, tuple[str | None, str]] = {}
+    people, seats = _leaders()
     sources = {
         "army": data.get("armies", {}),
         "demonym": data.get("demonyms", {}),
         "country": {**country_names(language), **data.get("countries", {})},
-        "capital": data.get("capitals", {}),
+        "capital": {**seats, **data.get("capitals", {})},  # "Downing Street", "le Quai d'Orsay": as a capital
+        "leader": people,
         "adjective": data.get("adjectives", {}),
     }
     for kind in _KINDS:
@@ -75,7 +79,7 @@ def _matcher(language: str) -> _Matcher:
     for kind in _KINDS:  # armies first: "British Army" before "British"
         names = [n for n in sources[kind] if n[-1] != "-"]
         prefixes = [n for n in sources[kind] if n[-1] == "-"]  # "US-Drohnenbasis", "UN-Mission"
-        forms = [f for n in names for f in spellings(n, free_first=n not in exact)]
+        forms = [f for n in names for f in spellings(n, free_first=n not in exact and kind != "leader")]  # "Talon"
         tail = suffix if kind == "adjective" else data.get("country_suffix", "") if kind == "country" else ""
         tail += compound if kind in ("army", "adjective") else ""
         if forms:
@@ -84,6 +88,14 @@ def _matcher(language: str) -> _Matcher:
             parts.append(rf"(?:{alternation([f for n in prefixes for f in spellings(n)])})[\w-]*")
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
     return _Matcher(pattern, lookup, re.compile(rf"(?:{suffix}){compound}$"))
+
+
+@cache
+def _leaders() -> tuple[dict[str, str], dict[str, str]]:
+    """Leaders ("Macron", "Bazoum") and seats of power ("Downing Street", "Pentagon") of every language, each with
+    its country (rules/leaders.json)."""
+    raw = json.loads(resources.files("geo.rules").joinpath("leaders.json").read_text(encoding="utf-8"))
+    return raw.get("leaders", {}), raw.get("institutions", {})
 
 
 @cache

@@ -64,6 +64,7 @@ _NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
 _HOME_PLACE_COST = 10.0  # how far from its cue the place of an army's move at home may stand
+_GOVERNMENT = ("capital", "leader")  # who speaks for a country's government: "Paris", "le Kremlin", "Macron"
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
 _LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
@@ -113,10 +114,16 @@ class _Syntax:
     relative: re.Pattern[str]
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
+    list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
     seat_before: re.Pattern[str]
+    leader_victim_before: re.Pattern[str]  # "deposed President Bazoum", "le coup d'État contre Bazoum": no actor
+    force_left: re.Pattern[str]  # "le Mali s'en est retiré", "Niger left it": leaving the joint force named before
+    leader_verb: re.Pattern[str]  # "Macron decided", "Déby avait ordonné": a leader who decides, as well as reports
+    leader_victim_after: re.Pattern[str]  # "Bazoum, der im Juli gestürzt wurde", "Bazoum was deposed"
+    speaker_before: re.Pattern[str]  # "an analyst in Abidjan": where someone speaks, no place of troops
     seat_after: re.Pattern[str]
     stance: re.Pattern[str]
     origin_after: re.Pattern[str]
@@ -210,6 +217,9 @@ def _syntax(language: str) -> _Syntax:
         from_after=re.compile(
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
+        list_from_after=re.compile(  # "Mali, Burkina Faso und Niger auf Druck der dortigen Regierungen verlassen"
+            rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
         genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
         force_anaphor=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_force', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -257,6 +267,17 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         seat_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('seat_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
+        leader_victim_before=re.compile(
+            rf"(?<![\w])(?:{_alt(a.get('leader_victim_before', []) or [_NEVER])})(?![\w])[^,;:.]*$", re.IGNORECASE
+        ),
+        force_left=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('force_pronoun_left', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        leader_verb=re.compile(rf"(?<![\w])(?:{_alt(a.get('leader_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        leader_victim_after=re.compile(
+            rf"^[^,;:.]*?(?<![\w])(?:{_alt(a.get('leader_victim_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        speaker_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('speaker_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         origin_after=re.compile(rf"(?:{'|'.join(re.escape(w) for w in a.get('origin_after', [])) or _NEVER})(?![\w])"),
         origin_before=re.compile(rf"(?<![\w])(?:{_alt(a.get('origin_before', []) or [_NEVER])})\s*$", re.IGNORECASE),
         scenery_after=re.compile(
@@ -403,6 +424,10 @@ class _Context:
     vetoes: dict = field(default_factory=dict)  # what the sentence's places and names were found to be: _sentence_memo
     vetoes_of: str = ""  # the sentence those are of
     home_movers: set[str] = field(default_factory=set)  # armies the article has seen move inside their own country
+    scene: PlaceMention | None = None  # the place the last sentences of this paragraph named: "the country", "dort"
+    paragraph: int = -2  # where the current paragraph starts (-1: at the top)
+    headline: bool = False  # the headline names the main country as the place of its news
+    datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
 
 
 def _language(article: Article) -> str:
@@ -486,15 +511,23 @@ def find_drafts(article: Article) -> list[Draft]:
     syntax = _syntax(language)
     places = _find_places(article)
     sentences = split_sentences(text)  # once: the lead for the main country, then each sentence's events
-    main, main_mention = _main_country(text, places, syntax, article.title or "", _title_places(article), sentences)
+    headline = _title_places(article)
+    main, main_mention = _main_country(text, places, syntax, article.title or "", headline, sentences)
     ctx = _Context(article, language, syntax, places, main, main_mention)
+    ctx.headline = main is not None and any(  # "Belgian trainers quit Niger": "the country" stays Niger
+        m.place.country == main and _role(article.title or "", m.start, syntax) for m in headline
+    )
     drafts: list[Draft] = []
     starts = [m.start for m in places]
     previous: list[int] = []  # the drafts of the last sentence
     for sentence in sentences:
+        paragraph = text.rfind("\n", 0, sentence.start)
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         sentence_places = places[lo:hi]
+        if paragraph != ctx.paragraph:  # a new paragraph may move to another country: its scene is unknown
+            ctx.paragraph, ctx.scene = paragraph, None
+            _dateline(sentence, sentence_places, ctx)
         found = _sentence_drafts(sentence, sentence_places, ctx)
         if not found and previous:
             _date_from_report(sentence, drafts, previous, ctx)
@@ -508,6 +541,7 @@ def find_drafts(article: Article) -> list[Draft]:
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, ctx)]
         if usable:
             ctx.recent_places = usable
+        _remember_scene(found, sentence, usable, ctx)
     return merge_in_article(drafts)
 
 
@@ -520,6 +554,50 @@ def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> No
             for key in (d.actor_country, d.force):
                 if key:
                     ctx.towns[key] = m
+
+
+_DATELINE = re.compile(r"[^,()\n]{2,40}?(?:\s*,[^,()\n]{2,40}?)?\s*(?:,\s*[^()\n]{2,30}?|\([^()\n]{1,20}\))\s+[-–—]\s")
+
+
+def _dateline(sentence: Sentence, places: list[PlaceMention], ctx: _Context) -> None:
+    """ "BANGUI, 8 juin 2016 - La Minusca accueille ...", "N'Djamena (dpa) - ...": a second dateline in the text
+    (a roundup of wire stories) opens another story, about its town's country, which is then the article's."""
+    head = _DATELINE.match(sentence.text)
+    first = places[0] if places else None
+    placed = first is not None and first.start == sentence.start and first.place.country
+    word = sentence.text.split(maxsplit=1)[0].rstrip(",")
+    if head is None or not (placed or (len(word) > 2 and word.isupper())):  # "N'DJAMENA, 7 juin 2016 -"
+        return
+    ctx.datelines += 1  # the first is where the article was filed; only a later one opens another story
+    if ctx.datelines > 1 and first is not None and placed and first.place.country != ctx.main_country:
+        ctx.main_country, ctx.main_mention, ctx.headline = first.place.country, None, False
+        ctx.subject, ctx.subject_force, ctx.last_force, ctx.recent_places = None, None, None, []  # nothing carries over
+
+
+def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMention], ctx: _Context) -> None:
+    """The place this sentence tells things happen in: where its events are, a place it names after "in", a
+    town that acts; not one things come from ("Drohnen aus der Türkei") nor a partner ("fell out with France")."""
+    text, syn = sentence.text, ctx.syntax
+    scene = []
+    governments = {a.start for a in find_actors(text, ctx.language) if a.kind == "capital"}  # "Rome a promis"
+    reports = report_spans(text, ctx.language)
+    for m in usable:
+        rel = m.start - sentence.start
+        clause = text.rfind(",", 0, rel) + 1
+        roles = _role_cached(text, rel, syn, m.end - sentence.start)
+        said_there = "in" in roles and any(clause <= a < rel for a, _ in reports)
+        if rel in governments or said_there or syn.speaker_before.search(text[max(0, rel - 40) : rel]):
+            continue  # a contributor's capital; "an analyst in Abidjan", "said in Paris": where it was said
+        # "N'Djamena ended the agreement": a town that acts (a host's capital) speaks for the country
+        if m.place.country and ("in" in roles or (not roles and m.place.feature in _TOWNS)):
+            scene.append(m)
+    for d in found:
+        for m in (d.location, d.destination):
+            named = m is not None and ctx.article.text[m.start : m.end] == m.text  # not "the country" nor no words
+            if named and m.place.country and sentence.start <= m.start < sentence.end:
+                scene.append(m)
+    if scene:
+        ctx.scene = max(scene, key=lambda m: m.start)
 
 
 def _landmark(m: PlaceMention, sentence: Sentence, ctx: _Context) -> bool:
@@ -606,18 +684,31 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
         out.append(_Who(f.start, f.end, None, f.force, f.text))
     out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
+    listed: list[int] = []  # where the countries of the current list start
     for a in find_actors(text, ctx.language):
         if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
             continue
-        if a.kind in ("country", "capital"):
+        if a.kind == "leader" and (
+            syn.leader_victim_before.search(text[max(0, a.start - 40) : a.start])
+            or syn.leader_victim_after.search(text[a.end : a.end + 50])
+        ):
+            continue  # "the coup against Bazoum", "deposed President Bazoum": a victim, not who acts
+        if a.kind == "leader" and not _announces(text, a.end, syn, ctx.language):
+            continue  # "Niamey, where President Bazoum had agreed to host it": only a leader who speaks or decides
+        if a.kind in ("country", *_GOVERNMENT):
             before = text[: a.start]
-            seat = a.kind == "capital" and _seat(text, a.start, a.end, syn)
+            seat = a.kind in _GOVERNMENT and _seat(text, a.start, a.end, syn)
             if a.kind == "capital" and not seat and syn.town_before.search(text[max(0, a.start - 40) : a.start]):
                 previous = (a.end, False)  # "Chad's capital, N'Djamena", "die nigrische Hauptstadt Niamey": a town
                 continue
-            if previous is not None and syn.list_join.fullmatch(text[previous[0] : a.start]):
+            if previous is not None and a.kind != "leader" and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
+                listed.append(a.start)
+                if is_actor and syn.list_from_after.match(text, a.end):  # "bereits Mali, Burkina Faso und Niger
+                    is_actor = False  # verlassen": the whole list is the object of the verb after its last name
+                    out = [w for w in out if w.start not in listed]
             else:
+                listed = [a.start]
                 is_actor = not gated(syn.not_actor_after).search(before) or _troop_genitive(before, syn)
                 # "une partie d'entre eux rejoignant le Niger voisin", "troops left Mali": the place of a move
                 is_actor = is_actor and (_troop_genitive(before, syn) or not _tied(text, a.start, syn))
@@ -643,11 +734,21 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
         if a.country is None:
             continue
-        if a.kind not in ("country", "capital") and _vetoed(ctx, text, a.start):
+        if a.kind not in ("country", *_GOVERNMENT) and _vetoed(ctx, text, a.start):
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
+    named = {w.start for w in out}
+    lo = bisect.bisect_left([m.start for m in ctx.places], sentence.start)
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        rel = m.start - sentence.start
+        seated = syn.seat_before.search(text[max(0, rel - 40) : rel])
+        if m.place.feature in _TOWNS and m.place.country and rel not in named and seated:
+            # "the junta in Niamey", "die Regierung in N'Djamena": the government seated in a town acts for its country
+            out.append(_Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
     out.sort(key=lambda w: w.start)
     # "die französische Luftwaffe", "l'armée malienne": a nationality right beside an army says whose it is
     return [
@@ -662,6 +763,40 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             )
         )
     ]
+
+
+def _announcer(
+    trig: Trigger, text: str, whos: list[_Who], troops: list[tuple[tuple[int, int], _Who]], ctx: _Context
+) -> _Who | None:
+    """ "Macron announced on February 17 the withdrawal of Barkhane", "kündigte Paris am Montag den Abzug ... an":
+    a leader or capital that announces or decides the cue, in its clause, speaks for the troops it moves, unless
+    troops of a nation are named between them ("Paris announced that Chadian troops would leave")."""
+    for w in reversed([w for w in whos if w.kind in _GOVERNMENT and w.country and w.end <= trig.start]):
+        if not _announces(text, w.end, ctx.syntax, ctx.language) or len(text[w.end : trig.start].split()) > 15:
+            return None
+        if any(w.end <= a and b <= trig.end for (a, b), _ in troops):
+            return None
+        if any(w.end <= v.start < trig.start and v.country not in (None, w.country) for v in whos):
+            return None  # "Macron said that Chad would withdraw": the nation named after him
+        return w
+    return None
+
+
+def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
+    """ "Macron announced on February 17", "Emmanuel Macron avait annoncé", "Pistorius kündigte an", "Déby
+    ordered", "Traoré avait dénoncé l'accord": a leader who is the subject of a verb that reports or decides, or of
+    the cue itself (a few words on, in the clause)."""
+    aside = re.match(r"\s*,[^,;:.]{0,60},", text[end:])  # "Ben Wallace, speaking in London, confirmed"
+    base = end + aside.end() if aside is not None else end
+    window = text[base : base + 60]
+    verbs = [a for a, _ in report_spans(window, language)] + [m.start() for m in syn.leader_verb.finditer(window)]
+    verbs += [t.start - base for t in find_triggers(text, language) if t.kind == "verb" and base <= t.start]  # dénoncé
+    if any(len(window[:v].split()) <= 3 and not _CLAUSE_END.search(window[:v]) for v in verbs):
+        return True
+    start = len(text[:end].rstrip()) - len(text[:end].rstrip().split()[-1]) if text[:end].strip() else 0
+    head = text[max(0, start - 40) : start]  # "kündigte Macron am Montag ... an", "a déclaré le président Macron"
+    ends = [b for _, b in report_spans(head, language)] + [m.end() for m in syn.leader_verb.finditer(head)]
+    return any(len(head[b:].split()) <= 3 and not _CLAUSE_END.search(head[b:]) for b in ends)
 
 
 def _place_relative(syn: _Syntax, text: str, end: int) -> bool:
@@ -692,7 +827,8 @@ def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> 
 def _seat(text: str, start: int, end: int, syn: _Syntax) -> bool:
     """ "the government in Prague", "In Tallinn, the government said", "die Regierung in Prag": a capital
     that stands for the government seated there, whose country acts (and is no place of troops)."""
-    return bool(syn.seat_before.search(text[max(0, start - 40) : start]) or syn.seat_after.match(text, end))
+    before = text[max(0, start - 40) : start]
+    return bool(syn.seat_before.search(before) or syn.speaker_before.search(before) or syn.seat_after.match(text, end))
 
 
 def _troop_genitive(before: str, syn: _Syntax) -> bool:
@@ -990,7 +1126,7 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
         return []
     # countries named as subjects; adjectives of one troop noun ("Swedish, German and Senegalese peacekeepers")
     # share one count and stay one event
-    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in ("country", "capital")]
+    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in ("country", *_GOVERNMENT)]
     mates: list[str] = []
     for i, w in enumerate(nations):
         if w.country != actor:
@@ -1279,6 +1415,15 @@ def _draft(
         and not _other_name(text, pointer.end(), last)  # not "l'opération Sangaris": a force of its own name
     ):
         force = last  # "La mission doit également se retirer", "deployed with the task force"
+    if force is None and country is not None and trig.action == "withdrawal":
+        # "La force conjointe du G5 Sahel ... : le Mali s'en est retiré": a member leaves the joint force named before
+        left = any(
+            trig.start - 12 <= m.start() <= trig.end + 2 for m in syn.force_left.finditer(text, max(0, trig.start - 12))
+        )
+        joint = [w.force for w in whos if w.force is not None and w.end <= trig.start]
+        joint = joint[-1:] or ([ctx.last_force] if ctx.last_force is not None else [])
+        if left and joint and joint[0].kind == "coalition" and country in joint[0].contributors:
+            force = joint[0]
     if country is None and force is None and trig.action == "cooperation_ended":
         country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
     part = next((m for m in syn.partitive.finditer(text, 0, trig.start) if costs.between(m.span(), span) <= 6), None)
@@ -1321,7 +1466,7 @@ def _draft(
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
-        host = _host_of_towns(text, places, sentence.start, ctx) or ctx.main_country
+        host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
@@ -1558,13 +1703,27 @@ def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Con
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+def _scene_country(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
+    """ "In Niger, the authorities ended the agreement with France": the one country the sentence sets its
+    scene in, else the article's country."""
+    codes = {
+        m.place.country
+        for m in places
+        if m.place.country
+        and m.place.feature == "country"
+        and "in" in _role_cached(text, m.start - offset, ctx.syntax, m.end - offset)
+        and not ctx.syntax.place_veto.search(text[max(0, m.start - offset - 60) : m.start - offset])
+    }
+    return next(iter(codes)) if len(codes) == 1 else ctx.main_country
+
+
 def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None, Force | None] | None:
     """ "a joint French and Malian column", "malische Truppen gemeinsam mit russischen Kämpfern der Wagner-Gruppe",
     "l'armée malienne et Wagner": the foreign troops named with a home army, in the same clause, right beside it."""
     mine = [w for w in whos if w.country == home and not w.force]
     for w in whos:
         code = w.country or _default(w.force)
-        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind == "capital":
+        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind in _GOVERNMENT:
             continue
         for h in mine:
             a, b = (h, w) if h.end <= w.start else (w, h)
@@ -1585,8 +1744,8 @@ def _contributor(
         for w in whos
         if w.country not in (None, "UN", "EU", location.place.country)
         # a capital opening the sentence is its subject: "Ottawa hatte angekündigt ...; der Einsatz im Rahmen der ..."
-        and (w.weight <= 1.0 or (w.kind == "capital" and not text[: w.start].strip()))
-        and w.kind in ("country", "capital")
+        and (w.weight <= 1.0 or (w.kind in _GOVERNMENT and not text[: w.start].strip()))
+        and w.kind in ("country", *_GOVERNMENT)
         and force.accepts(w.country)
     ]
     alone = not nations and force.kind == "coalition" and all(w.force for w in whos)
@@ -1635,6 +1794,7 @@ def _who(
         # "Die nigrische Armee hat ihren Posten in Madama, den bis 2022 französische Soldaten nutzten, verstärkt":
         # a relative clause that does not hold the cue names others than its actor
         whos = outside
+    whos = [w for w in whos if w.kind != "leader" or w.end <= trig.start]  # a leader speaks for what he announces
     if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
         whos = [w for w in whos if w.start >= trig.end]
     elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
@@ -1661,7 +1821,7 @@ def _who(
         inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 1]
         if inside and inside[0].country in ("UN", "EU"):  # "Chad ... its contingent of 1,400 peacekeepers"
             nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= count.start]
-            nations = [w for w in nations if w.weight <= 1.0 and w.kind != "capital"]
+            nations = [w for w in nations if w.weight <= 1.0 and w.kind not in _GOVERNMENT]
             nations = [w for w in nations if not _stance(w, trig, text, ctx)]
             if nations:
                 return _reconcile(nations[-1].country, _nearest_force(whos, span, costs))
@@ -1679,6 +1839,9 @@ def _who(
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
     nouns_before = _troop_nouns_before(ctx.syntax, text, trig.start)
+    speaker = _announcer(trig, text, whos, troops, ctx)
+    if speaker is not None:  # "After the arrival of Russian instructors, Macron announced the withdrawal of ..."
+        return _reconcile(speaker.country, _nearest_force(whos, span, costs))
     first = nouns_before[0] if nouns_before else None
     if (
         trig.kind == "verb"
@@ -1998,7 +2161,7 @@ def _where_among(
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
     if location is None:
-        location = _anaphor(text, span, costs, ctx, country)
+        location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:
         location = _country_in_cue(trig, text, ctx, country)
     if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
@@ -2013,7 +2176,7 @@ def _where_among(
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         home_ok = trig.action in ("cooperation_ended", "strike") or trig.home  # an army may strike at home
         location = _noun_host(text, trig, ctx, country) or _fallback_location(
-            ctx, None, None if home_ok else country, text=text
+            ctx, None, None if home_ok else country, text=text, scene_first=True
         )
     if location is None and regions and trig.action in ("deployment", "withdrawal") and not trig.needs_place:
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
@@ -2146,7 +2309,7 @@ def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[
 
 
 def _anaphor(
-    text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None
+    text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None, force: Force | None = None
 ) -> PlaceMention | None:
     syn = ctx.syntax
     for m in _matches(syn, "there", text):
@@ -2164,8 +2327,12 @@ def _anaphor(
     for m in _matches(syn, "country", text):
         if _NAMED_AFTER.match(text, m.end()):
             continue  # "in die Region Savanes": a region named, not the country pointed back to
-        if costs.between(m.span(), span) <= _MAX_PLACE_COST and ctx.main_country and ctx.main_country != country:
-            return _country_mention(ctx.main_country, ctx, text=m.group(0), sentence=None)
+        # "Die 1.000 französischen Soldaten im Land" after a sentence about Chad: the paragraph's country
+        host = _scene_or_main(ctx, country)
+        if ctx.scene is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
+            host = force.theatre[0]  # "MINUSCA has 14,400 troops in the country": a one-country mission's country
+        if costs.between(m.span(), span) <= _MAX_PLACE_COST and host and host != country:
+            return _country_mention(host, ctx, text=m.group(0), sentence=None)
     return None
 
 
@@ -2181,7 +2348,7 @@ def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None
 def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
     """The country named after "with" in a sentence about ended cooperation."""
     for a in find_actors(text, ctx.language):
-        if a.kind in ("country", "capital") and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
+        if a.kind in ("country", *_GOVERNMENT) and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
             return a.country
     return None
 
@@ -2217,12 +2384,20 @@ def _noun_host(text: str, trig: Trigger, ctx: _Context, country: str | None) -> 
     return _country_mention(a.country, ctx, text="", sentence=None)
 
 
+def _scene_or_main(ctx: _Context, country: str | None, *, headline: bool = True) -> str | None:
+    """The country "the country" and an unplaced event point to: the one the paragraph's last sentences set their
+    scene in, unless it is the troops' own or (for "the country") the headline names the article's country."""
+    scene = ctx.scene.place.country if ctx.scene is not None and not (headline and ctx.headline) else None
+    return scene if scene not in (None, country) else ctx.main_country
+
+
 def _fallback_location(
-    ctx: _Context, sentence: Sentence | None, country: str | None, *, text: str = ""
+    ctx: _Context, sentence: Sentence | None, country: str | None, *, text: str = "", scene_first: bool = False
 ) -> PlaceMention | None:
-    if ctx.main_country is None or ctx.main_country == country:
+    host = _scene_or_main(ctx, country, headline=False) if scene_first else ctx.main_country
+    if host is None or host == country:
         return None
-    return _country_mention(ctx.main_country, ctx, text="", sentence=sentence)
+    return _country_mention(host, ctx, text="", sentence=sentence)
 
 
 def _country_mention(code: str, ctx: _Context, *, text: str, sentence: Sentence | None) -> PlaceMention | None:
