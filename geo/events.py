@@ -105,6 +105,7 @@ class _Syntax:
     marks: re.Pattern[str]
     genitive: re.Pattern[str]
     adjuncts_follow_verb: bool
+    frame_without_comma: bool  # verb-second: "Im Tschad war der Abzug ...", the frame followed by the verb
     troop_window: float
     right_penalty: float
     subject_country: re.Pattern[str]
@@ -208,6 +209,7 @@ def _syntax(language: str) -> _Syntax:
         ),
         genitive=re.compile(a.get("genitive_after", "(?!x)x")),
         adjuncts_follow_verb=bool(s.get("adjuncts_follow_verb", True)),
+        frame_without_comma=bool(s.get("frame_without_comma", False)),
         troop_window=float(s.get("troop_window", 9)),
         right_penalty=float(s.get("right_of_verb_penalty", 3)),
         status_window=float(s.get("status_window", 6)),
@@ -586,7 +588,8 @@ def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMe
         clause = text.rfind(",", 0, rel) + 1
         roles = _role_cached(text, rel, syn, m.end - sentence.start)
         said_there = "in" in roles and any(clause <= a < rel for a, _ in reports)
-        if rel in governments or said_there or syn.speaker_before.search(text[max(0, rel - 40) : rel]):
+        acting = rel in governments and "in" not in roles  # "Rome a promis", not "in Dakar"
+        if acting or said_there or syn.speaker_before.search(text[max(0, rel - 40) : rel]):
             continue  # a contributor's capital; "an analyst in Abidjan", "said in Paris": where it was said
         # "N'Djamena ended the agreement": a town that acts (a host's capital) speaks for the country
         if m.place.country and ("in" in roles or (not roles and m.place.feature in _TOWNS)):
@@ -778,8 +781,19 @@ def _announcer(
             return None
         if any(w.end <= v.start < trig.start and v.country not in (None, w.country) for v in whos):
             return None  # "Macron said that Chad would withdraw": the nation named after him
+        if any(_owns_cue(v, trig, text) and v.country not in (None, w.country) for v in whos):
+            return None  # "le président a exigé la fermeture des emprises françaises": the bases are France's
         return w
     return None
+
+
+def _owns_cue(v: _Who, trig: Trigger, text: str) -> bool:
+    """Whether a nationality qualifies the cue's own noun ("the closure of the French bases", "la fermeture des
+    emprises françaises", "den Abzug der französischen Einheiten"): inside the cue or right after it."""
+    if v.kind != "adjective" or v.start < trig.start:
+        return False
+    phrase = trig.kind == "noun" or " " in trig.text
+    return v.start < trig.end or (phrase and _adjacent(text, trig.end, trig.end, v.start, v.end))
 
 
 def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
@@ -2160,6 +2174,10 @@ def _where_among(
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
+    if location is None and trig.action != "redeployment" and not trig.needs_place:
+        # "Au Tchad, ..., le millier de soldats a achevé son retrait": the sentence's own frame comes before
+        # what "there" and "the country" point back to in the sentences before
+        location = _fronted_place(text, places, offset, syn, country)
     if location is None:
         location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:
@@ -2168,8 +2186,6 @@ def _where_among(
         location = _country_mention(force.theatre[0], ctx, text="", sentence=None)  # "EUTM Mali ... beendet"
     if not fallbacks:
         return location, destination
-    if location is None and trig.action != "redeployment" and not trig.needs_place:
-        location = _fronted_place(text, places, offset, syn, country)
     if location is None and trig.action in ("deployment", "withdrawal") and _unknown_place(text, places, offset, ctx):
         known = ctx.towns.get(force.name if force else "") or ctx.towns.get(country or "")
         location = known if known is not None and known.place.country != country else None
@@ -2228,10 +2244,17 @@ def _fronted_place(
             len(_WORD.findall(head)) <= 2
             and gated(syn.place_in).search(head)
             and not syn.place_veto.search(head)  # "Contrairement au Sénégal, ...": a landmark, no frame
-            and text[rel + len(m.text) :].lstrip()[:1] == ","
+            and _frame_ends(text[rel + len(m.text) :], syn)
         ):
             return m
     return None
+
+
+def _frame_ends(rest: str, syn: _Syntax) -> bool:
+    """Whether the frame ends right after its place: at a comma, or (verb-second, where nouns are capitalised)
+    at the lower-case verb or adverb that follows it ("Im Tschad war ...", "In Gabun wiederum teilt ...")."""
+    rest = rest.lstrip()
+    return rest[:1] == "," or (syn.frame_without_comma and rest[:1].islower())
 
 
 def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:
@@ -2313,6 +2336,8 @@ def _anaphor(
 ) -> PlaceMention | None:
     syn = ctx.syntax
     for m in _matches(syn, "there", text):
+        if _NAMED_AFTER.match(text, m.end()):
+            continue  # "la base Adji Kossei", "the town of Gao": a place named, not one pointed back to
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             recent = [p for p in ctx.recent_places if p.place.country != country]
             if recent:
