@@ -29,6 +29,8 @@ __all__ = ["find_mentions", "find_places"]
 _MAX_WORDS = 6  # longer names ("United Kingdom of Great Britain and Northern Ireland") are not written in prose
 _MAJOR_POPULATION = 150_000  # a town this big (or a capital) needs no support from the article
 _MAJOR_EXONYM = 1_000_000  # ... when named by one of its alternate names, this big
+_MAJOR_ELSEWHERE = 1_000_000  # ... this big, when the article names two or more countries, none of them its own
+_KNOWN_WORD = 2.5  # zipf: a town's name this frequent in the language is known to readers anywhere
 _BIG_CAPITAL = 500_000  # a capital this big opens a sentence as itself even if a common word (Paris, not Male)
 _COMMON = 4.0  # zipf: a word this frequent is a word first (Mission, Union, Even), a place second
 _VERY_COMMON = 5.5  # ... and this frequent, even a big town needs support to be meant (Essen, Halle)
@@ -464,7 +466,11 @@ def _resolve(
     pop = gaz.population(best_row)
     supported = country in focus or country in rl.focus
     major = _MAJOR_EXONYM if alternate else _MAJOR_POPULATION  # Moskau is Moscow; Boni is not Bonn
-    if pop >= major and (common < _VERY_COMMON or supported):
+    # "the islands around Boma" in an article about Chad, Nigeria and Niger is not Boma in DR Congo: a town of a
+    # country the article never names, when it names several, must be famous enough to be meant anywhere
+    # (a town written about often enough to be a word of the language, Geneva, Toulon, is famous enough)
+    settled = len(focus) >= 2 and not supported and common < _KNOWN_WORD
+    if pop >= (max(major, _MAJOR_ELSEWHERE) if settled else major) and (common < _VERY_COMMON or supported):
         return best_row
     if country in home and pop >= _HOME_TOWN and not alternate and common < _COMMON + math.log10(pop / _HOME_TOWN) / 2:
         return best_row  # a home town is a frequent word of its language (Koblenz); the bigger, the more so
