@@ -105,6 +105,7 @@ class _Syntax:
     marks: re.Pattern[str]
     genitive: re.Pattern[str]
     adjuncts_follow_verb: bool
+    led_after: re.Pattern[str]  # "the Spain-led mission", "der von Spanien geführten Mission": a leader, no place
     frame_without_comma: bool  # verb-second: "Im Tschad war der Abzug ...", the frame followed by the verb
     troop_window: float
     right_penalty: float
@@ -210,6 +211,7 @@ def _syntax(language: str) -> _Syntax:
         genitive=re.compile(a.get("genitive_after", "(?!x)x")),
         adjuncts_follow_verb=bool(s.get("adjuncts_follow_verb", True)),
         frame_without_comma=bool(s.get("frame_without_comma", False)),
+        led_after=re.compile(rf"\s*(?:{_alt(s.get('led_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         troop_window=float(s.get("troop_window", 9)),
         right_penalty=float(s.get("right_of_verb_penalty", 3)),
         status_window=float(s.get("status_window", 6)),
@@ -643,6 +645,8 @@ def _place_excluded(text: str, rel: int, end: int, deployment: bool, feature: st
             or _seat(text, rel, end, syn)
             # "handed over its base to Niger's armed forces": an owner, not a place
             or (feature == "country" and syn.genitive.match(text, end))
+            # "the Spain-led mission", "der von Spanien geführten Mission": the nation that leads it, not a place
+            or bool(syn.led_after.match(text, end))
         )
     return known
 
