@@ -737,6 +737,8 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
                 continue  # "Drohnen türkischer Bauart", "Turkish-made drones": where the arms come from, not whose
             if syn.installation.fullmatch(a.text):
                 continue  # "die Luftwaffenbasis in Niamey": an air base, anyone's
+            if a.kind == "adjective" and _person_named(text, a.end, sentence.start, ctx):
+                continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
         if a.country is None:
@@ -770,6 +772,23 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             )
         )
     ]
+
+
+# two capitalised words, then a comma, a bracket or the sentence's end: "the German Volker Perthes, ..."
+_PERSON_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?=\s*[,;()]|\s*$)")
+
+
+def _person_named(text: str, end: int, offset: int, ctx: _Context) -> bool:
+    """Whether a nationality stands for one person whose name follows ("l'Allemand Volker Perthes", "the
+    Briton Jane Doe,", "der Deutsche Volker Perthes"): two capitalised words no place, force or actor names."""
+    m = _PERSON_AFTER.match(text, end)
+    if m is None:
+        return False
+    lo, hi = offset + m.start(), offset + m.end()
+    if any(lo <= p.start < hi for p in ctx.places):
+        return False
+    named = find_actors(text, ctx.language)
+    return not any(end <= a.start < m.end() for a in named) and not find_forces(m.group(0))
 
 
 def _announcer(
