@@ -47,6 +47,7 @@ class Trigger:
     recipient_after: bool = False
     article_actor: bool = False  # "a forward base is maintained at Tessalit": no agent named, the article's actor
     home: bool = False  # "the army took control of the base": a takeover at home is an event too
+    intransitive: bool = False  # "In Mali kämpfen 300 Söldner": counted troops right after it are its subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,7 @@ def _spec(spec: dict[str, object]) -> tuple:
         bool(spec.get("recipient_after")),
         bool(spec.get("article_actor")),
         bool(spec.get("home")),
+        bool(spec.get("intransitive")),
     )
 
 

@@ -1851,6 +1851,7 @@ def _who(
                 and not ctx.syntax.adjuncts_follow_verb
                 and _heads_cue(text, trig, w, words=2)
             )
+            or (trig.intransitive and _counted_subject(text, trig, w, count))
         ]
     named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
     if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
@@ -1864,6 +1865,11 @@ def _who(
                 return _reconcile(nations[-1].country, _nearest_force(whos, span, costs))
         if inside:
             return _reconcile(inside[0].country, _nearest_force(whos, span, costs))
+        after = [w for w in whos if trig.intransitive and _counted_subject(text, trig, w, count)]
+        if after and (after[0].country or after[0].force):  # "kämpfen 1200 Söldner der russischen Wagner-Gruppe"
+            force = next((w.force for w in after if w.force), None)
+            country = next((w.country for w in after if w.country), None) or _default(force)
+            return _reconcile(country, force)
     # "Wagner fighters", "Barkhane soldiers": a force right before its troops owns them too
     troops = _troop_phrases(text, named + [w for w in whos if w.force], ctx.syntax, costs)
     phrases = [(costs.between(t, span), w) for t, w in troops if costs.between(t, span) <= ctx.syntax.troop_window]
@@ -2003,6 +2009,15 @@ def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
     top = max(ctx.actors.values())
     country, name = next(k for k, n in reversed(ctx.actors.items()) if n == top)  # the latest of the most frequent
     return country, force_by_name(name) if name else None
+
+
+def _counted_subject(text: str, trig: Trigger, who: _Who, count: TroopCount | None) -> bool:
+    """ "In Mali kämpfen rund 300 tschadische Soldaten", "where up to 900 Wagner fighters operate": with the verb
+    first, the subject is the counted troops right after it (an intransitive cue has no object to mistake)."""
+    if count is None or count.start < trig.end or len(text[trig.end : count.start].split()) > 1:
+        return False
+    tail = re.match(r"[^,;:()]{0,40}", text[count.end :])
+    return count.start <= who.start and who.end <= count.end + (tail.end() if tail else 0)
 
 
 def _heads_cue(text: str, trig: Trigger, who: _Who, syn: _Syntax | None = None, words: int = 1) -> bool:
@@ -2188,7 +2203,12 @@ def _where_among(
     else:
         preferred = (
             [s for s in scored if "in" in s[2]]
-            or [s for s in scored if s[3] and s[2] == {"to"} and trig.action == "deployment"]  # "pour rejoindre Kidal"
+            # "pour rejoindre Kidal"; verb-final "von der Türkei nach Libyen gebracht": the goal stands before
+            or [
+                s
+                for s in scored
+                if (s[3] or not syn.adjuncts_follow_verb) and s[2] == {"to"} and trig.action == "deployment"
+            ]
             or [s for s in scored if "from" in s[2]]
             or scored
         )
