@@ -73,6 +73,7 @@ class _Cues:
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
     generic: re.Pattern[str]  # "all foreign forces", "toute présence étrangère": troops of no nation named
     demand: re.Pattern[str]  # "called for", "a exigé", "fordert": someone demands the move, maybe a third party
+    predicate_negation: re.Pattern[str]  # "is not planned", "n'est pas prévu": said of an action noun before it
     political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
     object_side: str  # where a verb's object stands: "after" it (en, fr) or "before" it (de)
     relative: re.Pattern[str]  # what opens a relative clause: "who", "où", ", die"
@@ -144,6 +145,7 @@ def _cues(language: str) -> _Cues:
         conditional=_any_of(data.get("conditionals", [])),
         generic=_any_of(data.get("generic_troops", [])),
         demand=_any_of(data.get("demands", [])),
+        predicate_negation=_any_of(data.get("predicate_negations", [])),
         condition_after=_any_of(data.get("conditions_after", [])),
         no_troops=no_troops,
         political=_any_of(data.get("political_objects", [])),
@@ -322,6 +324,10 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         lo, hi, most = (m.end(), trigger.start, 40) if m.end() <= trigger.start else (trigger.end, m.start(), 12)
         if hi - lo <= most and not _CLAUSE_END.search(text, lo, hi):
             return True  # the troops negated in the cue's own clause, right before it or right after ("sent no troops")
+    if trigger.kind == "noun":  # "a deployment of soldiers to Niger is not planned", "n'est pas prévu"
+        close = _CLAUSE_END_NOT_NUMBER.search(text, trigger.end)
+        if fast.predicate_negation.search(text, trigger.end, close.start() if close else len(text)) is not None:
+            return True
     if fast.cancellation.search(text, trigger.end) is not None:
         return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
