@@ -18,6 +18,7 @@ from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
 __all__ = [
     "Trigger",
     "demand_before",
+    "evacuates_civilians",
     "find_triggers",
     "has_military_context",
     "in_past_relative",
@@ -73,6 +74,8 @@ class _Cues:
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
     generic: re.Pattern[str]  # "all foreign forces", "toute présence étrangère": troops of no nation named
     demand: re.Pattern[str]  # "called for", "a exigé", "fordert": someone demands the move, maybe a third party
+    evacuation: re.Pattern[str]  # "evacuation", "évacuation", "Evakuierung"
+    civilians: re.Pattern[str]  # "nationals", "ressortissants", "Staatsangehörige": whom an evacuation may carry
     predicate_negation: re.Pattern[str]  # "is not planned", "n'est pas prévu": said of an action noun before it
     political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
     object_side: str  # where a verb's object stands: "after" it (en, fr) or "before" it (de)
@@ -146,6 +149,8 @@ def _cues(language: str) -> _Cues:
         generic=_any_of(data.get("generic_troops", [])),
         demand=_any_of(data.get("demands", [])),
         predicate_negation=_any_of(data.get("predicate_negations", [])),
+        evacuation=_any_of(data.get("evacuations", [])),
+        civilians=_any_of(data.get("civilians", [])),
         condition_after=_any_of(data.get("conditions_after", [])),
         no_troops=no_troops,
         political=_any_of(data.get("political_objects", [])),
@@ -403,6 +408,16 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
         words = _WORDS.findall(text, trigger.end)[:3]
         span = text[trigger.end : text.find(words[-1], trigger.end) + len(words[-1])] if words else ""
     return fast.political.search(span) is not None and not _CLAUSE_END.search(span)
+
+
+def evacuates_civilians(text: str, trigger: Trigger, language: str) -> bool:
+    """ "the evacuation operation, which brought 538 people out of Khartoum", "évacué 300 ressortissants": the
+    troops carry civilians out; they do not leave themselves."""
+    fast = _gated_cues(language)
+    if trigger.action != "withdrawal" or fast.evacuation.fullmatch(trigger.text) is None:
+        return False
+    end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
+    return fast.civilians.search(text, trigger.end, end) is not None
 
 
 def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:

@@ -25,6 +25,7 @@ from . import rules
 from .actions import (
     Trigger,
     demand_before,
+    evacuates_civilians,
     find_triggers,
     has_military_context,
     in_past_relative,
@@ -63,7 +64,7 @@ _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun:
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
 # a cue that states no happening of its own
-_NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary, is_generic)
+_NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary, is_generic, evacuates_civilians)
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
 _HOME_PLACE_COST = 10.0  # how far from its cue the place of an army's move at home may stand
