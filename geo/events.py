@@ -1018,6 +1018,9 @@ def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str
     return bool(demanders) and host not in demanders  # the actor too may be the demander's, borrowed wrongly
 
 
+_OF_GROUP = re.compile(r"\s+(?:de|des|d['’]|of|von|der)\s*", re.IGNORECASE)  # "combattants de (Boko Haram)"
+
+
 def _troop_modifier(trig: Trigger, text: str, syn: _Syntax) -> bool:
     """A presence verb that qualifies a troop noun: after it ("soldiers stationed in", "militaires français
     stationnés au") or before it ("die in Niger stationierten Soldaten")."""
@@ -1061,11 +1064,17 @@ def _insurgent_subject(trig: Trigger, text: str, whos: list[_Who], syn: _Syntax)
     end = next((i for i in range(trig.end, len(text)) if text[i] in ",;:.()–—"), len(text))
     if syn.passive.search(text, lo, end):  # "plusieurs dizaines de terroristes ont été neutralisés": the victims
         return False
-    last = groups[-1].end()
-    # "nach dem Angriff der Rebellen hat die Armee ... bombardiert"; not "Boko Haram fighters" (their own)
-    if any(m.start() > last + 1 for m in syn.troop_noun.finditer(text, last, trig.start)):
+
+    def theirs(m: re.Match[str]) -> bool:  # "Boko Haram fighters", "des combattants de Boko Haram": the group's own
+        return any(
+            0 <= m.start() - g.end() <= 1 or _OF_GROUP.fullmatch(text, m.end(), g.start()) for g in groups
+        )
+
+    # "nach dem Angriff der Rebellen hat die Armee ... bombardiert", "belgische Soldaten haben Dschihadisten
+    # neutralisiert" (the object before a German verb): soldiers or a nation named in the clause strike
+    if any(not theirs(m) for m in syn.troop_noun.finditer(text, lo, trig.start)):
         return False
-    return not any(last <= w.start < trig.start or (lo <= w.start < trig.start and w.force) for w in whos)
+    return not any(lo <= w.start < trig.start for w in whos)
 
 
 def _victims_adjunct(trig: Trigger, text: str, syn: _Syntax) -> bool:
