@@ -17,10 +17,13 @@ from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
 
 __all__ = [
     "Trigger",
+    "demand_before",
+    "evacuates_civilians",
     "find_triggers",
     "has_military_context",
     "in_past_relative",
     "is_auxiliary",
+    "is_generic",
     "is_negated",
     "is_report",
     "removes_no_troops",
@@ -70,6 +73,11 @@ class _Cues:
     reason: re.Pattern[str]  # "citing the presence of", "invoquant": a presence given as a reason, told elsewhere
     ending: re.Pattern[str]  # "the curtain on", "fin à", "Ende der": a presence named as it ends is no deployment
     no_troops: re.Pattern[str]  # "no soldiers", "aucun soldat", "keine Soldaten": the troops themselves negated
+    generic: re.Pattern[str]  # "all foreign forces", "toute présence étrangère": troops of no nation named
+    demand: re.Pattern[str]  # "called for", "a exigé", "fordert": someone demands the move, maybe a third party
+    evacuation: re.Pattern[str]  # "evacuation", "évacuation", "Evakuierung"
+    civilians: re.Pattern[str]  # "nationals", "ressortissants", "Staatsangehörige": whom an evacuation may carry
+    predicate_negation: re.Pattern[str]  # "is not planned", "n'est pas prévu": said of an action noun before it
     political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
     object_side: str  # where a verb's object stands: "after" it (en, fr) or "before" it (de)
     relative: re.Pattern[str]  # what opens a relative clause: "who", "où", ", die"
@@ -139,6 +147,11 @@ def _cues(language: str) -> _Cues:
         head_after=re.compile(rf"\s+(?:{_words(data.get('noun_heads_after', []) or _NONE)})(?![\w])", re.IGNORECASE),
         head_before=re.compile(rf"(?<![\w-])(?:{_words(data.get('noun_heads_before', []) or _NONE)})$", re.IGNORECASE),
         conditional=_any_of(data.get("conditionals", [])),
+        generic=_any_of(data.get("generic_troops", [])),
+        demand=_any_of(data.get("demands", [])),
+        predicate_negation=_any_of(data.get("predicate_negations", [])),
+        evacuation=_any_of(data.get("evacuations", [])),
+        civilians=_any_of(data.get("civilians", [])),
         condition_after=_any_of(data.get("conditions_after", [])),
         no_troops=no_troops,
         political=_any_of(data.get("political_objects", [])),
@@ -318,17 +331,54 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         lo, hi, most = (m.end(), trigger.start, 40) if m.end() <= trigger.start else (trigger.end, m.start(), 12)
         if hi - lo <= most and not _CLAUSE_END.search(text, lo, hi):
             return True  # the troops negated in the cue's own clause, right before it or right after ("sent no troops")
+    if trigger.kind == "noun":  # "a deployment of soldiers to Niger is not planned", "n'est pas prévu"
+        close = _CLAUSE_END_NOT_NUMBER.search(text, trigger.end)
+        if fast.predicate_negation.search(text, trigger.end, close.start() if close else len(text)) is not None:
+            return True
     if fast.cancellation.search(text, trigger.end) is not None:
         return True  # "had planned to send a contingent but dropped the idea"
     if cues.negation_after:  # German puts "nicht" after the verb: "beteiligt sich ... nicht mehr"
-        after = _WORDS_AND_MARKS.findall(text, trigger.end)[: cues.negation_after + 2]
+        after = _WORDS_AND_MARKS.findall(text, trigger.end)
         clause = []
         for word in after:
             if word in ",;:.":
                 break
             clause.append(word)
-        return any(fast.negation.fullmatch(w) for w in clause[: cues.negation_after + 2])
+        if any(fast.negation.fullmatch(w) for w in clause[: cues.negation_after + 2]):
+            return True
+        cut = next((i for i, w in enumerate(clause) if _COORDINATOR.fullmatch(w)), len(clause))
+        clause = clause[:cut]
+        # a noun cue as subject, its predicate closing the clause: "eine Entsendung ist ... nicht geplant"
+        return trigger.kind == "noun" and any(fast.negation.fullmatch(w) for w in clause[-3:-1])
     return False
+
+
+_COORDINATOR = re.compile(r"und|oder|aber|sondern|doch", re.IGNORECASE)  # a new clause after a German cue
+
+
+def is_generic(text: str, trigger: Trigger, language: str) -> bool:
+    """ "gave all foreign forces three months to leave", "la présence de toutes les forces étrangères", "den Abzug
+    aller ausländischen Kämpfer": troops that no nation owns, in the cue's clause; a call, a deadline or a
+    goal about them says nothing of a country's troops."""
+    fast = _gated_cues(language)
+    for m in fast.generic.finditer(text, max(0, trigger.start - 80), min(len(text), trigger.end + 80)):
+        lo, hi = (m.end(), trigger.start) if m.end() <= trigger.start else (trigger.end, m.start())
+        if hi <= lo or not _CLAUSE_END_NOT_NUMBER.search(text, lo, hi):
+            return True
+    return False
+
+
+_CLAUSE_END_NOT_NUMBER = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?()«»“”\"–—]")  # not the comma of "20,000"
+
+
+def demand_before(text: str, trigger: Trigger, language: str) -> int | None:
+    """Where a demand that the cue's move be made starts ("Turkey demands that Haftar's troops leave Sirte",
+    "a exigé la fermeture", "fordert den Abzug"), in the cue's sentence before it; None when there is none."""
+    fast = _gated_cues(language)
+    found = [m for m in fast.demand.finditer(text, max(0, trigger.start - 120), trigger.start)]
+    if not found or _SENTENCE_END.search(text, found[-1].end(), trigger.start):
+        return None
+    return found[-1].start()
 
 
 def is_auxiliary(text: str, trigger: Trigger, language: str) -> bool:
@@ -360,6 +410,16 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
         words = _WORDS.findall(text, trigger.end)[:3]
         span = text[trigger.end : text.find(words[-1], trigger.end) + len(words[-1])] if words else ""
     return fast.political.search(span) is not None and not _CLAUSE_END.search(span)
+
+
+def evacuates_civilians(text: str, trigger: Trigger, language: str) -> bool:
+    """ "the evacuation operation, which brought 538 people out of Khartoum", "évacué 300 ressortissants": the
+    troops carry civilians out; they do not leave themselves."""
+    fast = _gated_cues(language)
+    if trigger.action != "withdrawal" or fast.evacuation.fullmatch(trigger.text) is None:
+        return False
+    end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
+    return fast.civilians.search(text, trigger.end, end) is not None
 
 
 def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:

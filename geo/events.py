@@ -24,10 +24,13 @@ from itertools import accumulate
 from . import rules
 from .actions import (
     Trigger,
+    demand_before,
+    evacuates_civilians,
     find_triggers,
     has_military_context,
     in_past_relative,
     is_auxiliary,
+    is_generic,
     is_negated,
     is_report,
     removes_no_troops,
@@ -60,7 +63,8 @@ _CLAUSE_END = re.compile(r"[,;:.]")
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
-_NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary)  # a cue that states no happening of its own
+# a cue that states no happening of its own
+_NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary, is_generic, evacuates_civilians)
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
 _HOME_PLACE_COST = 10.0  # how far from its cue the place of an army's move at home may stand
@@ -149,6 +153,8 @@ class _Syntax:
     anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
     own_border: re.Pattern[str]  # "to the border with": ends the text before the neighbour's name
     own_border_head: re.Pattern[str]  # the same words opening a mention: "border with Sudan"
+    insurgent: re.Pattern[str]  # "jihadists", "Boko Haram", "Rebellen": armed groups that are no state's troops
+    passive: re.Pattern[str]  # "were", "été", "wurden": a passive clause, whose subject is no agent
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -301,6 +307,10 @@ def _syntax(language: str) -> _Syntax:
         anaphor_kinds=tuple(
             (word.lower(), frozenset(kinds)) for word, kinds in s.get("anaphora_force_kinds", {}).items()
         ),
+        passive=re.compile(
+            rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        insurgent=re.compile(rf"(?<![\w-])(?:{_alt(s.get('insurgents', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
     )
 
 
@@ -1001,8 +1011,11 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             built[id(trig)] = build(trig) or built[id(trig)]
     out = []
     held: list[tuple[Force, Draft]] = []  # the events of cues inside a force's clause that lists its nations
+    modifiers = {id(built[id(t)]) for t in alive if _troop_modifier(t, text, ctx.syntax)}
     for trig in alive:
         draft = built[id(trig)]
+        if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
+            continue
         if draft is not None:
             holder = next((f for f, a, b in listing if a <= trig.start < b), None)
             if holder is not None:  # "an der ... beteiligt sind": one event of the force, not one per nation
@@ -1013,11 +1026,92 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, mine_whos(trig), text, sentence, ctx))
     # the force's own event in the main clause tells the same presence
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
+    # "the last of the 1,500 French soldiers stationed in Niger left the country": the presence names the troops
+    # that leave, no deployment of its own
+    out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
     if not out or any(d.action != "cooperation_ended" for d in out):
         # "Les généraux au pouvoir à Niamey avaient dénoncé les accords. Une partie des soldats sera transférée
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str, syn: _Syntax, language: str) -> bool:
+    """ "Turkey demands that Haftar's forces leave Sirte", "l'ONU appelle les mercenaires à quitter la Libye": a
+    move that a third country demands is no event; one the host demands ("Senegal demanded the departure of
+    French troops from its soil") is a withdrawal the annotators count as planned."""
+    at = demand_before(text, trig, language)
+    if at is None or draft.location is None:
+        return False
+    host = draft.location.place.country
+    lo = max(text.rfind(c, 0, at) for c in ",;:()–—") + 1
+    verb = re.match(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}", text[at:])  # "In Libyen fordert die Türkei": after the verb
+    hi = at + (verb.end() if verb else 0)
+    demanders = {  # who demands: the clause's subject, not a place it is said in ("in Libyen")
+        w.country
+        for w in whos
+        if lo <= w.start and w.end <= min(hi, trig.start) and w.country and not _tied(text, w.start, syn)
+    }
+    return bool(demanders) and host not in demanders  # the actor too may be the demander's, borrowed wrongly
+
+
+_OF_GROUP = re.compile(r"\s+(?:de|des|d['’]|of|von|der)\s*", re.IGNORECASE)  # "combattants de (Boko Haram)"
+
+
+def _troop_modifier(trig: Trigger, text: str, syn: _Syntax) -> bool:
+    """A presence verb that qualifies a troop noun: after it ("soldiers stationed in", "militaires français
+    stationnés au") or before it ("die in Niger stationierten Soldaten")."""
+    if trig.action != "deployment" or trig.kind != "verb" or not _PARTICIPLE.search(trig.text):
+        return False
+    for m in syn.troop_noun.finditer(text, max(0, trig.start - 40), min(len(text), trig.end + 40)):
+        # the noun before the participle where adjuncts follow the verb (en, fr), after it in German
+        before = m.end() <= trig.start
+        if before != syn.adjuncts_follow_verb or (not before and m.start() < trig.end):
+            continue
+        gap = text[m.end() : trig.start] if before else text[trig.end : m.start()]
+        if re.fullmatch(r"\s+(?:[^\W\d]+\s+)?", gap):  # at most an adjective between: "militaires français"
+            return True
+    return False
+
+
+_PARTICIPLE = re.compile(r"(?:ed|é|ée|és|ées|ten|te)$")  # "stationed", "stationnés", "stationierten"
+
+
+def _same_withdrawal(o: Draft, d: Draft) -> bool:
+    """Whether `o` is the withdrawal of the troops of `d`, from the same country."""
+    return (
+        o.action == "withdrawal"
+        and o.actor_country == d.actor_country
+        and o.location is not None
+        and d.location is not None
+        and o.location.place.country == d.location.place.country
+    )
+
+
+def _insurgent_subject(trig: Trigger, text: str, whos: list[_Who], syn: _Syntax) -> bool:
+    """ "des combattants de Boko Haram avaient attaqué une position militaire", "Rebels attacked a camp": a strike
+    whose clause names an armed group before the verb, with no army or force between, is that group's attack."""
+    if trig.action != "strike":
+        return False
+    before = text[: trig.start]
+    lo = max(before.rfind(c) for c in ",;:()–—") + 1
+    groups = list(syn.insurgent.finditer(text, lo, trig.start))
+    if not groups:
+        return False
+    end = next((i for i in range(trig.end, len(text)) if text[i] in ",;:.()–—"), len(text))
+    if syn.passive.search(text, lo, end):  # "plusieurs dizaines de terroristes ont été neutralisés": the victims
+        return False
+
+    def theirs(m: re.Match[str]) -> bool:  # "Boko Haram fighters", "des combattants de Boko Haram": the group's own
+        return any(
+            0 <= m.start() - g.end() <= 1 or _OF_GROUP.fullmatch(text, m.end(), g.start()) for g in groups
+        )
+
+    # "nach dem Angriff der Rebellen hat die Armee ... bombardiert", "belgische Soldaten haben Dschihadisten
+    # neutralisiert" (the object before a German verb): soldiers or a nation named in the clause strike
+    if any(not theirs(m) for m in syn.troop_noun.finditer(text, lo, trig.start)):
+        return False
+    return not any(lo <= w.start < trig.start for w in whos)
 
 
 def _victims_adjunct(trig: Trigger, text: str, syn: _Syntax) -> bool:
@@ -1487,6 +1581,8 @@ def _draft(
             country, force = subject.country or _default(subject.force), subject.force
         else:
             country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": the article says
+    if _insurgent_subject(trig, text, whos, syn):
+        return None
     if country is None and force is None and trig.action == "strike" and not whos:
         # "The Nigerien army has put the drones to use. On Sunday, a drone strike near Tera killed ...": the strike
         # of the last sentence's subject, when this one names nobody
