@@ -859,7 +859,11 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         ctx.subject, ctx.subject_force = named.default_actor, named
     whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
     subject = next((w for w in whos if w.weight <= 1.0), None)
-    if not triggers:
+    # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
+    live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
+    # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
+    live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
+    if not live:
         _carry_subject(ctx, subject)
         return []
     listing = _force_clauses(whos, text, ctx.syntax, lang)
@@ -883,9 +887,6 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         for at, announce in says
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
-    live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
-    # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
-    live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     ended = [t for t in live if t.action == "cooperation_ended"]  # "l'accord relatif au statut des forces
