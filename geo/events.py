@@ -740,13 +740,12 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
     named = {w.start for w in out}
-    lo = bisect.bisect_left([m.start for m in ctx.places], sentence.start)
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
     for m in ctx.places[lo:]:
         if m.start >= sentence.end:
             break
         rel = m.start - sentence.start
-        seated = syn.seat_before.search(text[max(0, rel - 40) : rel])
-        if m.place.feature in _TOWNS and m.place.country and rel not in named and seated:
+        if m.place.feature in _TOWNS and m.place.country and rel not in named and _seated(syn, text, rel):
             # "the junta in Niamey", "die Regierung in N'Djamena": the government seated in a town acts for its country
             out.append(_Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
     out.sort(key=lambda w: w.start)
@@ -763,6 +762,15 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             )
         )
     ]
+
+
+def _start(m: PlaceMention) -> int:
+    return m.start
+
+
+def _seated(syn: _Syntax, text: str, rel: int) -> bool:
+    """ "the junta in Niamey": asked only of a town the sentence names, the words before it."""
+    return syn.seat_before.search(text[max(0, rel - 40) : rel]) is not None
 
 
 def _announcer(
