@@ -790,6 +790,7 @@ def _announcer(
     return None
 
 
+@lru_cache(maxsize=256)  # asked of each leader or capital of a sentence, again for each cue after it
 def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
     """ "Macron announced on February 17", "Emmanuel Macron avait annoncé", "Pistorius kündigte an", "Déby
     ordered", "Traoré avait dénoncé l'accord": a leader who is the subject of a verb that reports or decides, or of
