@@ -12,10 +12,13 @@ from geo.corpus import load_corpus
 from geo.events import extract_corpus
 from geo.models import Article
 
+from .stages import report, timed_stages
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [SAMPLE_CORPUS, *sorted((ROOT / "tests" / "data").glob("events*"))]  # every test article folder
 WORDS = 600
 ARTICLES = 600
+STAGE_ARTICLES = 200  # articles of the run that times each stage
 
 
 def _corpus() -> list[Article]:
@@ -41,6 +44,16 @@ def _corpus() -> list[Article]:
     return out
 
 
+def _stages(articles: list[Article]) -> None:
+    """The CPU time of each stage, from a run of its own with timers (which slow it a little)."""
+    with timed_stages() as clock:
+        t0 = time.process_time()
+        extract_corpus(articles)
+        total = time.process_time() - t0
+    print(f"  per stage, own CPU time ({len(articles)} articles, timed run: {len(articles) / total:,.0f} articles/s):")
+    print("\n".join(report(clock, len(articles), total)))
+
+
 def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the issue asks
@@ -53,6 +66,7 @@ def main() -> None:
     rate = len(articles) / ours
     print(f"extraction: {len(articles)} articles of ~{words:.0f} words in {ours:.2f} s CPU = {rate:,.0f} articles/s")
     print(f"  {len(events)} events after merging (the articles reuse the test texts, so many merge)")
+    _stages(articles[:STAGE_ARTICLES])
     try:
         from geotext import GeoText
     except ImportError:

@@ -233,6 +233,11 @@ def _starts_of_cues(text: str, cues: _Cues) -> Iterator[tuple[int, tuple[int, ..
 def find_triggers(text: str, language: str) -> list[Trigger]:
     """Action cues in `text`, longest first: a cue inside a longer one ("deployment" in "end of its
     deployment") gives way to it."""
+    return list(_triggers(text, language))
+
+
+@lru_cache(maxsize=8)  # asked for the sentence, then again by each leader that may announce its cues
+def _triggers(text: str, language: str) -> tuple[Trigger, ...]:
     cues = _cues(language)
     kept: list[Trigger] = []
     pos = 0
@@ -250,7 +255,7 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
         m, k = best
         kept.append(Trigger(m.start(), m.end(), m.group(0), *cues.specs[k]))
         pos = max(m.end(), at + 1)
-    return kept
+    return tuple(kept)
 
 
 def report_spans(text: str, language: str) -> list[tuple[int, int]]:

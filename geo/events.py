@@ -759,13 +759,12 @@ def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMenti
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
     named = {w.start for w in out}
-    lo = bisect.bisect_left([m.start for m in ctx.places], sentence.start)
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
     for m in ctx.places[lo:]:
         if m.start >= sentence.end:
             break
         rel = m.start - sentence.start
-        seated = syn.seat_before.search(text[max(0, rel - 40) : rel])
-        if m.place.feature in _TOWNS and m.place.country and rel not in named and seated:
+        if m.place.feature in _TOWNS and m.place.country and rel not in named and _seated(syn, text, rel):
             # "the junta in Niamey", "die Regierung in N'Djamena": the government seated in a town acts for its country
             out.append(_Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
     out.sort(key=lambda w: w.start)
@@ -801,6 +800,15 @@ def _person_named(text: str, end: int, offset: int, ctx: _Context) -> bool:
     return not any(end <= a.start < m.end() for a in named) and not find_forces(m.group(0))
 
 
+def _start(m: PlaceMention) -> int:
+    return m.start
+
+
+def _seated(syn: _Syntax, text: str, rel: int) -> bool:
+    """ "the junta in Niamey": asked only of a town the sentence names, the words before it."""
+    return syn.seat_before.search(text[max(0, rel - 40) : rel]) is not None
+
+
 def _announcer(
     trig: Trigger, text: str, whos: list[_Who], troops: list[tuple[tuple[int, int], _Who]], ctx: _Context
 ) -> _Who | None:
@@ -829,6 +837,7 @@ def _owns_cue(v: _Who, trig: Trigger, text: str) -> bool:
     return v.start < trig.end or (phrase and _adjacent(text, trig.end, trig.end, v.start, v.end))
 
 
+@lru_cache(maxsize=256)  # asked of each leader or capital of a sentence, again for each cue after it
 def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
     """ "Macron announced on February 17", "Emmanuel Macron avait annoncé", "Pistorius kündigte an", "Déby
     ordered", "Traoré avait dénoncé l'accord": a leader who is the subject of a verb that reports or decides, or of
@@ -906,7 +915,11 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         ctx.subject, ctx.subject_force = named.default_actor, named
     whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
     subject = next((w for w in whos if w.weight <= 1.0), None)
-    if not triggers:
+    # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
+    live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
+    # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
+    live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
+    if not live:
         _carry_subject(ctx, subject)
         return []
     listing = _force_clauses(whos, text, ctx.syntax, lang)
@@ -930,9 +943,6 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         for at, announce in says
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
-    live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
-    # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
-    live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
     live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
     ended = [t for t in live if t.action == "cooperation_ended"]  # "l'accord relatif au statut des forces
