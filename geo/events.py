@@ -1467,7 +1467,8 @@ def _draft(
     if force is not None and country is None and not force.listed:
         # "Operation Mirador was launched in January": a named operation the registry does not know is the
         # operation of the nation the article is about
-        country = ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0]
+        nation = next((w.country for w in whos if w.country not in (None, "EU", "UN") and w.weight <= 1.0), None)
+        country = nation or (ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0])
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
     if location is None and destination is None and country is not None and moves:

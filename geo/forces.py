@@ -148,7 +148,7 @@ def _other_mission(text: str, end: int, force: Force) -> bool:
 @cache
 def _operation_matcher() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     ops = _raw()["operations"]
-    word = r"[A-ZÀ-ÖØ-Þ][\w'’-]*|\d+"  # a capitalised word, or a number ("Emergence 4")
+    word = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"  # a capitalised word
     join = alternation(ops["joiners"])
     name = rf"(?:{word})(?:[ \u00a0](?:(?:{join})[ \u00a0]?)?(?:{word})){{0,3}}"
     quote = "[«“„\"‚‘']"
