@@ -36,7 +36,7 @@ from .actions import (
 )
 from .actors import find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
-from .forces import Force, ForceMention, find_forces, force_by_name
+from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -1401,6 +1401,17 @@ def _draft(
         framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
         if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
             force = framed[0]
+    if (
+        trig.action == "strike"
+        and force is not None
+        and country is not None
+        and all(w.start >= trig.end for w in whos if w.force is force)
+        and any(
+            w.country == country and w.force is None and w.end <= min(v.start for v in whos if v.force is force)
+            for w in whos
+        )
+    ):  # "l'armée soudanaise a bombardé des positions des FSR": a force after a strike is its target
+        force = None
     if force is None and ctx.last_force is not None and syn.mandate.search(trig.text) and not whos:
         # "The Security Council ended its mandate": a mandate is a mission's, the one named last
         country, force = ctx.last_force.default_actor, ctx.last_force
@@ -1474,6 +1485,15 @@ def _draft(
     if location is None and destination is None and country is not None and moves:
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
         location, destination = (None, border) if trig.action == "redeployment" else (border, None)
+    if force is not None and country in ("EU", "UN") and location is not None:
+        country = _contributor(force, whos, location, ctx.subject, text) or country
+    if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
+        host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
+        host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
+        location = _country_mention(host, ctx, text="", sentence=sentence) or location
+    if force is not None and force.theatre and location is not None and trig.action != "cooperation_ended":
+        # "la mission européenne de formation" in Bangui: the training mission of the family that serves there
+        force = sibling_in(force, location.place.country) or force
     if (
         force is not None
         and force.theatre
@@ -1482,12 +1502,6 @@ def _draft(
         and any(p is not None for p in (location, destination))
     ):  # "approved 60 soldiers for the EU partnership mission in Niger, as Berlin pulls its troops out of Mali":
         force = None  # a nation's troops elsewhere than the force's theatre are not that force's
-    if force is not None and country in ("EU", "UN") and location is not None:
-        country = _contributor(force, whos, location, ctx.subject, text) or country
-    if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
-        host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
-        host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
-        location = _country_mention(host, ctx, text="", sentence=sentence) or location
     if trig.needs_destination and destination is None:
         return None
 

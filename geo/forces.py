@@ -15,7 +15,7 @@ from importlib import resources
 
 from .patterns import alternation, spellings
 
-__all__ = ["Force", "ForceMention", "find_forces", "force_by_name", "load_forces", "named_operation"]
+__all__ = ["Force", "ForceMention", "find_forces", "force_by_name", "load_forces", "named_operation", "sibling_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +100,27 @@ def force_by_name(name: str) -> Force | None:
 
 
 _OPERATION = "Operation "
+
+
+@cache
+def sibling_in(force: Force, country: str | None) -> Force | None:
+    """The mission of `force`'s family ("EUTM Mali", "EUTM RCA": same kind, lead and first word) that serves
+    in `country`, when `force` does not: a generic name ("the EU training mission") read where another serves."""
+    if country is None or not force.theatre or country in force.theatre:
+        return None
+    family = force.name.split()[0]
+    return next(
+        (
+            f
+            for f in load_forces()
+            if f is not force
+            and f.kind == force.kind
+            and f.lead == force.lead
+            and f.name.split()[0] == family
+            and country in f.theatre
+        ),
+        None,
+    )
 
 
 @cache
