@@ -39,7 +39,7 @@ from .actions import (
 )
 from .actors import find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
-from .forces import Force, ForceMention, find_forces, force_by_name
+from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -898,9 +898,10 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     text = sentence.text
     lang = ctx.language
     forces = find_forces(text)
-    if forces:
-        ctx.last_force = forces[-1].force
-        for f in forces:
+    listed = [f for f in forces if f.force.listed]  # a named operation the registry does not know is this
+    if listed:  # sentence's own: "the operation" or the next sentence's soldiers do not point back to it
+        ctx.last_force = listed[-1].force
+        for f in listed:
             if f.force in ctx.forces_seen:
                 ctx.forces_seen.remove(f.force)
             ctx.forces_seen.append(f.force)
@@ -1296,9 +1297,10 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
 
 
 def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
-    if subject is not None:
-        ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
-        ctx.subject_force = subject.force
+    if subject is None or (subject.country is None and subject.force is not None and not subject.force.listed):
+        return  # "Operation Mirador was launched": an operation the registry does not know names no one
+    ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
+    ctx.subject_force = subject.force if subject.force is None or subject.force.listed else None
 
 
 def _auxiliary(trig: Trigger, counts: list[TroopCount], text: str, syn: _Syntax) -> bool:
@@ -1540,6 +1542,17 @@ def _draft(
         framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
         if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
             force = framed[0]
+    if (
+        trig.action == "strike"
+        and force is not None
+        and country is not None
+        and all(w.start >= trig.end for w in whos if w.force is force)
+        and any(
+            w.country == country and w.force is None and w.end <= min(v.start for v in whos if v.force is force)
+            for w in whos
+        )
+    ):  # "l'armée soudanaise a bombardé des positions des FSR": a force after a strike is its target
+        force = None
     if force is None and ctx.last_force is not None and syn.mandate.search(trig.text) and not whos:
         # "The Security Council ended its mandate": a mandate is a mission's, the one named last
         country, force = ctx.last_force.default_actor, ctx.last_force
@@ -1599,8 +1612,17 @@ def _draft(
         country, force = ctx.subject, ctx.subject_force
     if country is None and force is None:
         return None
+    if force is None and country not in ("EU", "UN"):
+        # "deployed in the Savanes region under Operation Koudalgou": the operation named beside the cue frames
+        # its troops, whoever the sentence says they are
+        force = _nearest_operation(whos, span, costs)
     if force is not None and country is None:
         country = force.default_actor
+    if force is not None and country is None and not force.listed:
+        # "Operation Mirador was launched in January": a named operation the registry does not know is the
+        # operation of the nation the article is about
+        nation = next((w.country for w in whos if w.country not in (None, "EU", "UN") and w.weight <= 1.0), None)
+        country = nation or (ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0])
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
     if location is None and destination is None and country is not None and moves:
@@ -1612,6 +1634,17 @@ def _draft(
         host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
+    if force is not None and force.theatre and location is not None and trig.action != "cooperation_ended":
+        # "la mission européenne de formation" in Bangui: the training mission of the family that serves there
+        force = sibling_in(force, location.place.country) or force
+    if (
+        force is not None
+        and force.theatre
+        and country not in (None, force.default_actor)
+        and not any(p is not None and p.place.country in force.theatre for p in (location, destination))
+        and any(p is not None for p in (location, destination))
+    ):  # "approved 60 soldiers for the EU partnership mission in Niger, as Berlin pulls its troops out of Mali":
+        force = None  # a nation's troops elsewhere than the force's theatre are not that force's
     if trig.needs_destination and destination is None:
         return None
 
@@ -1711,7 +1744,7 @@ def _draft(
         published=ctx.article.published,
         action=action,
         status=status,
-        force=force.name if force else None,
+        force=force.name if force and force.reported else None,
         actor_country=country,
         location=location,
         destination=destination,
@@ -2162,8 +2195,21 @@ def _default(force: Force | None) -> str | None:
 
 def _nearest_force(whos: list[_Who], span: tuple[int, int], costs: _Costs) -> Force | None:
     forces = [(costs.between((w.start, w.end), span), w.force) for w in whos if w.force]
-    forces = [f for f in forces if f[0] <= _MAX_FORCE_COST]
+    forces = [f for f in forces if f[0] <= _MAX_FORCE_COST and (f[1].listed or _framing(f[1], whos, span, costs))]
     return min(forces, key=lambda f: f[0])[1] if forces else None
+
+
+def _nearest_operation(whos: list[_Who], span: tuple[int, int], costs: _Costs) -> Force | None:
+    """A named operation the registry does not know, close enough to the cue to frame its troops."""
+    ops = [(costs.between((w.start, w.end), span), w.force) for w in whos if w.force and not w.force.listed]
+    ops = [f for f in ops if f[0] <= _MAX_FORCE_COST and _framing(f[1], whos, span, costs)]
+    return min(ops, key=lambda f: f[0])[1] if ops else None
+
+
+def _framing(op: Force, whos: list[_Who], span: tuple[int, int], costs: _Costs) -> bool:
+    """Whether the operation is named in the cue's own clause: "French trainers are at work in Benin, where the
+    army has stationed 3,000 soldiers under Operation Mirador" frames the army's soldiers, not the trainers."""
+    return any(w.force is op and costs.inside(w.start) == costs.inside(span[0]) for w in whos)
 
 
 def _reconcile(country: str | None, force: Force | None) -> tuple[str | None, Force | None]:

@@ -27,6 +27,16 @@ from geo.forces import find_forces, force_by_name, load_forces
         ("die Eingreiftruppe der G5-Sahel", "G5 Sahel Joint Force"),
         ("the special forces of Sabre", "Sabre"),
         ("Russlands Africa Corps", "Africa Corps"),
+        ("la mission EUTM RCA", "EUTM RCA"),
+        ("les combattants des FSR", "Rapid Support Forces"),
+        ("die RSF-Miliz", "Rapid Support Forces"),
+        ("les Casques bleus de la Minuad", "UNAMID"),
+        ("le mandat de la Minuats", "UNITAMS"),
+        ("la Force multinationale mixte", "MNJTF"),
+        ("der Multinationalen Eingreiftruppe", "MNJTF"),
+        ("le Corps africain russe", "Africa Corps"),
+        ("the Flintlock exercise", "Flintlock"),
+        ("la mission italienne au Niger", "MISIN"),
     ],
 )
 def test_aliases_in_every_language_find_the_canonical_force(text: str, name: str) -> None:
@@ -61,3 +71,46 @@ def test_every_force_is_found_by_each_of_its_aliases() -> None:
         for alias in force.aliases:
             found = find_forces(f"x {alias} x")
             assert found and found[0].force.name == force.name, (force.name, alias)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("EUTM Somalia trains the army", []),  # another mission of the EUTM family, not EUTM Mali
+        ("EUCAP Somalia advises the coast guard", []),
+        ("EUTM Mali trains soldiers", ["EUTM Mali"]),
+        ("the EUTM trains soldiers", ["EUTM Mali"]),
+    ],
+)
+def test_a_country_after_a_missions_name_says_which_mission(text: str, names: list[str]) -> None:
+    assert [m.force.name for m in find_forces(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("deployed under Operation Desert Lantern since 2021", ["Operation Desert Lantern"]),
+        ("dans le cadre de l'opération « Sable Rouge »", ["Operation Sable Rouge"]),
+        ("im Rahmen der Operation Wüstenfuchs", ["Operation Wüstenfuchs"]),
+        ("une offensive baptisée Colère du Lac", ["Operation Colère du Lac"]),
+        ("an offensive code-named Iron Gate", ["Operation Iron Gate"]),
+        ("im Rahmen der Operation Sandsturm 500 Soldaten", ["Operation Sandsturm"]),  # a noun after is no name
+        ("l'opération d'évacuation Sagittaire", []),
+        ("an evacuation operation dubbed Swallow", []),
+        ("die Evakuierungsoperation Schwalbe", []),
+        ("the operation ended in March", []),
+        ("Operation Barkhane and Operation Desert Lantern", ["Barkhane"]),  # never over a registered force
+    ],
+)
+def test_named_operations_unknown_to_the_registry(text: str, names: list[str]) -> None:
+    assert [m.force.name for m in find_forces(text)] == names
+
+
+def test_a_named_operation_is_a_force_any_nation_may_run() -> None:
+    op = force_by_name("Operation Desert Lantern")
+    assert op is not None and not op.listed and op.accepts("BJ") and op.default_actor is None
+
+
+def test_a_garrison_abroad_is_not_reported_as_a_force() -> None:
+    assert not force_by_name("Éléments français au Gabon").reported
+    assert force_by_name("Barkhane").reported
