@@ -2476,14 +2476,15 @@ def _status(
 
 def _date(dates: list[DateMention], status: str, action: str) -> DateMention | None:
     """The date of the event among the phrases nearest its cue: an ongoing presence is dated by when
-    it began ("since 2020"), a plan by its deadline only when nothing else dates it."""
+    it began ("since 2020"), else by the point it names ("landete am Mittwoch", "arrived in March": a month or a
+    weekday with no digit dates an arrival too), a plan by its deadline only when nothing else dates it."""
     if not dates:
         return None
     if action == "deployment" and status == "ongoing":
         since = [d for d in dates if d.kind == "since"]
         if since:
             return since[0]
-        points = [d for d in dates if d.kind == "point" and any(c.isdigit() for c in d.text)]
+        points = [d for d in dates if d.kind == "point"]
         return points[0] if points else None
     points = [d for d in dates if d.kind == "point"]
     if points:
