@@ -97,7 +97,7 @@ def _grammar(language: str) -> _Grammar:
     day_month = (
         rf"(?:(?P<ewd>{wd_part}),?\s+)?(?:the\s+)?"
         rf"(?:(?P<d1>\d{{1,2}}){sfx}\s+(?:of\s+)?(?P<m1>{month})\.?|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}}){sfx}(?!\d))"
-        rf"(?:,?\s+(?P<y1>{year}))?"
+        rf"(?:,?\s+(?:(?P<y1>{year})|(?:de\s+)?(?P<dyrel>{_alt(d['relative_periods'])})))?"  # "on Jan. 2 last year"
     )
     links = rf"(?:(?:{_alt(d.get('boundary_links', []))})\s*)?" if d.get("boundary_links") else ""
     bounded = _alt(d.get("bounded_periods", {})) or "(?!x)x"
@@ -282,6 +282,10 @@ def _resolve(
                 return dt.date(int(y), month, int(d)), "day"
             if pub is None:
                 return None
+            if gd["dyrel"] and lo["relative_periods"][gd["dyrel"].lower()][0] == "year":
+                n = int(lo["relative_periods"][gd["dyrel"].lower()][1])  # "le 2 janvier de l'an dernier"
+                last = calendar.monthrange(pub.year + n, month)[1]
+                return dt.date(pub.year + n, month, min(int(d), last)), "day"
             year = pub.year
             cand = dt.date(year, month, min(int(d), calendar.monthrange(year, month)[1]))
             if not future and cand > pub + dt.timedelta(days=7):

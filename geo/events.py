@@ -1016,6 +1016,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     shared.update(_shared_counts(counts, count_owner, alive, costs, ctx.syntax.troop_window, text, whos))
     changed |= set(shared)
     coordinated.update(_coordinated_dates(text, len(dates), mine, alive, lang))
+    reported_ids = {id(d) for d, _, _ in reported}
+    lone = _lone_date(dates, date_owner, undated, reported_ids, mine, alive, text, ctx.syntax)
+    coordinated.update(lone)
     changed |= set(coordinated)
     for trig in alive:
         if id(trig) in changed:
@@ -1462,6 +1465,36 @@ def _coordinated_dates(
                 out[id(trig)] = owned[id(other)]
                 break
     return out
+
+
+def _lone_date(
+    dates: list[DateMention],
+    owners: list,
+    undated: set[int],
+    reported: set[int],
+    mine: Callable[[int, Trigger], bool],
+    alive: list[Trigger],
+    text: str,
+    syn: _Syntax,
+) -> dict[int, list[int]]:
+    """ "Les commandos ont quitté la base de X, près de Y, en février": a date phrase too far from every cue
+    to be owned, when it is the only unowned point in time of the sentence, dates the cues that have no
+    date of their own (none else in the sentence could be meant). Maps a cue's id to that date's index."""
+    free = [
+        i
+        for i, d in enumerate(dates)
+        if owners[i] is None and i not in undated and id(d) not in reported and d.kind == "point"
+    ]
+    if len(free) != 1 or any(owners[i] is None and i != free[0] for i in range(len(dates))):
+        return {}
+    d = dates[free[0]]
+    breaks = [m.start() for m in _matches(syn, "marks", text) if m.lastgroup == "b"]
+    return {
+        id(t): free
+        for t in alive
+        if not any(mine(i, t) for i in range(len(dates)))
+        and not any(min(t.end, d.end) <= b < max(t.start, d.start) for b in breaks)  # in the cue's own clause
+    }
 
 
 def _shared_counts(
@@ -2663,14 +2696,15 @@ def _status(
 
 def _date(dates: list[DateMention], status: str, action: str) -> DateMention | None:
     """The date of the event among the phrases nearest its cue: an ongoing presence is dated by when
-    it began ("since 2020"), a plan by its deadline only when nothing else dates it."""
+    it began ("since 2020"), else by the point it names ("landete am Mittwoch", "arrived in March": a month or a
+    weekday with no digit dates an arrival too), a plan by its deadline only when nothing else dates it."""
     if not dates:
         return None
     if action == "deployment" and status == "ongoing":
         since = [d for d in dates if d.kind == "since"]
         if since:
             return since[0]
-        points = [d for d in dates if d.kind == "point" and any(c.isdigit() for c in d.text)]
+        points = [d for d in dates if d.kind == "point"]
         return points[0] if points else None
     points = [d for d in dates if d.kind == "point"]
     if points:

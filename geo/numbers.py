@@ -96,7 +96,8 @@ def _grammar(language: str) -> _Grammar:
     joiners = _alternation(w["joiners"]) if w["joiners"] else "(?!x)x"
     # words between a number and its noun, "and" only after one of them: "100 French and Estonian commandos"
     filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+(?:(?:{joiners})\s+)?){{0,{between}}}"
-    noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?P<noun>{compound}(?:{nouns}))\b)"
+    # "175 \"instructors\"", "300 « instructeurs »", "150 „Ausbilder“": troops named in quotes, with reserve
+    noun = rf"(?:(?:-|\s+|(?<=['’])){filler}(?:[\"“«„]\s?)?(?P<noun>{compound}(?:{nouns}))\b)"
     pronoun = rf"(?:\s+(?P<pronoun>(?:{pronouns}))(?!\w))"
     head = rf"(?P<head>\b(?:{_alternation(data['count_heads'])})(?:\s+|(?<=['’])))"
     # every count starts at a digit or at the start of a word: the look-ahead lets the engine pass over the

@@ -123,6 +123,9 @@ def test_no_date_phrase(case: dict) -> None:
         ("La veille, un convoi avait été attaqué.", "fr", "La veille", "2023-03-01", "day"),
         ("Zwei Tage zuvor war der Konvoi angegriffen worden.", "de", "Zwei Tage zuvor", "2023-02-28", "day"),
         ("Im Monat darauf wurde das Lager geräumt.", "de", "Im Monat darauf", "2023-04", "month"),
+        ("At the time, the garrison counted 300 men.", "en", "At the time", "2023-03-02", "day"),
+        ("À l'époque, la garnison comptait 300 hommes.", "fr", "À l'époque", "2023-03-02", "day"),
+        ("Damals zählte die Garnison 300 Mann.", "de", "Damals", "2023-03-02", "day"),
     ],
 )
 def test_phrases_that_count_from_the_date_named_before(text, lang, words, date, precision) -> None:
