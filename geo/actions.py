@@ -79,6 +79,11 @@ class _Cues:
     civilians: re.Pattern[str]  # "nationals", "ressortissants", "Staatsangehörige": whom an evacuation may carry
     predicate_negation: re.Pattern[str]  # "is not planned", "n'est pas prévu": said of an action noun before it
     political: re.Pattern[str]  # "President", "ambassador": whom a coup or an expulsion removes, no troops
+    unasserted: re.Pattern[str]  # "is nothing new", "n'a pas pu être confirmée": the clause asserts no happening
+    contrast: re.Pattern[str]  # "but", "mais", "doch": where what a sentence asserts may change
+    question: re.Pattern[str]  # "whether", "la possibilité de", "ob": an option weighed, no happening
+    continuation: re.Pattern[str]  # "remain", "rester", "weiter": a question whether troops there go on
+    captives: re.Pattern[str]  # "captured", "prisonniers", "Geiseln": troops held by an enemy
     object_side: str  # where a verb's object stands: "after" it (en, fr) or "before" it (de)
     relative: re.Pattern[str]  # what opens a relative clause: "who", "où", ", die"
     past: re.Pattern[str]  # past auxiliaries: "had been", "étaient", "waren"
@@ -155,6 +160,11 @@ def _cues(language: str) -> _Cues:
         condition_after=_any_of(data.get("conditions_after", [])),
         no_troops=no_troops,
         political=_any_of(data.get("political_objects", [])),
+        unasserted=_any_of(data.get("unasserted", [])),
+        contrast=_any_of(data.get("contrasts", [])),
+        question=_any_of(data.get("questions", [])),
+        continuation=_any_of(data.get("continuations", [])),
+        captives=_any_of(data.get("captives", [])),
         object_side=str(data.get("object_side", "after")),
         relative=_any_of(syntax.get("relative_openers", [])),
         past=_any_of(syntax.get("past_markers", [])),
@@ -401,11 +411,18 @@ def is_auxiliary(text: str, trigger: Trigger, language: str) -> bool:
 
 def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     """A withdrawal cue whose object is a person or a government: "ousted President Bazoum", "a expulsé
-    l'ambassadeur", "den Botschafter ausgewiesen" tell of a coup or a diplomatic row, not of troops."""
-    if trigger.action != "withdrawal" or trigger.kind != "verb":
+    l'ambassadeur", "den Botschafter ausgewiesen" tell of a coup or a diplomatic row, not of troops; so does
+    a departure noun of such a person ("le départ de l'ex-président", "the departure of President X")."""
+    if trigger.action != "withdrawal":
         return False
     cues = _cues(language)
     fast = _gated_cues(language)
+    if trigger.kind == "noun":  # its owner follows it in every language: "departure of", "départ de", "Abgang des"
+        words = _WORDS.findall(text, trigger.end, min(len(text), trigger.end + 40))[:3]
+        span = text[trigger.end : text.find(words[-1], trigger.end) + len(words[-1])] if words else ""
+        return fast.political.search(span) is not None and not _CLAUSE_END.search(span)
+    if trigger.kind != "verb":
+        return False
     if fast.political.search(trigger.text) and not fast.military.search(trigger.text):
         return True  # "wies den Botschafter aus"; not "ziehen ihre 1000 Soldaten auf Verlangen der Junta ab"
     if cues.object_side == "before":
@@ -425,6 +442,44 @@ def evacuates_civilians(text: str, trigger: Trigger, language: str) -> bool:
         return False
     end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
     return fast.civilians.search(text, trigger.end, end) is not None
+
+
+def _segment(text: str, at: int, end: int, contrast: re.Pattern[str]) -> tuple[int, int]:
+    """The part of the sentence around a cue between the contrasts ("but", "mais", "doch") before and after it."""
+    lo = max((m.end() for m in contrast.finditer(text, 0, at)), default=0)
+    hi = next((m.start() for m in contrast.finditer(text, end)), len(text))
+    return lo, hi
+
+
+def is_unasserted(text: str, trigger: Trigger, language: str) -> bool:
+    """A cue in a part of its sentence that asserts no happening: a generality ("That ECOWAS sends troops is
+    nothing new", "n'est pas nouveau", "ist nicht neu"), a report left unconfirmed ("the presence of
+    mercenaries, reported by herders, could not be confirmed", "ce que l'armée n'a ni confirmé ni démenti"),
+    an option weighed ("is reviewing whether to", "étudie la possibilité de", "prüft, ob")."""
+    fast = _gated_cues(language)
+    lo, hi = _segment(text, trigger.start, trigger.end, fast.contrast)
+    if fast.unasserted.search(text, lo, hi) is not None:
+        return True
+    # "is reviewing whether to pull its troops out", "prüft, ob Truppen abgezogen werden": an option weighed;
+    # not "prüft, ob die 1300 Soldaten weiter teilnehmen sollen", which says that they are there
+    clause = max(0, max(text.rfind(c, 0, trigger.start) for c in ";:()–—"))
+    asked = [m for m in fast.question.finditer(text, clause, trigger.start)]
+    if not asked or _CLAUSE_END_NOT_NUMBER.search(text, asked[-1].end(), trigger.start):
+        return False  # the question's own clause only
+    close = _CLAUSE_END_NOT_NUMBER.search(text, trigger.end)
+    return fast.continuation.search(text, asked[-1].end(), close.start() if close else len(text)) is None
+
+
+def moves_no_troops(text: str, trigger: Trigger, language: str) -> bool:
+    """Captives rather than troops: the return of soldiers held by an enemy ("the repatriation of 40 soldiers
+    captured by the rebels", "le rapatriement de soldats faits prisonniers") is no withdrawal."""
+    if trigger.action != "withdrawal":
+        return False
+    fast = _gated_cues(language)
+    lo = max(0, max(text.rfind(c, 0, trigger.start) for c in ",;:()–—") + 1)
+    close = _CLAUSE_END_NOT_NUMBER.search(text, trigger.end)
+    hi = min(close.start() if close else len(text), trigger.end + 60)
+    return fast.captives.search(text, lo, hi) is not None
 
 
 def in_past_relative(text: str, trigger: Trigger, language: str) -> bool:

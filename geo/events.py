@@ -33,6 +33,8 @@ from .actions import (
     is_generic,
     is_negated,
     is_report,
+    is_unasserted,
+    moves_no_troops,
     removes_no_troops,
     report_spans,
     status_cues,
@@ -64,7 +66,16 @@ _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun:
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
 # a cue that states no happening of its own
-_NO_EVENT = (is_negated, in_past_relative, removes_no_troops, is_auxiliary, is_generic, evacuates_civilians)
+_NO_EVENT = (
+    is_negated,
+    in_past_relative,
+    removes_no_troops,
+    is_auxiliary,
+    is_generic,
+    evacuates_civilians,
+    is_unasserted,
+    moves_no_troops,
+)
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
 _HOME_PLACE_COST = 10.0  # how far from its cue the place of an army's move at home may stand
