@@ -396,6 +396,9 @@ def demand_before(text: str, trigger: Trigger, language: str) -> int | None:
     return found[-1].start()
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()–—]")  # where a clause that went on after a relative one stops
+
+
 def is_auxiliary(text: str, trigger: Trigger, language: str) -> bool:
     """ "Paris hatte seine rund 1500 Soldaten ... in Niamey gehalten", "Frankreich hatte seine 1500 Soldaten
     bis Ende 2023 abgezogen": a verb such as "have" whose clause closes on a past participle is its
@@ -406,6 +409,13 @@ def is_auxiliary(text: str, trigger: Trigger, language: str) -> bool:
     end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
     comma = text.find(",", trigger.end, end)
     words = _WORDS.findall(text, trigger.end, comma if comma >= 0 else end)
+    if comma >= 0 and (rel := cues.relative.match(text, comma)) is not None:
+        # a relative clause inside the verb's own ("haben die 350 Soldaten, die zuletzt noch im Land waren, den
+        # Senegal verlassen"): the verb's clause goes on after it
+        shut = text.find(",", rel.end(), end)
+        if shut >= 0:
+            more = _CLAUSE_MARK.search(text, shut + 1, end)
+            words = _WORDS.findall(text, shut + 1, more.start() if more else end) or words
     return bool(words) and cues.participle.fullmatch(words[-1]) is not None
 
 
