@@ -1604,6 +1604,10 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if country is not None and force is not None:
+        mentions = [w for w in whos if w.force is force]
+        if mentions and all(_others_clause(text, trig, w, whos, country) for w in mentions):
+            force = None  # "Litauen zog seine Ausbilder ab, Schweden beendete seine Minusma-Beteiligung"
     lead = next((m for m in _matches(syn, "pronoun", text) if not text[: m.start()].strip()), None)
     if (
         lead is not None
@@ -2185,6 +2189,23 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _others_clause(text: str, trig: Trigger, mention: _Who, whos: list[_Who], country: str) -> bool:
+    """Whether the force `mention` names belongs to a clause of another nation's: "Lithuania pulled its trainers
+    out of Koulikoro, Sweden ended its MINUSMA participation" (another nation opens a clause between the cue and
+    the force, or between the force and the cue)."""
+    if mention.start >= trig.end:
+        lo, hi = trig.end, mention.start
+    else:
+        lo, hi = mention.end, trig.start
+    for v in whos:
+        if v.force is not None or v.country in (None, country, "UN", "EU") or not lo <= v.start < hi:
+            continue
+        # a clause break before the other nation, none between it and the far end (the force or the cue)
+        if v.weight <= 1.0 and _CLAUSE_END.search(text, lo, v.start) and not _CLAUSE_END.search(text, v.end, hi):
+            return True
+    return False
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
