@@ -2104,6 +2104,13 @@ def _who(
         nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country" and not _stance(w, trig, text, ctx)]
         if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
+        owned = [m for m in _matches(ctx.syntax, "possessive", text) if 0 <= owner.start - m.end() <= 2]
+        if owner.force is not None and _default(owner.force) in ("UN", "EU") and owned and nations:
+            # "..., while Sweden brought forward the departure of its MINUSMA contingent": the nation "its"
+            # points back to (the nearest before it) owns a contingent of a bloc's mission
+            nation = [w for w in nations if w.end <= owned[0].start()][-1:]
+            if nation and owner.force.accepts(nation[0].country):
+                return nation[0].country, owner.force
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
     nouns_before = _troop_nouns_before(ctx.syntax, text, trig.start)
     speaker = _announcer(trig, text, whos, troops, ctx)
