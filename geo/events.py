@@ -1821,6 +1821,12 @@ def _draft(
         owned = dates.reported_after
     owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
     date = _date(owned, status, action)
+    if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
+        # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force
+        # the sentence does not name, carried from before, is not that of an event outside its years
+        force = None
+        if country is None:
+            return None  # nobody's troops left
     evidence = text
     confidence = 0.45 + 0.1 * (count is not None) + 0.1 * (date is not None) + 0.1 * (force is not None)
     confidence += 0.1 * (location.place.feature != "country") + 0.05 * (country is not None)
@@ -2196,6 +2202,15 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _in_years(force: Force, date: object, ctx: _Context) -> bool:
+    """Whether the event's year (the article's when it has no date) lies within the force's years."""
+    if force.years is None:
+        return True
+    when = getattr(date, "date", None)
+    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
+    return force.years[0] <= year <= force.years[1]
 
 
 def _others_clause(text: str, trig: Trigger, mention: _Who, whos: list[_Who], country: str) -> bool:
