@@ -133,6 +133,8 @@ class _Syntax:
     from_after: re.Pattern[str]
     list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
+    force_aside: re.Pattern[str]  # "outre", "besides", "neben": a force in the fronted adjunct is not the actor's
+    force_predecessor: re.Pattern[str]  # "qui a succédé au", "the successor of": the force named is a predecessor
     troops_from: re.Pattern[str]
     partitive: re.Pattern[str]
     seat_before: re.Pattern[str]
@@ -242,6 +244,13 @@ def _syntax(language: str) -> _Syntax:
             rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         genitive_of=re.compile(_alt(s.get("genitive_prepositions", []) or [_NEVER]), re.IGNORECASE),
+        force_aside=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('force_aside_before', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        force_predecessor=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('force_predecessor_before', []) or [_NEVER])})(?![\w])[^,;:.]{{0,20}}$",
+            re.IGNORECASE,
+        ),
         force_anaphor=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_force', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -704,12 +713,46 @@ class _Who:
     kind: str = "force"
 
 
-def _actor_candidates(sentence: Sentence, ctx: _Context, forces: list[ForceMention]) -> list[_Who]:
+def _set_aside(forces: list[ForceMention], text: str, syn: _Syntax) -> dict[int, Force | None]:
+    """Forces a sentence names without its troops acting in them, by where they start: one in a fronted "besides"
+    adjunct ("Outre ses bataillons de la Minusca, Kigali a dépêché ...") stands for nobody (None); a predecessor
+    named in apposition to its successor ("des instructeurs de l'Africa Corps, la structure qui a succédé au groupe
+    Wagner, ...") stands for the successor, unless a clause follows that is about it (", whose fighters ...")."""
+    out: dict[int, Force | None] = {}
+    for f in forces:
+        offset = max(0, f.start - 60)
+        before = text[offset : f.start]
+        aside = syn.force_aside.search(before)
+        close = _CLAUSE_END.search(text, f.end)
+        if (
+            aside is not None
+            and not _CLAUSE_END.search(before, aside.end())
+            and text[: offset + aside.start()].strip() in ("", ",")  # fronted: it opens the sentence
+            and (
+                (close is not None and close.group(0) == "," and close.start() - f.end <= 40)
+                or (not syn.adjuncts_follow_verb and f.end - offset - aside.start() <= 60)  # "Neben ... hat Burundi"
+            )
+        ):
+            out[f.start] = None
+            continue
+        heir = syn.force_predecessor.search(before)
+        head = offset + (heir.start() if heir else 0)
+        successor = next((g.force for g in reversed(forces) if g.end <= head and g.force is not f.force), None)
+        if heir is not None and successor is not None and not syn.relative.match(text, f.end):
+            out[f.start] = successor
+    return out
+
+
+def _actor_candidates(
+    sentence: Sentence, ctx: _Context, forces: list[ForceMention], aside: dict[int, Force | None] | None = None
+) -> list[_Who]:
     text = sentence.text
     syn = ctx.syntax
     out: list[_Who] = []
     for f in forces:
-        out.append(_Who(f.start, f.end, None, f.force, f.text))
+        force = (aside or {}).get(f.start, f.force)
+        if force is not None:
+            out.append(_Who(f.start, f.end, None, force, f.text))
     out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
     listed: list[int] = []  # where the countries of the current list start
@@ -909,7 +952,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     text = sentence.text
     lang = ctx.language
     forces = find_forces(text)
-    listed = [f for f in forces if f.force.listed]  # a named operation the registry does not know is this
+    aside = _set_aside(forces, text, ctx.syntax)
+    # a named operation the registry does not know is this
+    listed = [f for f in forces if f.force.listed and f.start not in aside]
     if listed:  # sentence's own: "the operation" or the next sentence's soldiers do not point back to it
         ctx.last_force = listed[-1].force
         for f in listed:
@@ -925,7 +970,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
         named = _anaphor_force(ctx, opening.group(0))
         ctx.subject, ctx.subject_force = named.default_actor, named
-    whos = _actor_candidates(sentence, ctx, forces)  # with no cue too: "Takuba is being wound down" names a subject
+    # with no cue too: "Takuba is being wound down" names a subject
+    whos = _actor_candidates(sentence, ctx, forces, aside)
     subject = next((w for w in whos if w.weight <= 1.0), None)
     # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
@@ -1569,6 +1615,10 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if country is not None and force is not None:
+        mentions = [w for w in whos if w.force is force]
+        if mentions and all(_others_clause(text, trig, w, whos, country) for w in mentions):
+            force = None  # "Litauen zog seine Ausbilder ab, Schweden beendete seine Minusma-Beteiligung"
     lead = next((m for m in _matches(syn, "pronoun", text) if not text[: m.start()].strip()), None)
     if (
         lead is not None
@@ -1597,9 +1647,11 @@ def _draft(
         )
     ):  # "l'armée soudanaise a bombardé des positions des FSR": a force after a strike is its target
         force = None
-    if force is None and ctx.last_force is not None and syn.mandate.search(trig.text) and not whos:
-        # "The Security Council ended its mandate": a mandate is a mission's, the one named last
-        country, force = ctx.last_force.default_actor, ctx.last_force
+    mandated = next((f for f in reversed(ctx.forces_seen) if f.mandated), None)
+    if (force is None or not force.mandated) and mandated is not None and syn.mandate.search(trig.text) and not whos:
+        # "The Security Council ended its mandate": a mandate is a mission's, the one named last (not a
+        # mercenary group's or an armed group's: they have none)
+        country, force = mandated.default_actor, mandated
     if country is None and syn.participation.match(text, trig.start):
         # "Auch die Beteiligung an der EUTM soll auslaufen": a nation takes part in the force named after the noun
         country = _participant(ctx, force, whos, trig)
@@ -1780,6 +1832,12 @@ def _draft(
         owned = dates.reported_after
     owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
     date = _date(owned, status, action)
+    if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
+        # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force
+        # the sentence does not name, carried from before, is not that of an event outside its years
+        force = None
+        if country is None:
+            return None  # nobody's troops left
     evidence = text
     confidence = 0.45 + 0.1 * (count is not None) + 0.1 * (date is not None) + 0.1 * (force is not None)
     confidence += 0.1 * (location.place.feature != "country") + 0.05 * (country is not None)
@@ -2063,6 +2121,13 @@ def _who(
         nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country" and not _stance(w, trig, text, ctx)]
         if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
             return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
+        owned = [m for m in _matches(ctx.syntax, "possessive", text) if 0 <= owner.start - m.end() <= 2]
+        if owner.force is not None and _default(owner.force) in ("UN", "EU") and owned and nations:
+            # "..., while Sweden brought forward the departure of its MINUSMA contingent": the nation "its"
+            # points back to (the nearest before it) owns a contingent of a bloc's mission
+            nation = [w for w in nations if w.end <= owned[0].start()][-1:]
+            if nation and owner.force.accepts(nation[0].country):
+                return nation[0].country, owner.force
         return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
     nouns_before = _troop_nouns_before(ctx.syntax, text, trig.start)
     speaker = _announcer(trig, text, whos, troops, ctx)
@@ -2148,6 +2213,32 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _in_years(force: Force, date: object, ctx: _Context) -> bool:
+    """Whether the event's year (the article's when it has no date) lies within the force's years."""
+    if force.years is None:
+        return True
+    when = getattr(date, "date", None)
+    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
+    return force.years[0] <= year <= force.years[1]
+
+
+def _others_clause(text: str, trig: Trigger, mention: _Who, whos: list[_Who], country: str) -> bool:
+    """Whether the force `mention` names belongs to a clause of another nation's: "Lithuania pulled its trainers
+    out of Koulikoro, Sweden ended its MINUSMA participation" (another nation opens a clause between the cue and
+    the force, or between the force and the cue)."""
+    if mention.start >= trig.end:
+        lo, hi = trig.end, mention.start
+    else:
+        lo, hi = mention.end, trig.start
+    for v in whos:
+        if v.force is not None or v.country in (None, country, "UN", "EU") or not lo <= v.start < hi:
+            continue
+        # a clause break before the other nation, none between it and the far end (the force or the cue)
+        if v.weight <= 1.0 and _CLAUSE_END.search(text, lo, v.start) and not _CLAUSE_END.search(text, v.end, hi):
+            return True
+    return False
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:

@@ -45,6 +45,12 @@ class Force:
         return self.kind not in _raw().get("unreported_kinds", ())
 
     @property
+    def mandated(self) -> bool:
+        """Whether the force serves under a mandate ("its mandate ended" may point back to it): missions and
+        operations, not a mercenary company or an armed group."""
+        return self.kind in _raw().get("mandated_kinds", ())
+
+    @property
     def default_actor(self) -> str | None:
         """The country an event of this force stands for when the text names none."""
         return self.actor
