@@ -319,7 +319,9 @@ def _marks(breaks: list[str], comparatives: Sequence[str] = ()) -> re.Pattern[st
     letter) and the breaks as one trie (none is the start of another): the same marks as the breaks, then the
     comma, then a word (tests/test_speed_equivalence.py). A break after a comparative is none ("mehr als")."""
     unless = "".join(rf"(?<!\b{re.escape(w)})" for w in comparatives)
-    return re.compile(rf"(?P<w>\w+(?:['’-]\w+)*)|(?P<b>{unless}(?:{alternation(breaks)}))|(?P<c>,)")
+    # "3,000 soldiers": a number's thousands separator is no comma of the sentence (one word, not a pause)
+    number = r"\d{1,3}(?:,\d{3})+(?!\d)"
+    return re.compile(rf"(?P<w>{number}|\w+(?:['’-]\w+)*)|(?P<b>{unless}(?:{alternation(breaks)}))|(?P<c>,)")
 
 
 @lru_cache(maxsize=32)
@@ -2093,7 +2095,9 @@ def _who(
     if possessive:
         pos = possessive[0].start()
         owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
-        subjects = [w for t, w in troops if t[1] <= pos]
+        # the troops of the possessive's own clause, not those of a clause before ("part of the Sabre contingent
+        # would be redeployed to Niger, where France keeps 1,500 soldiers at its air base": France's soldiers)
+        subjects = [w for t, w in troops if t[1] <= pos and costs.between(t, (pos, pos + 1)) <= _MAX_FORCE_COST]
         if subjects:  # "The last German soldiers of the UN mission ... left their camp"
             owner = subjects[0]
             return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
