@@ -172,6 +172,20 @@ def _breaks(s: dict) -> str:
     return unless + "(?:" + "|".join(re.escape(b) for b in s["clause_breaks"]) + ")"
 
 
+def _border_phrases(s: dict, base: Sequence[str] | None = None) -> list[str]:
+    """ "frontière avec" with the border's side after its noun ("frontière orientale avec") or glued before
+    it ("Ostgrenze zu"): the same border of the actor's own country, on one side."""
+    base = s.get("own_border", []) if base is None else base
+    phrases = list(base)
+    sides = s.get("own_border_sides", {})
+    for phrase in base:
+        noun, _, rest = phrase.partition(" ")
+        if rest:
+            phrases += [f"{noun} {side} {rest}" for side in sides.get("after", [])]
+            phrases += [f"{side}{noun.lower()} {rest}" for side in sides.get("glued", [])]
+    return phrases
+
+
 @cache
 def _syntax(language: str) -> _Syntax:
     s = rules.load("syntax", language) or rules.load("syntax", "en")
@@ -191,9 +205,15 @@ def _syntax(language: str) -> _Syntax:
         place_in=_tail(s["place_in"], filler),
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
-        place_veto=_tail(s.get("place_not_after", []) or ["\x00"], filler),
-        own_border=_tail(s.get("own_border", []) or [_NEVER], filler),
-        own_border_head=re.compile(rf"(?:{_alt(s.get('own_border', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        # "an der Ostgrenze zu Mali": a border phrase that keeps its neighbour from being the place, on any side
+        place_veto=_tail(
+            _border_phrases(s, [w for w in s.get("place_not_after", []) if w in s.get("own_border", [])])
+            + s.get("place_not_after", [])
+            or ["\x00"],
+            filler,
+        ),
+        own_border=_tail(_border_phrases(s) or [_NEVER], filler),
+        own_border_head=re.compile(rf"(?:{_alt(_border_phrases(s) or [_NEVER])})(?![\w])", re.IGNORECASE),
         filler=filler,
         there=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_there'])})(?![\w])", re.IGNORECASE),
         country=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_country'])})(?![\w])", re.IGNORECASE),
@@ -1660,9 +1680,12 @@ def _draft(
         country = nation or (ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0])
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
-    if location is None and destination is None and country is not None and moves:
+    if destination is None and country is not None and moves and (location is None or location.place.feature == "country"):
+        # "Le Tchad a envoyé des renforts le long de sa frontière avec le Soudan, où ...": the border of its own
+        # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
-        location, destination = (None, border) if trig.action == "redeployment" else (border, None)
+        if location is None or (border is not None and _unplaced(location, sentence, border)):
+            location, destination = (None, border) if trig.action == "redeployment" else (border, None)
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
@@ -1821,6 +1844,13 @@ def _origin_town(
         if near and "from" in roles and "to" not in roles and not _CLAUSE_END.search(gap) and len(gap.split()) <= 6:
             return m
     return None
+
+
+def _unplaced(location: PlaceMention, sentence: Sentence, border: PlaceMention) -> bool:
+    """Whether a country found for a cue gives way to the actor's own border: a country the cue fell back on
+    (not in the sentence), or the neighbour the border phrase names ("sa frontière avec le Soudan")."""
+    inside = sentence.start <= location.start < sentence.start + len(sentence.text)
+    return not inside or border.start <= location.start < border.end
 
 
 def _own_border(
@@ -2345,6 +2375,8 @@ def _where_among(
         rel = m.start - offset
         if _place_excluded(text, rel, rel + len(m.text), trig.action == "deployment", m.place.feature, ctx):
             continue
+        if m.place.feature == "country" and syn.own_border.search(text, max(0, rel - 60), rel):
+            continue  # "sa frontière avec le Soudan, où ...": the neighbour, even when a clause is about it
         if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
             continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
         roles = _role_cached(text, rel, syn, rel + len(m.text))
