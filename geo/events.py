@@ -1680,7 +1680,8 @@ def _draft(
         country = nation or (ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0])
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
-    if destination is None and country is not None and moves and (location is None or location.place.feature == "country"):
+    countrywide = location is None or location.place.feature == "country"
+    if destination is None and country is not None and moves and countrywide:
         # "Le Tchad a envoyé des renforts le long de sa frontière avec le Soudan, où ...": the border of its own
         # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
