@@ -153,6 +153,7 @@ class _Syntax:
     anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
     own_border: re.Pattern[str]  # "to the border with": ends the text before the neighbour's name
     own_border_head: re.Pattern[str]  # the same words opening a mention: "border with Sudan"
+    own_area: re.Pattern[str]  # "its northern border", "sa frontière nord": a part of the possessor's own country
     insurgent: re.Pattern[str]  # "jihadists", "Boko Haram", "Rebellen": armed groups that are no state's troops
     passive: re.Pattern[str]  # "were", "été", "wurden": a passive clause, whose subject is no agent
 
@@ -214,6 +215,12 @@ def _syntax(language: str) -> _Syntax:
         ),
         own_border=_tail(_border_phrases(s) or [_NEVER], filler),
         own_border_head=re.compile(rf"(?:{_alt(_border_phrases(s) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        own_area=re.compile(
+            rf"(?<![\w])(?:{_alt(a['possessives'])})\s+(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?:{_alt(s.get('own_area', []) or [_NEVER])})"
+            rf"(?:\s+(?:{_alt(s.get('own_border_sides', {}).get('after', []) or [_NEVER])}))?(?![\w])",
+            re.IGNORECASE,
+        ),
         filler=filler,
         there=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_there'])})(?![\w])", re.IGNORECASE),
         country=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_country'])})(?![\w])", re.IGNORECASE),
@@ -1680,11 +1687,15 @@ def _draft(
         country = nation or (ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0])
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
-    countrywide = location is None or location.place.feature == "country"
+    # a country, or a town an anaphor took from a sentence before ("sa frontière nord, où ... pour s'y replier")
+    countrywide = location is None or (
+        location.place.feature == "country" or not sentence.start <= location.start < sentence.start + len(text)
+    )
     if destination is None and country is not None and moves and countrywide:
         # "Le Tchad a envoyé des renforts le long de sa frontière avec le Soudan, où ...": the border of its own
         # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
+        border = border or _own_area(text, trig, costs, whos, sentence.start, country, ctx)
         if location is None or (border is not None and _unplaced(location, sentence, border)):
             location, destination = (None, border) if trig.action == "redeployment" else (border, None)
     if force is not None and country in ("EU", "UN") and location is not None:
@@ -1847,6 +1858,30 @@ def _origin_town(
     return None
 
 
+_OWNERS = ("country", "capital", "army", "adjective")  # who a possessive's "its border" may belong to
+
+
+def _own_area(
+    text: str, trig: Trigger, costs: _Costs, whos: list[_Who], offset: int, country: str, ctx: _Context
+) -> PlaceMention | None:
+    """ "Guinea-Bissau has reinforced its northern border", "Lomé garde des troupes dans sa région des Savanes",
+    "Côte d'Ivoire verlegt Soldaten in ihre Grenzregionen": a part of the country whose name (a country, its
+    capital or its army) owns the possessive, tied to the cue (near it, or the place a ", where" clause holding
+    the cue is about): the actor's own country, whatever the region's name."""
+    syn = ctx.syntax
+    for m in syn.own_area.finditer(text):
+        near = costs.between(m.span(), (trig.start, trig.end)) <= _HOME_PLACE_COST
+        if not near and not _where_clause_holds(syn, text, m.end(), trig):
+            continue
+        owners = [w for w in whos if w.end <= m.start() and w.country and w.kind in _OWNERS]
+        if not owners or owners[-1].country != country:
+            continue
+        own = _country_place(country)
+        if own is not None:
+            return PlaceMention(ctx.article.id, offset + m.start(), offset + m.end(), m.group(0), own)
+    return None
+
+
 def _unplaced(location: PlaceMention, sentence: Sentence, border: PlaceMention) -> bool:
     """Whether a country found for a cue gives way to the actor's own border: a country the cue fell back on
     (not in the sentence), or the neighbour the border phrase names ("sa frontière avec le Soudan")."""
@@ -1903,8 +1938,14 @@ def _home_move(
     places = [p for p in where if p is not None]
     if any(p.place.country != country or p.place.feature in _BROAD for p in places):
         return False
-    if any(p.place.feature == "country" and not syn.own_border_head.match(p.text) for p in places):
+    if any(
+        p.place.feature == "country" and not syn.own_border_head.match(p.text) and not syn.own_area.fullmatch(p.text)
+        for p in places
+    ):
         return False  # the whole country is no place of a move at home; a border area of it is
+    if all(p.place.feature == "country" and syn.own_area.fullmatch(p.text) for p in places):
+        movers.add(country)  # "sa frontière nord, où 300 militaires ont été déployés": _own_area found its owner
+        return True
     span = (trig.start, trig.end)
     tied = [costs.between((p.start - offset, p.end - offset), span) for p in places]
     if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
