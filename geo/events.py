@@ -1947,7 +1947,11 @@ def _home_move(
         movers.add(country)  # "sa frontière nord, où 300 militaires ont été déployés": _own_area found its owner
         return True
     span = (trig.start, trig.end)
-    tied = [costs.between((p.start - offset, p.end - offset), span) for p in places]
+    # "a déployé début mai quelque 400 soldats ... du BIR dans le département du Mayo-Sava": the place may
+    # follow the cue's troops (its object, a few words after it) rather than the cue itself
+    nouns = _matches(syn, "troop_noun", text)
+    objects = [m.span() for m in nouns if m.start() >= trig.end and costs.between(span, m.span()) <= 6]
+    tied = [min(costs.between((p.start - offset, p.end - offset), s) for s in [span, *objects]) for p in places]
     if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
         return False
     # the army that moves is the first one named before the cue in its clause: "wo die Bundeswehr nigrische
