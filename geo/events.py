@@ -166,6 +166,7 @@ class _Syntax:
     anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
     own_border: re.Pattern[str]  # "to the border with": ends the text before the neighbour's name
     own_border_head: re.Pattern[str]  # the same words opening a mention: "border with Sudan"
+    own_area: re.Pattern[str]  # "its northern border", "sa frontière nord": a part of the possessor's own country
     insurgent: re.Pattern[str]  # "jihadists", "Boko Haram", "Rebellen": armed groups that are no state's troops
     passive: re.Pattern[str]  # "were", "été", "wurden": a passive clause, whose subject is no agent
 
@@ -183,6 +184,20 @@ def _breaks(s: dict) -> str:
     """The words that open a new clause, but not after a comparative: "mehr als 1300 Kilometer" compares."""
     unless = "".join(rf"(?<!\b{re.escape(w)})" for w in s.get("comparatives", []))
     return unless + "(?:" + "|".join(re.escape(b) for b in s["clause_breaks"]) + ")"
+
+
+def _border_phrases(s: dict, base: Sequence[str] | None = None) -> list[str]:
+    """ "frontière avec" with the border's side after its noun ("frontière orientale avec") or glued before
+    it ("Ostgrenze zu"): the same border of the actor's own country, on one side."""
+    base = s.get("own_border", []) if base is None else base
+    phrases = list(base)
+    sides = s.get("own_border_sides", {})
+    for phrase in base:
+        noun, _, rest = phrase.partition(" ")
+        if rest:
+            phrases += [f"{noun} {side} {rest}" for side in sides.get("after", [])]
+            phrases += [f"{side}{noun.lower()} {rest}" for side in sides.get("glued", [])]
+    return phrases
 
 
 @cache
@@ -204,9 +219,21 @@ def _syntax(language: str) -> _Syntax:
         place_in=_tail(s["place_in"], filler),
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
-        place_veto=_tail(s.get("place_not_after", []) or ["\x00"], filler),
-        own_border=_tail(s.get("own_border", []) or [_NEVER], filler),
-        own_border_head=re.compile(rf"(?:{_alt(s.get('own_border', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        # "an der Ostgrenze zu Mali": a border phrase that keeps its neighbour from being the place, on any side
+        place_veto=_tail(
+            _border_phrases(s, [w for w in s.get("place_not_after", []) if w in s.get("own_border", [])])
+            + s.get("place_not_after", [])
+            or ["\x00"],
+            filler,
+        ),
+        own_border=_tail(_border_phrases(s) or [_NEVER], filler),
+        own_border_head=re.compile(rf"(?:{_alt(_border_phrases(s) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        own_area=re.compile(
+            rf"(?<![\w])(?:{_alt(a['possessives'])})\s+(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?:{_alt(s.get('own_area', []) or [_NEVER])})"
+            rf"(?:\s+(?:{_alt(s.get('own_border_sides', {}).get('after', []) or [_NEVER])}))?(?![\w])",
+            re.IGNORECASE,
+        ),
         filler=filler,
         there=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_there'])})(?![\w])", re.IGNORECASE),
         country=re.compile(rf"(?<![\w])(?:{_alt(s['anaphora_country'])})(?![\w])", re.IGNORECASE),
@@ -339,7 +366,9 @@ def _marks(breaks: list[str], comparatives: Sequence[str] = ()) -> re.Pattern[st
     letter) and the breaks as one trie (none is the start of another): the same marks as the breaks, then the
     comma, then a word (tests/test_speed_equivalence.py). A break after a comparative is none ("mehr als")."""
     unless = "".join(rf"(?<!\b{re.escape(w)})" for w in comparatives)
-    return re.compile(rf"(?P<w>\w+(?:['’-]\w+)*)|(?P<b>{unless}(?:{alternation(breaks)}))|(?P<c>,)")
+    # "3,000 soldiers": a number's thousands separator is no comma of the sentence (one word, not a pause)
+    number = r"\d{1,3}(?:,\d{3})+(?!\d)"
+    return re.compile(rf"(?P<w>{number}|\w+(?:['’-]\w+)*)|(?P<b>{unless}(?:{alternation(breaks)}))|(?P<c>,)")
 
 
 @lru_cache(maxsize=32)
@@ -1721,9 +1750,17 @@ def _draft(
         country = nation or (ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0])
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
-    if location is None and destination is None and country is not None and moves:
+    # a country, or a town an anaphor took from a sentence before ("sa frontière nord, où ... pour s'y replier")
+    countrywide = location is None or (
+        location.place.feature == "country" or not sentence.start <= location.start < sentence.start + len(text)
+    )
+    if destination is None and country is not None and moves and countrywide:
+        # "Le Tchad a envoyé des renforts le long de sa frontière avec le Soudan, où ...": the border of its own
+        # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
-        location, destination = (None, border) if trig.action == "redeployment" else (border, None)
+        border = border or _own_area(text, trig, costs, whos, sentence.start, country, ctx)
+        if location is None or (border is not None and _unplaced(location, sentence, border)):
+            location, destination = (None, border) if trig.action == "redeployment" else (border, None)
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
@@ -1890,6 +1927,37 @@ def _origin_town(
     return None
 
 
+_OWNERS = ("country", "capital", "army", "adjective")  # who a possessive's "its border" may belong to
+
+
+def _own_area(
+    text: str, trig: Trigger, costs: _Costs, whos: list[_Who], offset: int, country: str, ctx: _Context
+) -> PlaceMention | None:
+    """ "Guinea-Bissau has reinforced its northern border", "Lomé garde des troupes dans sa région des Savanes",
+    "Côte d'Ivoire verlegt Soldaten in ihre Grenzregionen": a part of the country whose name (a country, its
+    capital or its army) owns the possessive, tied to the cue (near it, or the place a ", where" clause holding
+    the cue is about): the actor's own country, whatever the region's name."""
+    syn = ctx.syntax
+    for m in syn.own_area.finditer(text):
+        near = costs.between(m.span(), (trig.start, trig.end)) <= _HOME_PLACE_COST
+        if not near and not _where_clause_holds(syn, text, m.end(), trig):
+            continue
+        owners = [w for w in whos if w.end <= m.start() and w.country and w.kind in _OWNERS]
+        if not owners or owners[-1].country != country:
+            continue
+        own = _country_place(country)
+        if own is not None:
+            return PlaceMention(ctx.article.id, offset + m.start(), offset + m.end(), m.group(0), own)
+    return None
+
+
+def _unplaced(location: PlaceMention, sentence: Sentence, border: PlaceMention) -> bool:
+    """Whether a country found for a cue gives way to the actor's own border: a country the cue fell back on
+    (not in the sentence), or the neighbour the border phrase names ("sa frontière avec le Soudan")."""
+    inside = sentence.start <= location.start < sentence.start + len(sentence.text)
+    return not inside or border.start <= location.start < border.end
+
+
 def _own_border(
     text: str,
     span: tuple[int, int],
@@ -1939,10 +2007,20 @@ def _home_move(
     places = [p for p in where if p is not None]
     if any(p.place.country != country or p.place.feature in _BROAD for p in places):
         return False
-    if any(p.place.feature == "country" and not syn.own_border_head.match(p.text) for p in places):
+    if any(
+        p.place.feature == "country" and not syn.own_border_head.match(p.text) and not syn.own_area.fullmatch(p.text)
+        for p in places
+    ):
         return False  # the whole country is no place of a move at home; a border area of it is
+    if all(p.place.feature == "country" and syn.own_area.fullmatch(p.text) for p in places):
+        movers.add(country)  # "sa frontière nord, où 300 militaires ont été déployés": _own_area found its owner
+        return True
     span = (trig.start, trig.end)
-    tied = [costs.between((p.start - offset, p.end - offset), span) for p in places]
+    # "a déployé début mai quelque 400 soldats ... du BIR dans le département du Mayo-Sava": the place may
+    # follow the cue's troops (its object, a few words after it) rather than the cue itself
+    nouns = _matches(syn, "troop_noun", text)
+    objects = [m.span() for m in nouns if m.start() >= trig.end and costs.between(span, m.span()) <= 6]
+    tied = [min(costs.between((p.start - offset, p.end - offset), s) for s in [span, *objects]) for p in places]
     if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
         return False
     # the army that moves is the first one named before the cue in its clause: "wo die Bundeswehr nigrische
@@ -2169,7 +2247,9 @@ def _who(
     if possessive:
         pos = possessive[0].start()
         owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
-        subjects = [w for t, w in troops if t[1] <= pos]
+        # the troops of the possessive's own clause, not those of a clause before ("part of the Sabre contingent
+        # would be redeployed to Niger, where France keeps 1,500 soldiers at its air base": France's soldiers)
+        subjects = [w for t, w in troops if t[1] <= pos and costs.between(t, (pos, pos + 1)) <= _MAX_FORCE_COST]
         if subjects:  # "The last German soldiers of the UN mission ... left their camp"
             owner = subjects[0]
             return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
@@ -2443,6 +2523,8 @@ def _where_among(
         rel = m.start - offset
         if _place_excluded(text, rel, rel + len(m.text), trig.action == "deployment", m.place.feature, ctx):
             continue
+        if m.place.feature == "country" and syn.own_border.search(text, max(0, rel - 60), rel):
+            continue  # "sa frontière avec le Soudan, où ...": the neighbour, even when a clause is about it
         if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
             continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
         roles = _role_cached(text, rel, syn, rel + len(m.text))
