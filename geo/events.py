@@ -1896,6 +1896,8 @@ def _draft(
         date_kind=date.kind if date else None,
         evidence=evidence,
         position=sentence.start + trig.start,
+        cue=trig.start,
+        date_at=date.start if date else -1,
         confidence=min(confidence, 0.95),
         additive=any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "additive", text)),
     )

@@ -57,6 +57,8 @@ class Draft:
     additive: bool = False  # "will also end", "auch ... auslaufen": told as another happening than the last
     article_ids: tuple[str, ...] = field(default=())
     troops_peak: bool = False  # the count is a past maximum ("at its peak"), never lent to a withdrawal
+    cue: int = -1  # where the cue stands in its sentence (the evidence)
+    date_at: int = -1  # where the written date stands in its sentence
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -110,13 +112,48 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if not across or set(a.ids) & set(b.ids):  # one article: its own words tell happenings apart
         if (a.additive or b.additive) and a.evidence != b.evidence and not _restates(a, b):
             return False  # "Its participation in EUTM will also end": not the withdrawal told before
-        if _two_moments(a, b):
+        if _two_moments(a, b) or _years_apart(a, b) or _own_clause_date(a, b) or _own_clause_date(b, a):
             return False
     if not across:
         return not (  # (_two_moments was asked above)
             _rest_still_to_go(a, b) or _months_apart(a, b) or _names_other_force(a, b) or _names_other_force(b, a)
         )
     return _same_time(a, b)
+
+
+def _years_apart(a: Draft, b: Draft) -> bool:
+    """ "stationed there since December 2020" and "sent another battalion in December [2023]", "arrived in
+    2013" and "left in 2022": written dates in different years are two happenings, unless one is the plan
+    and the other what came of it, or one reaches to the other ("until 2024")."""
+    if a.date_text is None or b.date_text is None or a.date is None or b.date is None:
+        return False
+    if a.evidence == b.evidence or a.date_text == b.date_text:
+        return False  # one sentence may date the mission it names: "since 2020, in MINUSMA, launched in 2013"
+    if not {a.date_kind, b.date_kind} <= {"point", "since"}:
+        return False
+    if (a.status in _PLANS) != (b.status in _PLANS):
+        return False
+    return a.date[:4] != b.date[:4]
+
+
+def _own_clause_date(a: Draft, b: Draft) -> bool:
+    """ "have been training Ivorian commandos at a camp in Jacqueville, and last month about 200 troops
+    joined Flintlock": in one sentence, a second verb joined by "and" with its own date written after the
+    "and" tells another happening than the first, which took no date."""
+    if a.evidence != b.evidence or a.cue < 0 or b.cue <= a.cue or a.date_text is not None or b.date_text is None:
+        return False
+    if b.date_kind != "point" or a.status in _PLANS or b.status in _PLANS:
+        return False
+    return any(a.cue < m.start() < b.date_at for m in _coordinators().finditer(a.evidence, a.cue, b.cue))
+
+
+@cache
+def _coordinators() -> re.Pattern[str]:
+    from . import rules
+    from .dates import coordinator
+
+    alternatives = "|".join(coordinator(lang).pattern for lang in rules.LANGUAGES)
+    return re.compile(alternatives, re.IGNORECASE)
 
 
 def _restates(a: Draft, b: Draft) -> bool:
@@ -285,9 +322,16 @@ def _bucket(d: Draft) -> tuple[str, str | None, str | None]:
     return d.action, d.location.place.country, d.destination.place.country if d.destination else None
 
 
+def _fit(a: Draft, b: Draft) -> tuple[bool, bool]:
+    """How closely two drafts of one happening agree: the same force (or both none), the same actor."""
+    return a.force == b.force, a.actor_country == b.actor_country
+
+
 def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
-    """Each draft joins the first earlier one of the same happening. Within a bucket, drafts are kept by
-    actor: a draft of one country is only compared with that country's and with those that name none."""
+    """Each draft joins the earlier one of the same happening that agrees with it best (the first of
+    equals): "since 2013" with the undated troops of no force, "last year" with those of its force. Within
+    a bucket, drafts are kept by actor: a draft of one country is only compared with that country's and
+    with those that name none."""
     buckets: dict[tuple[str, str | None, str | None], dict[str | None, list[int]]] = {}
     merged: list[Draft] = []
     for draft in drafts:
@@ -296,10 +340,10 @@ def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
             candidates = sorted(i for ids in by_actor.values() for i in ids)
         else:
             candidates = sorted(by_actor.get(draft.actor_country, []) + by_actor.get(None, []))
-        for i in candidates:
-            if same_happening(merged[i], draft, across=across):
-                merged[i] = _combine(merged[i], draft)
-                break
+        fits = [i for i in candidates if same_happening(merged[i], draft, across=across)]
+        if fits:
+            i = max(fits, key=lambda i: (_fit(merged[i], draft), -i))
+            merged[i] = _combine(merged[i], draft)
         else:
             by_actor.setdefault(draft.actor_country, []).append(len(merged))
             merged.append(draft)
