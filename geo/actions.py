@@ -51,6 +51,7 @@ class Trigger:
     article_actor: bool = False  # "a forward base is maintained at Tessalit": no agent named, the article's actor
     home: bool = False  # "the army took control of the base": a takeover at home is an event too
     intransitive: bool = False  # "In Mali kämpfen 300 Söldner": counted troops right after it are its subject
+    needs_force: bool = False  # "Takuba was dissolved": a force or mission, not troops, is what ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,7 @@ def _spec(spec: dict[str, object]) -> tuple:
         bool(spec.get("article_actor")),
         bool(spec.get("home")),
         bool(spec.get("intransitive")),
+        bool(spec.get("needs_force")),
     )
 
 
@@ -299,7 +301,7 @@ def _clause_before(before: str) -> str:
     return before[cut + 1 :]
 
 
-_WORDS_AND_MARKS = re.compile(r"[\w'’]+|[,;:.]")
+_WORDS_AND_MARKS = re.compile(r"[\w'’]+|[,;:.–—()]")  # a dash or bracket sets off a clause too
 
 
 @lru_cache(maxsize=4)
@@ -356,7 +358,7 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         after = _WORDS_AND_MARKS.findall(text, trigger.end)
         clause = []
         for word in after:
-            if word in ",;:.":
+            if word in ",;:.–—()":
                 break
             clause.append(word)
         if any(fast.negation.fullmatch(w) for w in clause[: cues.negation_after + 2]):

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from . import rules
 from .actions import (
@@ -62,6 +62,7 @@ _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:.]")
+_BREAK_NOT_ORDINAL = re.compile(r"[,;:]|(?<!\d)\.")  # not the point of "am 18. Mai"
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
@@ -163,6 +164,8 @@ class _Syntax:
     framework: re.Pattern[str]
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
+    determiner_gap: re.Pattern[str]  # nothing but a determiner: "le ", "the "
+    followers: re.Pattern[str]  # "followed in December by", "suivi en décembre par": the same action, other actors
     anaphor_kinds: tuple[tuple[str, frozenset[str]], ...]  # a word of "the mission" -> the kinds of force it names
     own_border: re.Pattern[str]  # "to the border with": ends the text before the neighbour's name
     own_border_head: re.Pattern[str]  # the same words opening a mention: "border with Sudan"
@@ -296,6 +299,18 @@ def _syntax(language: str) -> _Syntax:
         ),
         victim_after=re.compile(  # "die bei ihrer Ankunft festgenommen wurden"
             rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{_alt(s.get('victim_verbs', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        determiner_gap=re.compile(rf"\s*(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*", re.IGNORECASE),
+        followers=re.compile(  # the phrase's last word may come after a few words: "suivi en décembre 2023 par"
+            "|".join(
+                rf"(?<![\w]){re.escape(f.rsplit(' ', 1)[0])}(?:\s+[\w'’.-]+){{0,4}}?\s+{re.escape(f.rsplit(' ', 1)[1])}"
+                rf"(?![\w])\s*"
+                if " " in f
+                else rf"(?<![\w]){re.escape(f)}(?![\w])\s*"
+                for f in s.get("followers", [])
+            )
+            or _NEVER,
+            re.IGNORECASE,
         ),
         framework=re.compile(  # "as part of MINUSMA", "dans le cadre de Barkhane", "im Rahmen der Minusma"
             rf"(?<![\w])(?:{_alt(s.get('framework_before', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,5}}$",
@@ -990,7 +1005,10 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             if f.force in ctx.forces_seen:
                 ctx.forces_seen.remove(f.force)
             ctx.forces_seen.append(f.force)
-    if not forces and not has_military_context(text, lang):
+    opens_on_force = ctx.last_force is not None and ctx.syntax.force_anaphor.match(text) is not None
+    # "Die Mission selbst war bereits im Mai beendet worden": a sentence about the force named before speaks of
+    # troops, with no troop word of its own
+    if not forces and not opens_on_force and not has_military_context(text, lang):
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
         _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
         return []
@@ -1370,6 +1388,17 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
                     break
                 k += step
                 mates.append(nations[k].country or "")
+    cue = draft.position - sentence.start
+    for m in ctx.syntax.followers.finditer(text, cue):
+        # "Le Mali a quitté le G5 Sahel, suivi en décembre par le Burkina Faso et le Niger": the same move
+        after = [a for a in find_actors(text, ctx.language) if a.start >= m.end() and a.kind in ("country", "capital")]
+        if not after or not ctx.syntax.determiner_gap.fullmatch(text, m.end(), after[0].start):
+            continue
+        mates.append(after[0].country or "")
+        for a, b in pairwise(after):
+            if a.end > b.start or not ctx.syntax.list_join.fullmatch(text[a.end : b.start]):
+                break
+            mates.append(b.country or "")
     force = force_by_name(draft.force) if draft.force else None
     out = []
     for code in dict.fromkeys(mates):
@@ -1735,8 +1764,24 @@ def _draft(
         # "The Nigerien army has put the drones to use. On Sunday, a drone strike near Tera killed ...": the strike
         # of the last sentence's subject, when this one names nobody
         country, force = ctx.subject, ctx.subject_force
+    if trig.needs_force and force is None:
+        # "La mission ... (EUMPM Niger), lancée fin 2022 et paralysée depuis ..., doit fermer": the force named
+        # before, however long the clauses set off between it and its verb; else the object named after it
+        named = [w for w in whos if w.force is not None and w.force.mission]
+        before = [w for w in named if w.end <= trig.start]
+        after = [w for w in named if w.start >= trig.end and not _CLAUSE_END.search(text, trig.end, w.start)]
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick is not None:
+            force, country = pick.force, country or pick.force.default_actor
+        else:  # "Die Mission selbst war bereits am 18. Mai offiziell beendet worden": the mission named last
+            pointed = [m for m in _matches(syn, "force_anaphor", text) if m.end() <= trig.start]
+            if pointed and not _BREAK_NOT_ORDINAL.search(text, pointed[-1].end(), trig.start):
+                force = _anaphor_force(ctx, pointed[-1].group(0))
+                country = country or (force.default_actor if force is not None else None)
     if country is None and force is None:
         return None
+    if trig.needs_force and (force is None or not force.mission):
+        return None  # "the parliament was dissolved": only a mission or operation that ends withdraws troops
     if force is None and country not in ("EU", "UN"):
         # "deployed in the Savanes region under Operation Koudalgou": the operation named beside the cue frames
         # its troops, whoever the sentence says they are
@@ -1826,7 +1871,19 @@ def _draft(
         and force.kind == "coalition"
         and country in force.contributors
         and count is None
-        and (location is None or _member_country(location, force))
+        and (
+            location is None
+            or _member_country(location, force)
+            or location.place.country == country  # "Dass Burkina Faso die G5-Truppe verlassen hat, bedauert in
+            # Ouagadougou niemand": a member's troops at home do not withdraw from home
+            # "la junte malienne a annoncé son retrait du G5 Sahel" in an article set at a Mauritanian camp: a
+            # place the sentence does not name, in a member's country, is not where the leaver's troops are
+            or (
+                not sentence.start <= location.start < sentence.end
+                and location.place.country in force.contributors
+                and location.place.country != country
+            )
+        )
     ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force (no troops named), its cooperation ends
         action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
     if location is None:

@@ -51,6 +51,12 @@ class Force:
         return self.kind in _raw().get("mandated_kinds", ())
 
     @property
+    def mission(self) -> bool:
+        """Whether this force is a mission or operation whose end withdraws troops ("Takuba was dissolved"), not
+        an army or armed group that may be dissolved at home."""
+        return self.kind in _raw().get("mission_kinds", ())
+
+    @property
     def default_actor(self) -> str | None:
         """The country an event of this force stands for when the text names none."""
         return self.actor
