@@ -7,35 +7,19 @@ tests/test_events.py."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 import sys
 from pathlib import Path
-from types import ModuleType
 
-from geo.corpus import load_corpus
-from geo.events import extract_corpus
+from bench.team_scorer import SCORER, score_events, team_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 _COUNTS = re.compile(r"tp=(\d+) fp=(\d+) .*?fn=(\d+)")
-
-
-def _scorer() -> ModuleType | None:
-    if not SCORER.is_file():
-        return None
-    spec = importlib.util.spec_from_file_location("team_score", SCORER)
-    if spec is None or spec.loader is None:
-        return None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def score_folders(folders: list[Path]) -> None:
     """Print each folder's summary line and the pooled precision, recall and F1."""
-    scorer = _scorer()
+    scorer = team_scorer()
     if scorer is None:
         print(f"quality: the team's scorer is not at {SCORER}")
         return
@@ -44,9 +28,7 @@ def score_folders(folders: list[Path]) -> None:
         gold = folder / "expected.json"
         if not gold.is_file():
             continue
-        events = extract_corpus(load_corpus([folder]).articles)
-        rows = [json.loads(json.dumps(e.to_dict())) for e in events]
-        _, summary = scorer.score_events(json.loads(gold.read_text(encoding="utf-8")), rows, False)
+        _, summary = score_events(scorer, folder, gold)
         print(f"  {folder.name:<18} {summary.removeprefix('events: ')}")
         scored += 1
         m = _COUNTS.search(summary)

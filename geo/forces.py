@@ -75,7 +75,7 @@ class ForceMention:
 @cache
 def load_forces() -> tuple[Force, ...]:
     """Every force of `rules/forces.json`, in file order."""
-    raw = json.loads(resources.files("geo.rules").joinpath("forces.json").read_text(encoding="utf-8"))
+    raw = _raw()
     out = []
     for entry in raw["forces"]:
         aliases: list[str] = []
@@ -99,6 +99,7 @@ def load_forces() -> tuple[Force, ...]:
 
 @cache
 def _raw() -> dict:
+    """The registry file as written, read once: its forces and its lists of kinds and words."""
     return json.loads(resources.files("geo.rules").joinpath("forces.json").read_text(encoding="utf-8"))
 
 

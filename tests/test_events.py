@@ -5,12 +5,11 @@ reported in English and French as one event, stable ids."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
+from bench.team_scorer import score_events, team_scorer
 from geo.corpus import load_corpus
 from geo.events import extract_article, extract_corpus
 from geo.models import Article
@@ -21,20 +20,11 @@ DATA = ROOT / "tests" / "data"
 SEEDS = SHARED / "corpus" / "seeds"
 
 
-def _scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.is_file():
-        pytest.skip("the team's shared/eval/score.py is not beside the checkout")
-    spec = importlib.util.spec_from_file_location("team_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _score(corpus: Path, gold: Path) -> tuple[float, str]:
-    events = extract_corpus(load_corpus([corpus]).articles)
-    rows = [json.loads(json.dumps(e.to_dict())) for e in events]
-    return _scorer().score_events(json.loads(gold.read_text(encoding="utf-8")), rows, False)
+    scorer = team_scorer()
+    if scorer is None:
+        pytest.skip("the team's shared/eval/score.py is not beside the checkout")
+    return score_events(scorer, corpus, gold)
 
 
 def _slots(summary: str) -> dict[str, tuple[int, int]]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 from geopy.distance import great_circle
 
+from bench.team_scorer import team_scorer
 from geo.corpus import load_corpus
 from geo.models import Article, PlaceMention
 from geo.names import fold
@@ -164,14 +164,10 @@ def test_empty_and_placeless_text() -> None:
 
 
 def _shared_scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
+    scorer = team_scorer()
+    if scorer is None:
         pytest.skip("the team's shared folder is not beside the checkout")
-    spec = importlib.util.spec_from_file_location("team_score", path)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
+    return scorer
 
 
 def test_seed_articles_score_at_least_095_with_the_team_scorer() -> None:
