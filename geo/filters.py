@@ -167,14 +167,12 @@ def parse_params(
 
 
 def registry_forces() -> list[str]:
-    """The canonical force names of geo/rules/forces.json, so a link to a force with no event yet is no error."""
-    import json
-    from pathlib import Path
+    """The canonical force names of the registry, so a link to a force with no event yet is no error."""
+    from geo.forces import load_forces
 
     try:
-        data = json.loads((Path(__file__).parent / "rules" / "forces.json").read_text(encoding="utf-8"))
-        return [f["name"] for f in data.get("forces", []) if isinstance(f, dict) and f.get("name")]
-    except (OSError, ValueError, AttributeError):
+        return [force.name for force in load_forces()]
+    except (OSError, ValueError, KeyError):
         return []
 
 
