@@ -40,6 +40,18 @@ class Sentence:
 
 
 @cache
+def _ordinal_before() -> frozenset[str]:
+    """Words after which "43." is an ordinal ("des 43. Bataillons"), from rules/*/syntax.json."""
+    words: set[str] = set()
+    for data in rules.load_all("syntax").values():
+        words.update(w.lower() for w in data.get("ordinal_before", []))
+    return frozenset(words)
+
+
+_WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+$")
+
+
+@cache
 def _months() -> frozenset[str]:
     names: set[str] = set()
     for data in rules.load_all("dates").values():
@@ -54,9 +66,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = match.group(1).lower().rstrip(".")
     if word in _abbreviations():
         return True
-    if word.isdigit() and len(word) <= 2:  # German ordinal "3. Mai", not "by December 31. Russian ..."
+    if word.isdigit() and len(word) <= 3:  # German ordinal "3. Mai", not "by December 31. Russian ..."
         following = _WORD_AFTER.match(text, dot + 1)
-        return bool(following and following.group(1).lower() in _months())
+        if following and following.group(1).lower() in _months():
+            return True
+        before = _WORD_BEFORE_NUMBER.search(text, max(0, match.start() - 30), match.start())
+        return bool(before and before.group(1) in _ordinal_before())
     return len(word) == 1 and word.isalpha()  # initials: "J. Heappey"
 
 
