@@ -41,7 +41,7 @@ from .actions import (
 )
 from .actors import find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
-from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in
+from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -1926,6 +1926,7 @@ def _draft(
         owned = dates.reported_after
     owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
     date = _date(owned, status, action)
+    force = _of_its_year(force, whos, date, ctx)
     if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
         # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force
         # the sentence does not name, carried from before, is not that of an event outside its years
@@ -2352,6 +2353,20 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Context) -> Force | None:
+    """A mission named by a description its family shares ("the AU mission in Somalia", "la mission de l'UA en
+    Somalie") in a year outside its years: the member of the family that served then (ATMIS in 2023); a mission
+    named by its own name ("AMISOM") stays itself."""
+    if force is None or not force.family or _in_years(force, date, ctx):
+        return force
+    own = {force.name.casefold(), *(a.casefold() for a in force.aliases if " " not in a)}
+    if any(w.force is force and w.text.casefold() in own for w in whos):
+        return force
+    when = getattr(date, "date", None)
+    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
+    return successor_in(force, year) or force
 
 
 def _in_years(force: Force, date: object, ctx: _Context) -> bool:
