@@ -39,7 +39,7 @@ from .actions import (
     report_spans,
     status_cues,
 )
-from .actors import find_actors
+from .actors import ActorMention, find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -849,6 +849,8 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
+        if a.candidates:
+            a = replace(a, country=_army_country(a, sentence, ctx))
         if a.country is None:
             continue
         if a.kind not in ("country", *_GOVERNMENT) and _vetoed(ctx, text, a.start):
@@ -879,6 +881,19 @@ def _actor_candidates(
             )
         )
     ]
+
+
+def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | None:
+    """Whose army an acronym several countries use names ("les FDS" in Niger or Burkina Faso, "un BIR" in
+    Cameroon or Burkina Faso, "SNA" in Somalia but not in Syria): the one of its countries that a place of the
+    sentence lies in, else the article's country; none when neither is one of them."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        if m.place.country in a.candidates:
+            return m.place.country
+    return ctx.main_country if ctx.main_country in a.candidates else None
 
 
 # two capitalised words, then a comma, a bracket or the sentence's end: "the German Volker Perthes, ..."
