@@ -883,6 +883,17 @@ def _actor_candidates(
     ]
 
 
+def _framing_force(text: str, whos: list[_Who], country: str, syn: _Syntax) -> Force | None:
+    """The force a nation's troops serve in when the sentence frames them in one far from the cue ("Malawi sent 300
+    soldiers to Goma as part of the SADC mission", "dans le cadre de la SAMIDRC", "im Rahmen der Amisom"): the one
+    force named after a framing phrase, when that nation may serve in it."""
+    framed = {w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])}
+    if len(framed) != 1:
+        return None
+    force = framed.pop()
+    return force if force.reported and force.accepts(country) else None
+
+
 def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | None:
     """Whose army an acronym several countries use names ("les FDS" in Niger or Burkina Faso, "un BIR" in
     Cameroon or Burkina Faso, "SNA" in Somalia but not in Syria): the one of its countries that a place of the
@@ -1709,6 +1720,8 @@ def _draft(
         framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
         if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
             force = framed[0]
+    if country not in (None, "EU", "UN") and force is None and trig.action in ("deployment", "redeployment", "strike"):
+        force = _framing_force(text, whos, country, syn)
     if (
         trig.action == "strike"
         and force is not None
