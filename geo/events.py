@@ -1840,7 +1840,8 @@ def _draft(
         host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
-    if force is not None and force.theatre and location is not None and trig.action != "cooperation_ended":
+    familied = force is not None and (force.theatre or force.family)  # "ECOWAS troops" serve anywhere
+    if familied and location is not None and trig.action != "cooperation_ended":
         # "la mission européenne de formation" in Bangui: the training mission of the family that serves there
         force = sibling_in(force, location.place.country) or force
     if (

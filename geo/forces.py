@@ -129,9 +129,10 @@ _OPERATION = "Operation "
 @cache
 def sibling_in(force: Force, country: str | None) -> Force | None:
     """The mission of `force`'s family ("EUTM Mali", "EUTM RCA": same kind, lead and first word) that serves
-    in `country`, when `force` does not: a generic name ("the EU training mission") read where another serves."""
-    if country is None or not force.theatre or country in force.theatre:
-        return None
+    in `country`, when `force` does not: a generic name ("the EU training mission", "ECOWAS troops") read where
+    another serves."""
+    if country is None or (not force.theatre and not force.family) or country in force.theatre:
+        return None  # (a family's force that serves anywhere, "ECOWAS troops", has its members where they serve)
     family = _family(force)
     return next(
         (
