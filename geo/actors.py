@@ -31,6 +31,7 @@ class ActorMention:
     text: str
     country: str | None
     kind: str
+    candidates: tuple[str, ...] = ()  # an army's acronym that several countries use ("FDS", "BIR"): whose it may be
 
 
 @cache
@@ -48,7 +49,7 @@ def country_names(language: str) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     pattern: re.Pattern[str]
-    lookup: dict[str, tuple[str | None, str]]
+    lookup: dict[str, tuple[str | tuple[str, ...] | None, str]]
     suffix: re.Pattern[str]
 
 
@@ -59,7 +60,7 @@ def _key(text: str) -> str:
 @cache
 def _matcher(language: str) -> _Matcher:
     data = rules.load("actors", language) or rules.load("actors", "en")
-    lookup: dict[str, tuple[str | None, str]] = {}
+    lookup: dict[str, tuple[str | tuple[str, ...] | None, str]] = {}
     people, seats = _leaders()
     sources = {
         "army": data.get("armies", {}),
@@ -71,7 +72,7 @@ def _matcher(language: str) -> _Matcher:
     }
     for kind in _KINDS:
         for name, code in sources[kind].items():
-            lookup.setdefault(_key(name), (code, kind))
+            lookup.setdefault(_key(name), (tuple(code) if isinstance(code, list) else code, kind))
     suffix = data.get("adjective_suffix", "")
     exact = set(data.get("exact_case", []))  # "Polish", "Turkey": in lower case another word ("polish", "turkey")
     compound = r"[\w-]*" if data.get("compound_prefixes") else ""
@@ -106,7 +107,7 @@ def _generic(language: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=8192)
-def _lookup(word: str, language: str) -> tuple[str | None, str] | None:
+def _lookup(word: str, language: str) -> tuple[str | tuple[str, ...] | None, str] | None:
     """What a matched word names; an inflected adjective or a compound loses its ending first."""
     lookup = _matcher(language).lookup
     hit = lookup.get(_key(word))
@@ -133,5 +134,9 @@ def _actors(text: str, language: str) -> tuple[ActorMention, ...]:
         hit = _lookup(word, language)
         if hit is None or (hit[1] == "army" and generic and generic.match(word)):
             continue  # "Luftwaffenbasis": an air base of any country, not the Luftwaffe's
-        out.append(ActorMention(match.start(), match.end(), word, hit[0], hit[1]))
+        code, kind = hit
+        if isinstance(code, tuple):  # "FDS": the army of one of several countries, which the context says
+            out.append(ActorMention(match.start(), match.end(), word, None, kind, code))
+        else:
+            out.append(ActorMention(match.start(), match.end(), word, code, kind))
     return tuple(out)

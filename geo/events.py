@@ -39,9 +39,9 @@ from .actions import (
     report_spans,
     status_cues,
 )
-from .actors import find_actors
+from .actors import ActorMention, find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
-from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in
+from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -849,6 +849,8 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
+        if a.candidates:
+            a = replace(a, country=_army_country(a, sentence, ctx))
         if a.country is None:
             continue
         if a.kind not in ("country", *_GOVERNMENT) and _vetoed(ctx, text, a.start):
@@ -879,6 +881,30 @@ def _actor_candidates(
             )
         )
     ]
+
+
+def _framing_force(text: str, whos: list[_Who], country: str, syn: _Syntax) -> Force | None:
+    """The force a nation's troops serve in when the sentence frames them in one far from the cue ("Malawi sent 300
+    soldiers to Goma as part of the SADC mission", "dans le cadre de la SAMIDRC", "im Rahmen der Amisom"): the one
+    force named after a framing phrase, when that nation may serve in it."""
+    framed = {w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])}
+    if len(framed) != 1:
+        return None
+    force = framed.pop()
+    return force if force.reported and force.accepts(country) else None
+
+
+def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | None:
+    """Whose army an acronym several countries use names ("les FDS" in Niger or Burkina Faso, "un BIR" in
+    Cameroon or Burkina Faso, "SNA" in Somalia but not in Syria): the one of its countries that a place of the
+    sentence lies in, else the article's country; none when neither is one of them."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        if m.place.country in a.candidates:
+            return m.place.country
+    return ctx.main_country if ctx.main_country in a.candidates else None
 
 
 # two capitalised words, then a comma, a bracket or the sentence's end: "the German Volker Perthes, ..."
@@ -1694,6 +1720,8 @@ def _draft(
         framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
         if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
             force = framed[0]
+    if country not in (None, "EU", "UN") and force is None and trig.action in ("deployment", "redeployment", "strike"):
+        force = _framing_force(text, whos, country, syn)
     if (
         trig.action == "strike"
         and force is not None
@@ -1812,7 +1840,8 @@ def _draft(
         host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
-    if force is not None and force.theatre and location is not None and trig.action != "cooperation_ended":
+    familied = force is not None and (force.theatre or force.family)  # "ECOWAS troops" serve anywhere
+    if familied and location is not None and trig.action != "cooperation_ended":
         # "la mission européenne de formation" in Bangui: the training mission of the family that serves there
         force = sibling_in(force, location.place.country) or force
     if (
@@ -1926,6 +1955,7 @@ def _draft(
         owned = dates.reported_after
     owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
     date = _date(owned, status, action)
+    force = _of_its_year(force, whos, date, ctx)
     if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
         # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force
         # the sentence does not name, carried from before, is not that of an event outside its years
@@ -2352,6 +2382,20 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Context) -> Force | None:
+    """A mission named by a description its family shares ("the AU mission in Somalia", "la mission de l'UA en
+    Somalie") in a year outside its years: the member of the family that served then (ATMIS in 2023); a mission
+    named by its own name ("AMISOM") stays itself."""
+    if force is None or not force.family or _in_years(force, date, ctx):
+        return force
+    own = {force.name.casefold(), *(a.casefold() for a in force.aliases if " " not in a)}
+    if any(w.force is force and w.text.casefold() in own for w in whos):
+        return force
+    when = getattr(date, "date", None)
+    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
+    return successor_in(force, year) or force
 
 
 def _in_years(force: Force, date: object, ctx: _Context) -> bool:

@@ -15,7 +15,16 @@ from importlib import resources
 
 from .patterns import alternation, spellings
 
-__all__ = ["Force", "ForceMention", "find_forces", "force_by_name", "load_forces", "named_operation", "sibling_in"]
+__all__ = [
+    "Force",
+    "ForceMention",
+    "find_forces",
+    "force_by_name",
+    "load_forces",
+    "named_operation",
+    "sibling_in",
+    "successor_in",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +40,7 @@ class Force:
     actor: str | None = None
     theatre: tuple[str, ...] = ()  # the countries it serves in, when few: where its troops are when no place is said
     listed: bool = True  # False for a named operation the registry does not know ("Operation Mirador")
+    family: str = ""  # missions that succeed or parallel one another ("AU Somalia": AMISOM, ATMIS, AUSSOM)
 
     def accepts(self, country: str | None) -> bool:
         """Whether troops of `country` may serve in this force."""
@@ -92,6 +102,7 @@ def load_forces() -> tuple[Force, ...]:
                 aliases=tuple(dict.fromkeys([entry["name"], *aliases])),
                 actor=entry.get("actor", entry.get("lead")),
                 theatre=tuple(entry.get("theatre", ())),
+                family=entry.get("family", ""),
             )
         )
     return tuple(out)
@@ -118,10 +129,11 @@ _OPERATION = "Operation "
 @cache
 def sibling_in(force: Force, country: str | None) -> Force | None:
     """The mission of `force`'s family ("EUTM Mali", "EUTM RCA": same kind, lead and first word) that serves
-    in `country`, when `force` does not: a generic name ("the EU training mission") read where another serves."""
-    if country is None or not force.theatre or country in force.theatre:
-        return None
-    family = force.name.split()[0]
+    in `country`, when `force` does not: a generic name ("the EU training mission", "ECOWAS troops") read where
+    another serves."""
+    if country is None or (not force.theatre and not force.family) or country in force.theatre:
+        return None  # (a family's force that serves anywhere, "ECOWAS troops", has its members where they serve)
+    family = _family(force)
     return next(
         (
             f
@@ -129,8 +141,34 @@ def sibling_in(force: Force, country: str | None) -> Force | None:
             if f is not force
             and f.kind == force.kind
             and f.lead == force.lead
-            and f.name.split()[0] == family
+            and _family(f) == family
             and country in f.theatre
+        ),
+        None,
+    )
+
+
+def _family(force: Force) -> str:
+    """The family a mission belongs to: the registry's "family" ("SADC": SAMIM in Mozambique, SAMIDRC in Congo),
+    else the first word of its name ("EUTM Mali", "EUTM RCA")."""
+    return force.family or force.name.split()[0]
+
+
+@cache
+def successor_in(force: Force, year: int) -> Force | None:
+    """The mission of `force`'s registered family serving in the same countries in `year`, when `force` did not
+    serve then: a generic name ("the African Union mission in Somalia") read in 2023 is ATMIS, not AMISOM."""
+    if not force.family or force.years is None or force.years[0] <= year <= force.years[1]:
+        return None
+    return next(
+        (
+            f
+            for f in load_forces()
+            if f is not force
+            and f.family == force.family
+            and set(f.theatre) & set(force.theatre)
+            and f.years is not None
+            and f.years[0] <= year <= f.years[1]
         ),
         None,
     )

@@ -111,6 +111,9 @@ def test_every_entry_is_found_as_itself(lang: str) -> None:
                 continue
             for end in endings if kind == "adjectives" else [""]:
                 found = find_actors(f"x {name}{end} y", lang)
+                if isinstance(code, list):  # an acronym several countries use: its countries, which context picks
+                    assert found and (found[0].text, found[0].candidates) == (name + end, tuple(code)), (kind, name)
+                    continue
                 assert found and (found[0].text, found[0].country) == (name + end, code), (kind, name + end)
 
 

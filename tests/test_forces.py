@@ -76,8 +76,10 @@ def test_every_force_is_found_by_each_of_its_aliases() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("EUTM Somalia trains the army", []),  # another mission of the EUTM family, not EUTM Mali
-        ("EUCAP Somalia advises the coast guard", []),
+        ("EUTM Somalia trains the army", ["EUTM Somalia"]),  # another mission of the EUTM family, not EUTM Mali
+        ("EUCAP Somalia advises the coast guard", ["EUCAP Somalia"]),
+        ("EUCAP Mozambique advises the police", []),  # a family member the registry does not know: not EUCAP Mali
+        ("EUTM Ukraine trains soldiers", []),
         ("EUTM Mali trains soldiers", ["EUTM Mali"]),
         ("the EUTM trains soldiers", ["EUTM Mali"]),
     ],
