@@ -46,6 +46,7 @@ from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 from .patterns import alternation, spellings
+from .scope import states_no_movement
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
 
@@ -76,6 +77,7 @@ _NO_EVENT = (
     evacuates_civilians,
     is_unasserted,
     moves_no_troops,
+    states_no_movement,
 )
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
