@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from types import SimpleNamespace
 
 from . import rules
-from .wordforms import separable_triggers
+from .wordforms import conjugated_triggers, separable_triggers
 from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
 
 __all__ = [
@@ -113,7 +113,7 @@ def _cues(language: str) -> _Cues:
     data = rules.load("actions", language) or rules.load("actions", "en")
     syntax = rules.load("syntax", language) or {}
     end = r"(?:(?<=['’])|(?![\w]))"  # a cue may end on an apostrophe: "dispose d'"
-    rows = data["triggers"] + separable_triggers(data)  # after the fixed ones: a tie keeps the fixed cue
+    rows = data["triggers"] + separable_triggers(data) + conjugated_triggers(data)  # a tie keeps the fixed cue
     triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']}){end}", re.IGNORECASE), t) for t in rows)
     status = {
         name: re.compile(rf"(?<![\w-])(?:{_words(words)})(?![\w])", re.IGNORECASE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["separable_pattern", "separable_triggers"]
+__all__ = ["conjugated_triggers", "er_forms", "separable_pattern", "separable_triggers"]
 
 # a word inside the split verb's clause: anything but a clause mark; "1.000" and "20,5" are one word
 _GAP_WORD = r"(?:\d+(?:[.,]\d+)+|[^\s,;:.!?()\[\]–—]+)"
@@ -59,4 +59,42 @@ def separable_triggers(data: dict) -> list[dict]:
         out.append({**spec, "pattern": present})
         out.append({**spec, "pattern": past, "status": row.get("past_status", "completed")})
         out.append({**spec, "pattern": joined})
+    return out
+
+
+def _alternation(stem: str, endings: list[str]) -> str:
+    return rf"{stem}(?:{'|'.join(sorted(endings, key=len, reverse=True))})"
+
+
+def er_forms(verb: str, endings: dict[str, list[str]]) -> tuple[str, str]:
+    """(forms other than the simple past, simple past forms) of a French -er verb as regular expressions, from
+    the endings of the data file ("er_endings"): "déployer" -> "déploie", "déployaient", "déployés",
+    "déploieront" ...; "transférer" -> "transfère"; an irregular future stem after a colon: "envoyer:enverr"
+    -> "enverra", "enverront"."""
+    infinitive, _, future = verb.partition(":")
+    stem = infinitive[:-2]
+    forms = [_alternation(stem, endings["all"])]
+    if stem.endswith("y"):  # "déploie", "déploient", "déploiera"
+        forms.append(_alternation(stem[:-1] + "i", endings["mute"]))
+    if (m := re.search(r"é([^aeiouyéèê]+)$", stem)) is not None:  # "transfère", "transfèrent"
+        forms.append(_alternation(stem[: m.start()] + "è" + m.group(1), endings["grave"]))
+    if stem[-1:] in "cg":  # "renforçaient", "engageant": the stem keeps its sound before a and o
+        soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e"
+        forms.append(_alternation(soft, [e for e in endings["all"] + endings["simple_past"] if e[:1] in "ao"]))
+    if future:
+        forms.append(_alternation(future, endings["future"]))
+    return "|".join(forms), _alternation(stem, endings["simple_past"])
+
+
+def conjugated_triggers(data: dict) -> list[dict]:
+    """Trigger rows for each row of the data file's "conjugated_verbs" (verbs by their infinitive, with the
+    action and the flags of the fixed cues for the same verbs): every inflected form, so that a tense or an
+    agreement the fixed patterns did not list ("redéployaient", "déployèrent", "enverront") is the same cue;
+    the simple past is a completed move."""
+    out: list[dict] = []
+    for row in data.get("conjugated_verbs", []):
+        spec = {k: v for k, v in row.items() if k != "verbs"}
+        forms = [er_forms(v, data["er_endings"]) for v in row["verbs"]]
+        out.append({**spec, "pattern": "|".join(f for f, _ in forms)})
+        out.append({**spec, "pattern": "|".join(p for _, p in forms), "status": "completed"})
     return out
