@@ -8,21 +8,22 @@ rather than by fixed phrases (`rules/<lang>/actions.json`, "scope"):
 - a refusal or a negated plan that governs the cue: a German separable refusal around it ("lehnte die
   Entsendung ... ab") or an infinitive clause set off by a comma ("weigerte sich, Truppen zu schicken",
   "hat keine Pläne, Soldaten zu entsenden");
-- a clause that moves no troops: money ("supports the mission with 20 million euros") or leave ("flew home on
-  leave") with no troop named in it.
+- a clause that moves no troops: money ("supports the mission with 20 million euros"), goods ("the equipment
+  promised ... arrives") with no troop named in it, or leave ("flew home on leave").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import rules
 from .actions import Trigger
 from .wordforms import separable_pattern
 
-__all__ = ["states_no_movement"]
+__all__ = ["kept_presences", "states_no_movement"]
 
 _MARK = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?()«»“”\"–—]")  # a clause mark, not the comma of "20,000"
 _SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[;!?]")
@@ -40,10 +41,14 @@ class _Scope:
     coordinator: re.Pattern[str]  # "and", "et", "und": a refusal before one governs no cue after it
     remention: re.Pattern[str]  # what opens a clause that takes up the one before: "which", "ce que", "was"
     split_refusals: tuple[re.Pattern[str], ...]  # "lehnte ... ab", "schloss ... aus": around the cue
+    split_cues: re.Pattern[str]  # a separable verb split around its middle field: "zieht ... ab"
     infinitive: re.Pattern[str] | None  # a clause that is an infinitive governed by the one before: "zu schicken"
     money: re.Pattern[str]  # "20 million euros", "$5m", "funding"
+    equipment: re.Pattern[str]  # "weapons", "munitions", "Ausrüstung": goods delivered, no troops
     leave: re.Pattern[str]  # "on leave", "en permission", "Heimaturlaub"
     troops: re.Pattern[str]  # a troop noun: money or leave said of a clause with troops may go with a move
+    particles: re.Pattern[str]  # the other half of a negation: "ne", "n'"
+    presence: re.Pattern[str]  # "mission", "contingent", "Einsatz": what a withdrawal not made leaves in place
 
 
 def _stems(words: list[str]) -> re.Pattern[str]:
@@ -59,8 +64,13 @@ def _scope(language: str) -> _Scope:
         re.compile("|".join(f"(?:{p})" for p in separable_pattern(r["particle"], r["verbs"], closers)[:2]), re.I)
         for r in data.get("separable_refusals", [])
     )
+    actions = rules.load("actions", language) or {}
+    cues = [
+        p for r in actions.get("separable_verbs", []) for p in separable_pattern(r["particle"], r["verbs"], closers)[:2]
+    ]
     numbers = rules.load("numbers", language) or {}
-    troops = [re.escape(w) for w in numbers.get("troop_nouns", []) if len(w) > 3]
+    # troops, and aircraft or ships, which deploy as units do ("sent two Rafale jets and ammunition")
+    troops = [re.escape(w) for w in numbers.get("troop_nouns", []) + numbers.get("asset_nouns", []) if len(w) > 3]
     return _Scope(
         negator=_stems(data.get("negators", [])),
         denial=_stems(data.get("denials", [])),
@@ -69,9 +79,15 @@ def _scope(language: str) -> _Scope:
         coordinator=_stems(data.get("coordinators", [])),
         remention=re.compile(rf"\s*(?:{'|'.join(data.get('remention', [])) or _NEVER})(?![\w])", re.IGNORECASE),
         split_refusals=split,
+        split_cues=re.compile("|".join(f"(?:{p})" for p in cues) or _NEVER, re.IGNORECASE),
         infinitive=re.compile(data["infinitive"], re.IGNORECASE) if data.get("infinitive") else None,
         money=_stems(data.get("money", [])),
+        equipment=_stems(data.get("equipment", [])),
         leave=_stems(data.get("leave", [])),
+        particles=re.compile(
+            rf"(?<![\w-])(?:{'|'.join(data.get('negator_particles', [])) or _NEVER})(?:(?<=['’])|(?![\w]))", re.I
+        ),
+        presence=_stems(data.get("presence_objects", [])),
         troops=re.compile(rf"(?<![\w-])[\w-]*(?:{'|'.join(troops) or _NEVER})\w{{0,3}}(?![\w])", re.IGNORECASE),
     )
 
@@ -86,6 +102,12 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def _sentence_end(text: str, at: int) -> int:
     m = _SENTENCE_END.search(text, at)
     return m.start() if m else len(text)
+
+
+def negated_inside(text: str, trigger: Trigger, scope: _Scope) -> bool:
+    """ "Italien zieht seine Soldaten vorerst nicht ab": a negator inside a split separable verb negates it."""
+    words = text[trigger.start : trigger.end]
+    return scope.negator.search(words) is not None and scope.split_cues.fullmatch(trigger.text) is not None
 
 
 def denied_after(text: str, trigger: Trigger, scope: _Scope) -> bool:
@@ -140,27 +162,64 @@ def refused(text: str, trigger: Trigger, scope: _Scope) -> bool:
         return False
     head_lo, _ = _clause(text, lo - 1, lo - 1)
     head = text[head_lo : lo - 1]
+    if any(split.search(head) for split in scope.split_refusals):
+        return True  # "lehnte es ab, Soldaten zu schicken"
     return scope.negator.search(head) is not None or scope.refusal.search(head) is not None
 
 
 def moves_nothing(text: str, trigger: Trigger, scope: _Scope) -> bool:
-    """A clause of money with no troops in it ("Die EU unterstützt den Einsatz mit 20 Millionen Euro", "finance
-    la mission à hauteur de") tells of no move of troops; troops going home on leave ("flew home on leave",
+    """A clause of money or of goods with no troops in it ("Die EU unterstützt den Einsatz mit 20 Millionen Euro",
+    "finance la mission à hauteur de", "the weapons promised by Ankara arrived") tells of no move of troops;
+    troops going home on leave ("flew home on leave",
     "en permission", "auf Heimaturlaub") come back, which is no withdrawal."""
     if trigger.action not in _MOVES:
         return False  # "suspended its military cooperation and budget support" ends a cooperation all the same
     lo, hi = _clause(text, trigger.start, trigger.end)
     if trigger.action == "withdrawal" and scope.leave.search(text, lo, hi) is not None:
         return True
-    return scope.money.search(text, lo, hi) is not None and scope.troops.search(text, lo, hi) is None
+    if scope.money.search(text, lo, hi) is None and scope.equipment.search(text, lo, hi) is None:
+        return False
+    return scope.troops.search(text, lo, hi) is None  # "Les équipements promis ... arrivent au compte-gouttes"
 
 
 def states_no_movement(text: str, trigger: Trigger, language: str) -> bool:
     """Whether the cue's scope says it happened not, or moved no troops (see the module's docstring)."""
     scope = _scope(language)
     return (
-        denied_after(text, trigger, scope)
+        negated_inside(text, trigger, scope)
+        or denied_after(text, trigger, scope)
         or unconfirmed(text, trigger, scope)
         or refused(text, trigger, scope)
         or moves_nothing(text, trigger, scope)
     )
+
+
+def kept_presences(
+    text: str, dropped: list[Trigger], language: str, checks: tuple[Callable[[str, Trigger, str], bool], ...]
+) -> list[Trigger]:
+    """ "Italy has not withdrawn its troops from Niger", "L'Italie n'a jamais suspendu sa mission", "Italien hat
+    seine Soldaten nicht abgezogen": a withdrawal plainly negated says that the troops stay, a presence that
+    goes on. Plainly: with the negator blanked out, none of `checks` (the cue's no-event checks) would drop the
+    cue, so no refusal, threat, condition, denial or doubt is at work; and the clause names troops or a mission."""
+    scope = _scope(language)
+    out = []
+    for trigger in dropped:
+        if trigger.action != "withdrawal" or trigger.kind != "verb":
+            continue
+        lo, hi = _clause(text, trigger.start, trigger.end)
+        since = max((m.end() for m in scope.coordinator.finditer(text, lo, trigger.start)), default=lo)
+        starts = [m.start() for m in _WORD.finditer(text, since, trigger.start)][-3:]
+        near = starts[0] if starts else trigger.start
+        marks = [m for m in scope.negator.finditer(text, near, trigger.end)]
+        named = scope.troops.search(text, lo, hi) or scope.presence.search(text, lo, hi)
+        if not marks or named is None:
+            continue
+        marks += list(scope.particles.finditer(text, since, trigger.end))
+        plain = list(text)
+        for m in marks:  # a word of no meaning in its place, so that the words around it still read as before
+            n = m.end() - m.start()
+            plain[m.start() : m.end()] = "x" * (n - 1) + (" " if m.group(0)[-1] in "'’" else "x")
+        blanked = "".join(plain)
+        if not any(check(blanked, trigger, language) for check in checks):
+            out.append(replace(trigger, action="deployment", status="ongoing"))
+    return out
