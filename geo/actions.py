@@ -450,9 +450,10 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
 
 def evacuates_civilians(text: str, trigger: Trigger, language: str) -> bool:
     """ "the evacuation operation, which brought 538 people out of Khartoum", "évacué 300 ressortissants": the
-    troops carry civilians out; they do not leave themselves."""
+    troops carry civilians (or their wounded) out; they do not leave themselves. The cue may hold an auxiliary:
+    "ont évacué"."""
     fast = _gated_cues(language)
-    if trigger.action != "withdrawal" or fast.evacuation.fullmatch(trigger.text) is None:
+    if trigger.action != "withdrawal" or fast.evacuation.search(trigger.text) is None:
         return False
     end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
     return fast.civilians.search(text, trigger.end, end) is not None
