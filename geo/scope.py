@@ -8,7 +8,8 @@ rather than by fixed phrases (`rules/<lang>/actions.json`, "scope"):
 - a refusal or a negated plan that governs the cue: a German separable refusal around it ("lehnte die
   Entsendung ... ab") or an infinitive clause set off by a comma ("weigerte sich, Truppen zu schicken",
   "hat keine Pläne, Soldaten zu entsenden");
-- a clause that moves no troops: money ("supports the mission with 20 million euros"), goods ("the equipment
+- a clause that moves no troops: troops sent abroad to be trained ("for a training course", "pour une
+  formation", "zu einem Lehrgang"), money ("supports the mission with 20 million euros"), goods ("the equipment
   promised ... arrives") with no troop named in it, or leave ("flew home on leave").
 """
 
@@ -46,6 +47,7 @@ class _Scope:
     money: re.Pattern[str]  # "20 million euros", "$5m", "funding"
     equipment: re.Pattern[str]  # "weapons", "munitions", "Ausrüstung": goods delivered, no troops
     leave: re.Pattern[str]  # "on leave", "en permission", "Heimaturlaub"
+    trainee: re.Pattern[str]  # "for a training course", "pour une formation", "zu einem Lehrgang": troops who learn
     troops: re.Pattern[str]  # a troop noun: money or leave said of a clause with troops may go with a move
     particles: re.Pattern[str]  # the other half of a negation: "ne", "n'"
     presence: re.Pattern[str]  # "mission", "contingent", "Einsatz": what a withdrawal not made leaves in place
@@ -84,6 +86,7 @@ def _scope(language: str) -> _Scope:
         money=_stems(data.get("money", [])),
         equipment=_stems(data.get("equipment", [])),
         leave=_stems(data.get("leave", [])),
+        trainee=_stems(data.get("trainee", [])),
         particles=re.compile(
             rf"(?<![\w-])(?:{'|'.join(data.get('negator_particles', [])) or _NEVER})(?:(?<=['’])|(?![\w]))", re.I
         ),
@@ -177,6 +180,8 @@ def moves_nothing(text: str, trigger: Trigger, scope: _Scope) -> bool:
     lo, hi = _clause(text, trigger.start, trigger.end)
     if trigger.action == "withdrawal" and scope.leave.search(text, lo, hi) is not None:
         return True
+    if trigger.action != "withdrawal" and scope.trainee.search(text, lo, hi) is not None:
+        return True  # "sent 50 soldiers to Russia for a training course": they learn there, they serve at home
     if scope.money.search(text, lo, hi) is None and scope.equipment.search(text, lo, hi) is None:
         return False
     return scope.troops.search(text, lo, hi) is None  # "Les équipements promis ... arrivent au compte-gouttes"
