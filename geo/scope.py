@@ -41,6 +41,7 @@ class _Scope:
     refusal: re.Pattern[str]  # "refuse", "refuser", "sich weigern"
     coordinator: re.Pattern[str]  # "and", "et", "und": a refusal before one governs no cue after it
     remention: re.Pattern[str]  # what opens a clause that takes up the one before: "which", "ce que", "was"
+    claim: re.Pattern[str]  # the same words anywhere: "a report", "des informations", "Berichte"
     split_refusals: tuple[re.Pattern[str], ...]  # "lehnte ... ab", "schloss ... aus": around the cue
     split_cues: re.Pattern[str]  # a separable verb split around its middle field: "zieht ... ab"
     infinitive: re.Pattern[str] | None  # a clause that is an infinitive governed by the one before: "zu schicken"
@@ -48,8 +49,12 @@ class _Scope:
     equipment: re.Pattern[str]  # "weapons", "munitions", "Ausrüstung": goods delivered, no troops
     leave: re.Pattern[str]  # "on leave", "en permission", "Heimaturlaub"
     trainee: re.Pattern[str]  # "for a training course", "pour une formation", "zu einem Lehrgang": troops who learn
+    talks: re.Pattern[str]  # "talks with Benin about", "discussions sur", "Gespräche über": a move weighed
     troops: re.Pattern[str]  # a troop noun: money or leave said of a clause with troops may go with a move
     particles: re.Pattern[str]  # the other half of a negation: "ne", "n'"
+    verbal: re.Pattern[str]  # negators of a verb ("not", "never", "pas", "nie"), not of a noun ("no", "kein")
+    partial: re.Pattern[str]  # "not all", "pas tous", "nicht alle": some go, some stay
+    embedded: re.Pattern[str]  # "how many", "whether", "combien", "wie viele": a clause of its own after a refusal
     presence: re.Pattern[str]  # "mission", "contingent", "Einsatz": what a withdrawal not made leaves in place
 
 
@@ -73,6 +78,7 @@ def _scope(language: str) -> _Scope:
     numbers = rules.load("numbers", language) or {}
     # troops, and aircraft or ships, which deploy as units do ("sent two Rafale jets and ammunition")
     troops = [re.escape(w) for w in numbers.get("troop_nouns", []) + numbers.get("asset_nouns", []) if len(w) > 3]
+    troops += data.get("personnel", [])  # "Material und Personal": people move with the goods
     return _Scope(
         negator=_stems(data.get("negators", [])),
         denial=_stems(data.get("denials", [])),
@@ -80,6 +86,7 @@ def _scope(language: str) -> _Scope:
         refusal=_stems(data.get("refusals", [])),
         coordinator=_stems(data.get("coordinators", [])),
         remention=re.compile(rf"\s*(?:{'|'.join(data.get('remention', [])) or _NEVER})(?![\w])", re.IGNORECASE),
+        claim=_stems(data.get("remention", [])),
         split_refusals=split,
         split_cues=re.compile("|".join(f"(?:{p})" for p in cues) or _NEVER, re.IGNORECASE),
         infinitive=re.compile(data["infinitive"], re.IGNORECASE) if data.get("infinitive") else None,
@@ -87,6 +94,10 @@ def _scope(language: str) -> _Scope:
         equipment=_stems(data.get("equipment", [])),
         leave=_stems(data.get("leave", [])),
         trainee=_stems(data.get("trainee", [])),
+        talks=_stems(data.get("talks", [])),
+        verbal=_stems(data.get("verbal_negators", []) or data.get("negators", [])),
+        partial=_stems(data.get("partial_negations", [])),
+        embedded=_stems(data.get("embedded_openers", [])),
         particles=re.compile(
             rf"(?<![\w-])(?:{'|'.join(data.get('negator_particles', [])) or _NEVER})(?:(?<=['’])|(?![\w]))", re.I
         ),
@@ -157,8 +168,15 @@ def refused(text: str, trigger: Trigger, scope: _Scope) -> bool:
             if m.start() < trigger.start and trigger.end <= m.end():
                 return True
     since = max((m.end() for m in scope.coordinator.finditer(text, lo, trigger.start)), default=lo)
-    if scope.refusal.search(text, since, trigger.start):
-        return True  # "refused outright to send"; not "refused the request and ordered its troops out"
+    refusals = list(scope.refusal.finditer(text, since, trigger.start))
+    if refusals:  # "refused outright to send"; not "refused the request and ordered its troops out"
+        between = (refusals[-1].end(), trigger.start)
+        # "declined to say how many soldiers had moved in": the cue has a clause of its own, unless a report
+        # is what is refused ("rejected a report that the junta had asked the contingent to leave")
+        if scope.embedded.search(text, *between) is None or scope.claim.search(text, *between) is not None:
+            return True
+    if trigger.kind == "noun" and scope.refusal.search(text, trigger.end, hi) is not None:
+        return True  # "hat eine Entsendung von Soldaten ausgeschlossen", "a deployment was ruled out"
     if scope.infinitive is None or lo == 0 or text[lo - 1] != ",":
         return False
     if not (scope.infinitive.search(text[lo:hi]) or scope.infinitive.search(trigger.text)):
@@ -168,6 +186,16 @@ def refused(text: str, trigger: Trigger, scope: _Scope) -> bool:
     if any(split.search(head) for split in scope.split_refusals):
         return True  # "lehnte es ab, Soldaten zu schicken"
     return scope.negator.search(head) is not None or scope.refusal.search(head) is not None
+
+
+def weighed(text: str, trigger: Trigger, scope: _Scope) -> bool:
+    """ "in talks with Benin about hosting the drones", "des discussions sur le déploiement de", "Gespräche über die
+    Stationierung": talks about a move, the cue right after them (a determiner between), weigh it; it has not happened
+    ("after months of talks about the timetable, the troops completed their withdrawal" has)."""
+    lo, _ = _clause(text, trigger.start, trigger.end)
+    return any(
+        len(_WORD.findall(text, m.end(), trigger.start)) <= 1 for m in scope.talks.finditer(text, lo, trigger.start)
+    )
 
 
 def moves_nothing(text: str, trigger: Trigger, scope: _Scope) -> bool:
@@ -195,6 +223,7 @@ def states_no_movement(text: str, trigger: Trigger, language: str) -> bool:
         or denied_after(text, trigger, scope)
         or unconfirmed(text, trigger, scope)
         or refused(text, trigger, scope)
+        or weighed(text, trigger, scope)
         or moves_nothing(text, trigger, scope)
     )
 
@@ -215,7 +244,9 @@ def kept_presences(
         since = max((m.end() for m in scope.coordinator.finditer(text, lo, trigger.start)), default=lo)
         starts = [m.start() for m in _WORD.finditer(text, since, trigger.start)][-3:]
         near = starts[0] if starts else trigger.start
-        marks = [m for m in scope.negator.finditer(text, near, trigger.end)]
+        marks = [m for m in scope.verbal.finditer(text, near, trigger.end)]  # "has not withdrawn", not "no plans"
+        if scope.partial.search(text, since, hi):
+            continue  # "Nicht alle Soldaten kehren zurück": some go
         named = scope.troops.search(text, lo, hi) or scope.presence.search(text, lo, hi)
         if not marks or named is None:
             continue
