@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from types import SimpleNamespace
 
 from . import rules
+from .wordforms import conjugated_triggers, separable_triggers
 from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
 
 __all__ = [
@@ -112,7 +113,8 @@ def _cues(language: str) -> _Cues:
     data = rules.load("actions", language) or rules.load("actions", "en")
     syntax = rules.load("syntax", language) or {}
     end = r"(?:(?<=['’])|(?![\w]))"  # a cue may end on an apostrophe: "dispose d'"
-    triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']}){end}", re.IGNORECASE), t) for t in data["triggers"])
+    rows = data["triggers"] + separable_triggers(data) + conjugated_triggers(data)  # a tie keeps the fixed cue
+    triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']}){end}", re.IGNORECASE), t) for t in rows)
     status = {
         name: re.compile(rf"(?<![\w-])(?:{_words(words)})(?![\w])", re.IGNORECASE)
         for name, words in data["status_cues"].items()
@@ -448,9 +450,10 @@ def removes_no_troops(text: str, trigger: Trigger, language: str) -> bool:
 
 def evacuates_civilians(text: str, trigger: Trigger, language: str) -> bool:
     """ "the evacuation operation, which brought 538 people out of Khartoum", "évacué 300 ressortissants": the
-    troops carry civilians out; they do not leave themselves."""
+    troops carry civilians (or their wounded) out; they do not leave themselves. The cue may hold an auxiliary:
+    "ont évacué"."""
     fast = _gated_cues(language)
-    if trigger.action != "withdrawal" or fast.evacuation.fullmatch(trigger.text) is None:
+    if trigger.action != "withdrawal" or fast.evacuation.search(trigger.text) is None:
         return False
     end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
     return fast.civilians.search(text, trigger.end, end) is not None

@@ -46,6 +46,7 @@ from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 from .patterns import alternation, spellings
+from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
 
@@ -76,6 +77,7 @@ _NO_EVENT = (
     evacuates_civilians,
     is_unasserted,
     moves_no_troops,
+    states_no_movement,
 )
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
@@ -1048,6 +1050,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     subject = next((w for w in whos if w.weight <= 1.0), None)
     # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
+    # "Italy has not withdrawn its troops": a withdrawal plainly negated is a presence that goes on
+    kept = kept_presences(text, [t for t in triggers if t not in live], lang, _NO_EVENT)
+    live = sorted(live + kept, key=lambda t: t.start) if kept else live
     # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
     live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
     if not live:
