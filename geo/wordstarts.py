@@ -251,3 +251,76 @@ def _gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     ahead = f"(?=(?i:{alternation(starts)}))"  # heads are lower case: either case of the text fits
     return re.compile(opening + ahead + pattern.pattern[len(opening) :], pattern.flags)
+
+
+# Letters whose case `str.lower` does not map as the regex engine does, one by one: those with extra case
+# folds ("ſ" matches "s"), the final sigma (lower-cased by its place in the word), "İ" (two letters lower-cased)
+_LOWER_UNSAFE = frozenset(c for c in _CASE_EXTRA if not c.isascii()) | {"Σ", "İ"}
+
+_Clauses = tuple[tuple[str, ...], ...]
+
+
+def required(pattern: re.Pattern[str]) -> _Clauses:
+    """Words every match of `pattern` contains, read from its parsed form: clauses, each a tuple of lower-case
+    strings one of which every match contains (all clauses hold together); () when nothing is required. A text
+    that fails a clause (`may_match`) needs no search: the German cues that open with a compound's free start
+    ("\\w*(?:einsatz|mission)...") are otherwise tried at every word of every sentence."""
+    return tuple(_clauses(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+_MOST_CLAUSES = 3  # the most selective few (longest shortest word): more cost more to test than they save
+
+
+def _clauses(items: object) -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _C.LITERAL:
+            run.append(chr(av))  # type: ignore[arg-type]
+            continue
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width: the letters on either side are still next to each other in a match
+        if run:
+            found.append((_lower("".join(run)),))
+            run = []
+        if op is _C.SUBPATTERN:
+            found.extend(_clauses(av[-1]))  # type: ignore[index]
+        elif op is _C.BRANCH:
+            alts = [_best(_clauses(alt)) for alt in av[1]]  # type: ignore[index]
+            if all(a is not None for a in alts):
+                found.append(tuple(sorted({w for a in alts for w in a})))  # type: ignore[union-attr]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            found.extend(_clauses(av[2]))  # type: ignore[index]
+        elif op is _C.ATOMIC_GROUP:
+            found.extend(_clauses(av))
+    if run:
+        found.append((_lower("".join(run)),))
+    found = [_plainest(c) for c in found if min(map(len, c)) >= 2]  # a space or a letter is in any sentence
+    return sorted(found, key=lambda c: -min(len(w) for w in c))[:_MOST_CLAUSES]
+
+
+def _plainest(clause: tuple[str, ...]) -> tuple[str, ...]:
+    """The clause without the words that hold another of its words ("missions" when "mission" is there)."""
+    return tuple(w for w in clause if not any(v != w and v in w for v in clause))
+
+
+def _best(clauses: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    return clauses[0] if clauses else None
+
+
+def _lower(word: str) -> str:
+    """The word in lower case; "" (no requirement) when a letter's case does not map one to one."""
+    return "" if not _LOWER_UNSAFE.isdisjoint(word) else word.lower()
+
+
+def lowered(text: str) -> str | None:
+    """`text` in lower case, letter by letter as the regex engine compares them ignoring case; None when a
+    letter's case does not map one to one (then `may_match` cannot tell: search)."""
+    if not text.isascii() and not _LOWER_UNSAFE.isdisjoint(text):
+        return None
+    return text.lower()
+
+
+def may_match(clauses: _Clauses, low: str | None) -> bool:
+    """Whether a text (`lowered`) holds a word of every clause: False means the pattern cannot match in it."""
+    return low is None or all(any(w in low for w in clause) for clause in clauses)
