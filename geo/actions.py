@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from types import SimpleNamespace
 
 from . import rules
-from .wordstarts import HEAD, dispatch, fitting, gated, heads, lowered, may_match, required, word_start_heads
+from .wordstarts import HEAD, dispatch, fitting, gated, heads, lowered, may_match, required, spared, word_start_heads
 
 __all__ = [
     "Trigger",
@@ -210,14 +210,18 @@ def _spec(spec: dict[str, object]) -> tuple:
     )
 
 
+_MOST_SENTENCES = ("military", "report")  # words most sentences hold ("troops", "said"): no look spares a search
+
+
 @cache
 def _gated_cues(language: str) -> SimpleNamespace:
     """Every pattern of the language's cues in its gated form (wordstarts.gated: the same matches), looked up
-    once per language rather than at each search."""
+    once per language rather than at each search, and spared the search in a text that lacks the words every
+    match holds (wordstarts.spared)."""
     cues = _cues(language)
     return SimpleNamespace(
         **{
-            f.name: gated(v)
+            f.name: gated(v) if f.name in _MOST_SENTENCES else spared(gated(v))
             for f in fields(cues)
             if isinstance(v := getattr(cues, f.name), re.Pattern) and f.name not in ("starts", "any_trigger")
         }

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.actions import _cues
+from geo.actions import _cues, _gated_cues
 from geo.corpus import load_corpus
 from geo.sentences import split_sentences
-from geo.wordstarts import lowered, may_match, required
+from geo.wordstarts import Spared, lowered, may_match, required
 
 from .test_wordstarts import _WORDS, LANGUAGES, _patterns
 
@@ -81,3 +81,22 @@ def test_what_is_required() -> None:
     )
     assert required(re.compile(r"(?:a|bc)x?")) == ()  # a letter is no requirement worth a test
     assert required(re.compile(r"(?:foo)*bar")) == (("bar",),)
+
+
+def test_spared_patterns_answer_as_the_patterns_on_the_test_articles() -> None:
+    folders = [p for p in sorted(DATA.glob("events*")) if p.is_dir()]
+    articles = load_corpus(folders).articles[::3]
+    for article in articles:
+        language = (article.language or "en")[:2]
+        fast = vars(_gated_cues(language))
+        for sentence in split_sentences(article.text):
+            text = sentence.text
+            for name, pattern in fast.items():
+                plain = pattern.regex if isinstance(pattern, Spared) else pattern
+                assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+                for at in (0, len(text) // 2):
+                    for how in ("search", "match"):
+                        got, want = getattr(pattern, how)(text, at), getattr(plain, how)(text, at)
+                        assert (got and got.span()) == (want and want.span()), (name, how, text)
+                head = text[:12]
+                assert bool(pattern.fullmatch(head)) == bool(plain.fullmatch(head)), name
