@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from . import rules
 from .wordforms import conjugated_triggers, separable_triggers
-from .wordstarts import HEAD, dispatch, fitting, gated, heads, word_start_heads
+from .wordstarts import HEAD, dispatch, fitting, gated, heads, lowered, may_match, required, spared, word_start_heads
 
 __all__ = [
     "Trigger",
@@ -99,6 +99,9 @@ class _Cues:
     status_heads: tuple[tuple[frozenset[tuple[str, bool]], ...], re.Pattern[str]] | None  # see word_start_heads
     status_by_head: dict[str, tuple[int, ...]]
     specs: tuple[tuple, ...]  # per cue: what its Trigger says after the span and the words (see _spec)
+    # the cues tried at every word start (a compound's free start, "\w*(?:einsatz|mission)... beend\w*"), each
+    # with the words every match of it holds (wordstarts.required): a sentence without them is spared the cue
+    everywhere: tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]
 
 
 _NONE = ["(?!x)x"]  # a pattern that never matches, for a list a language leaves empty
@@ -182,6 +185,11 @@ def _cues(language: str) -> _Cues:
         status_heads=word_start_heads(list(status.values())),
         status_by_head={},
         specs=tuple(_spec(t) for _, t in triggers),
+        everywhere=tuple(
+            (k, needs)
+            for k, (p, _) in enumerate(triggers)
+            if (needs := required(p)) and any(not start for start, _ in heads(_parser.parse(p.pattern, p.flags), HEAD))
+        ),
     )
 
 
@@ -204,14 +212,18 @@ def _spec(spec: dict[str, object]) -> tuple:
     )
 
 
+_MOST_SENTENCES = ("military", "report")  # words most sentences hold ("troops", "said"): no look spares a search
+
+
 @cache
 def _gated_cues(language: str) -> SimpleNamespace:
     """Every pattern of the language's cues in its gated form (wordstarts.gated: the same matches), looked up
-    once per language rather than at each search."""
+    once per language rather than at each search, and spared the search in a text that lacks the words every
+    match holds (wordstarts.spared)."""
     cues = _cues(language)
     return SimpleNamespace(
         **{
-            f.name: gated(v)
+            f.name: gated(v) if f.name in _MOST_SENTENCES else spared(gated(v))
             for f in fields(cues)
             if isinstance(v := getattr(cues, f.name), re.Pattern) and f.name not in ("starts", "any_trigger")
         }
@@ -255,12 +267,16 @@ def _triggers(text: str, language: str) -> tuple[Trigger, ...]:
     cues = _cues(language)
     kept: list[Trigger] = []
     pos = 0
+    low = lowered(text) if cues.everywhere else None
+    barred = {k for k, needs in cues.everywhere if not may_match(needs, low)}  # none of their words here
     for at, tried in _starts_of_cues(text, cues):
         if at < pos:
             continue  # inside the last cue found
         # the leftmost cue; of the cues that start there, the longest ("end of its deployment")
         best = None
         for k in tried:
+            if barred and k in barred:
+                continue
             m = cues.triggers[k][0].match(text, at)
             if m is not None and (best is None or m.end() > best[0].end()):
                 best = (m, k)

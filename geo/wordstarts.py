@@ -13,6 +13,8 @@ import re
 import re._casefix as _casefix
 import re._constants as _C
 import re._parser as _parser
+import sys
+from collections.abc import Iterator
 
 from .patterns import alternation
 
@@ -251,3 +253,122 @@ def _gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     ahead = f"(?=(?i:{alternation(starts)}))"  # heads are lower case: either case of the text fits
     return re.compile(opening + ahead + pattern.pattern[len(opening) :], pattern.flags)
+
+
+# Letters whose case `str.lower` does not map as the regex engine does, one by one: those with extra case
+# folds ("ſ" matches "s"), the final sigma (lower-cased by its place in the word), "İ" (two letters lower-cased)
+_LOWER_UNSAFE = frozenset(c for c in _CASE_EXTRA if not c.isascii()) | {"Σ", "İ"}
+
+_Clauses = tuple[tuple[str, ...], ...]
+
+
+def required(pattern: re.Pattern[str]) -> _Clauses:
+    """Words every match of `pattern` contains, read from its parsed form: clauses, each a tuple of lower-case
+    strings one of which every match contains (all clauses hold together); () when nothing is required. A text
+    that fails a clause (`may_match`) needs no search: the German cues that open with a compound's free start
+    ("\\w*(?:einsatz|mission)...") are otherwise tried at every word of every sentence."""
+    return tuple(_clauses(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+_MOST_CLAUSES = 3  # the most selective few (longest shortest word): more cost more to test than they save
+
+
+def _clauses(items: object) -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _C.LITERAL:
+            run.append(chr(av))  # type: ignore[arg-type]
+            continue
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width: the letters on either side are still next to each other in a match
+        if run:
+            found.append((_lower("".join(run)),))
+            run = []
+        if op is _C.SUBPATTERN:
+            found.extend(_clauses(av[-1]))  # type: ignore[index]
+        elif op is _C.BRANCH:
+            alts = [_best(_clauses(alt)) for alt in av[1]]  # type: ignore[index]
+            if all(a is not None for a in alts):
+                found.append(tuple(sorted({w for a in alts for w in a})))  # type: ignore[union-attr]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            found.extend(_clauses(av[2]))  # type: ignore[index]
+        elif op is _C.ATOMIC_GROUP:
+            found.extend(_clauses(av))
+    if run:
+        found.append((_lower("".join(run)),))
+    found = [_plainest(c) for c in found if min(map(len, c)) >= 2]  # a space or a letter is in any sentence
+    return sorted(found, key=lambda c: -min(len(w) for w in c))[:_MOST_CLAUSES]
+
+
+def _plainest(clause: tuple[str, ...]) -> tuple[str, ...]:
+    """The clause without the words that hold another of its words ("missions" when "mission" is there)."""
+    return tuple(w for w in clause if not any(v != w and v in w for v in clause))
+
+
+def _best(clauses: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    return clauses[0] if clauses else None
+
+
+def _lower(word: str) -> str:
+    """The word in lower case; "" (no requirement) when a letter's case does not map one to one."""
+    return "" if not _LOWER_UNSAFE.isdisjoint(word) else word.lower()
+
+
+def lowered(text: str) -> str | None:
+    """`text` in lower case, letter by letter as the regex engine compares them ignoring case; None when a
+    letter's case does not map one to one (then `may_match` cannot tell: search)."""
+    if not text.isascii() and not _LOWER_UNSAFE.isdisjoint(text):
+        return None
+    return text.lower()
+
+
+def may_match(clauses: _Clauses, low: str | None) -> bool:
+    """Whether a text (`lowered`) holds a word of every clause: False means the pattern cannot match in it."""
+    return low is None or all(any(w in low for w in clause) for clause in clauses)
+
+
+_LAST_LOWERED: list[tuple[str, str | None]] = [("", "")]  # the text lowered last: most asks are about one sentence
+
+
+def _lowered_once(text: str) -> str | None:
+    last = _LAST_LOWERED[0]
+    if last[0] is text:
+        return last[1]
+    low = lowered(text)
+    _LAST_LOWERED[0] = (text, low)
+    return low
+
+
+class Spared:
+    """A pattern that first looks for the words every match of it holds (`required`) in the text it is asked
+    about, and searches only when they are there: the same answers as the pattern. Python's engine steps a
+    pattern through every character of a sentence (tens of microseconds for most of our word lists); `in`
+    finds that a sentence has no "whether", "unless" or "threaten" in well under one."""
+
+    __slots__ = ("needs", "regex")
+
+    def __init__(self, regex: re.Pattern[str], needs: _Clauses) -> None:
+        self.regex = regex
+        self.needs = needs
+
+    def _absent(self, text: str) -> bool:
+        return not may_match(self.needs, _lowered_once(text))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text) else self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text) else self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._absent(text) else self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self._absent(text) else self.regex.finditer(text, pos, endpos)
+
+
+def spared(pattern: re.Pattern[str]) -> re.Pattern[str] | Spared:
+    """`pattern` behind a look for the words its matches hold (`Spared`), or itself when it requires none."""
+    needs = required(pattern)
+    return Spared(pattern, needs) if needs else pattern
