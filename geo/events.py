@@ -46,6 +46,7 @@ from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 from .patterns import alternation, spellings
+from .placing import genitive_owner_start, in_attribution
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
 
@@ -1861,8 +1862,9 @@ def _draft(
                 # troops sent there (whether it is an event at all, the home rule below decides)
                 action, location, destination = "deployment", destination, None
         if location is None or destination is None or not _elsewhere(location, destination):
+            goal = destination  # "Belgien verlegte 80 Soldaten nach Gao", from nowhere said: troops sent to Gao
             action, destination = ("deployment", None) if destination is not None else (action, None)
-            location = location if destination is None and location is not None else destination or location
+            location = location if goal is None and location is not None else goal or location
             if action == "redeployment":
                 return None
     if (
@@ -2500,9 +2502,16 @@ def _role_cached(text: str, start: int, syn: _Syntax, end: int) -> frozenset[str
 def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
     """Whether a preposition ties the place to what is said ("in", "from", "to"): `_role` is not empty,
     read up to the first preposition found."""
+    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    mention_start = mention_start if owner is None else owner  # "in Malis Norden": the owner's preposition
     before = text[max(0, mention_start - 60) : mention_start]
     place_in, place_from, place_to = _tie_patterns(syn)
     return bool(place_in.search(before) or place_from.search(before) or place_to.search(before))
+
+
+def _syntax_language(syn: _Syntax) -> str:
+    """The language whose rules `syn` holds (for the place questions of geo/placing.py)."""
+    return next((lang for lang in rules.LANGUAGES if _syntax(lang) is syn), "en")
 
 
 @cache
@@ -2512,6 +2521,9 @@ def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
 
 
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
+    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    if owner is not None:  # "into Nigeria's Borno state", "in Nigers Hauptstadt Niamey": the owner's preposition
+        mention_start = owner
     before = text[max(0, mention_start - 60) : mention_start]
     roles = set()
     if mention_end is not None and syn.from_after.match(text, mention_end):
@@ -2586,6 +2598,8 @@ def _where_among(
             continue  # "sa frontière avec le Soudan, où ...": the neighbour, even when a clause is about it
         if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
             continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
+        if in_attribution(text, rel, span, ctx.language):
+            continue  # "schickte nach Angaben des Ministeriums in Madrid 60 Soldaten nach Atar": the source's place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
         if not roles and _where_clause_holds(syn, text, rel + len(m.text), trig):
             roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about

@@ -1,0 +1,111 @@
+"""Typed place attachment: which words around a place name make it the place of an event, or not.
+
+Data comes from `rules/<lang>/places.json` (keys `owner_genitives`, `attribution_openers`,
+`source_prepositions`, `side_nouns`); `events` asks these questions of each place a cue may take:
+
+- a country in the genitive before a place ("Nigeria's Borno state", "in Nigers Hauptstadt Niamey") is part of
+  the place phrase: the place after it takes the preposition before the genitive;
+- a place inside an attribution ("according to officials in Paris", "nach Angaben des Ministeriums in Madrid",
+  "a déclaré à Bamako") is where the news was told, never where the troops are;
+- "on the Nigerian side", "côté nigérian", "auf nigrischer Seite" names the country of the adjective.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import rules
+from .actions import find_triggers
+from .actors import country_names, find_actors
+from .patterns import alternation
+
+__all__ = ["genitive_owner_start", "in_attribution", "side_country"]
+
+_NEVER = "\x00"
+
+
+def _alt(words: list[str]) -> str:
+    return alternation(words) if words else _NEVER
+
+
+@cache
+def _data(language: str) -> dict:
+    return rules.load("places", language) or {}
+
+
+@cache
+def _owner_genitive(language: str) -> re.Pattern[str] | None:
+    """A country name in the genitive that ends the text before a place, with the filler between them
+    ("Nigeria's ", "Burkina Fasos Hauptstadt ", "Malis nördliche Region ")."""
+    data = _data(language)
+    suffixes = data.get("owner_genitives", [])
+    if not suffixes:
+        return None
+    names = set(country_names(language)) | set((rules.load("actors", language) or {}).get("countries", {}))
+    names |= set(data.get("country_aliases", {}))
+    names = {n for n in names if len(n) > 2}
+    fillers = data.get("owner_fillers", [])
+    filler = rf"(?:(?:{_alt(fillers)})\s+){{0,2}}" if fillers else ""
+    return re.compile(rf"(?<![\w-])(?:{_alt(sorted(names))})(?:{_alt(suffixes)})\s+{filler}$")
+
+
+def genitive_owner_start(text: str, start: int, language: str) -> int | None:
+    """Where the genitive country that owns the place at `start` begins ("into Nigeria's Borno state": the
+    offset of "Nigeria's"), so that the place reads the preposition before it; None when there is none."""
+    pattern = _owner_genitive(language)
+    if pattern is None or start <= 0:
+        return None
+    m = pattern.search(text, max(0, start - 60), start)
+    return m.start() if m is not None else None
+
+
+@cache
+def _attribution(language: str) -> re.Pattern[str] | None:
+    data = _data(language)
+    openers, preps = data.get("attribution_openers", []), data.get("source_prepositions", [])
+    if not openers or not preps:
+        return None
+    # "according to the defence ministry in", "nach Angaben des Verteidigungsministeriums in", "a déclaré à":
+    # the opener, a few words of the source (no comma, no clause), then the preposition before the place
+    return re.compile(
+        rf"(?<![\w])(?:{_alt(openers)})(?:\s+(?!(?:{_alt(preps)})\s)[^\s\d,;:.()«»\"“”]+){{0,6}}?\s+(?:{_alt(preps)})\s+"
+        rf"(?:(?:{_alt(data.get('articles', []))})\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def in_attribution(text: str, start: int, cue: tuple[int, int], language: str) -> bool:
+    """Whether the place at `start` stands in the attribution of the news, before it and apart from the cue:
+    "Spain sent, according to the ministry in Madrid, 60 soldiers", "told reporters in Paris"."""
+    pattern = _attribution(language)
+    if pattern is None:
+        return False
+    m = pattern.search(text, max(0, start - 90), start)
+    if m is None or m.start() <= cue[0] < start:
+        return False
+    # "announced the withdrawal of its troops from Mali": a cue inside is an event told, not its source
+    return not any(m.start() <= t.start < start for t in find_triggers(text, language))
+
+
+@cache
+def _side(language: str) -> re.Pattern[str] | None:
+    nouns = _data(language).get("side_nouns", [])
+    return re.compile(rf"(?<![\w])(?:{_alt(nouns)})(?![\w])", re.IGNORECASE) if nouns else None
+
+
+def side_country(text: str, cue: tuple[int, int], language: str, limit: int = 80) -> str | None:
+    """ "on the Nigerian side", "côté nigérian", "auf nigerianischer Seite" near the cue: the country of the
+    adjective beside the word for a side, which is where the troops act."""
+    pattern = _side(language)
+    if pattern is None:
+        return None
+    for m in pattern.finditer(text):
+        if m.start() > cue[1] + limit or m.end() < cue[0] - limit:
+            continue
+        for a in find_actors(text, language):
+            if a.kind == "adjective" and a.country not in (None, "EU", "UN"):
+                gap = text[a.end : m.start()] if a.end <= m.start() else text[m.end() : a.start]
+                if len(gap) <= 3 and not gap.strip(" -"):
+                    return a.country
+    return None
