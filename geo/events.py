@@ -46,7 +46,7 @@ from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 from .patterns import alternation, spellings
-from .placing import genitive_owner_start, in_attribution
+from .placing import base_after, genitive_owner_start, in_attribution, postposition_end
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
 
@@ -968,6 +968,25 @@ def _where_clause_holds(syn: _Syntax, text: str, end: int, trig: Trigger) -> boo
     opened = syn.place_relative.match(text, end)
     assert opened is not None
     close = _CLAUSE_END.search(text, opened.end())
+    stop = close.start() if close else len(text)
+    brk = syn.breaks.search(text, opened.end(), stop)
+    stop = brk.start() if brk else stop
+    return opened.end() <= trig.start < stop
+
+
+def _where_clause_about(syn: _Syntax, text: str, end: int, trig: Trigger) -> bool:
+    """ `_where_clause_holds`, also when a verb or adverb in lower case stands between the place and the comma
+    (verb-final "vom Niger aus operieren, wo ... stationiert sind"; "moved to Niger later, where ...") or a
+    number's point stands in the clause ("Dschibuti, wo 1.500 Soldaten stationiert sind")."""
+    if _where_clause_holds(syn, text, end, trig):
+        return True
+    opened = syn.place_relative.match(text, end)
+    if opened is None:
+        return False
+    gap = text[end : text.index(",", end)].split()
+    if not all(w[:1].islower() for w in gap):
+        return False
+    close = _BREAK_NOT_ORDINAL.search(text, opened.end())  # not the point of "1.000"
     stop = close.start() if close else len(text)
     brk = syn.breaks.search(text, opened.end(), stop)
     stop = brk.start() if brk else stop
@@ -2528,6 +2547,8 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
     roles = set()
     if mention_end is not None and syn.from_after.match(text, mention_end):
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
+    if mention_end is not None and base_after(text, mention_end, _syntax_language(syn)):
+        roles.add("in")  # "von Niamey aus operieren": the base the troops act from, where they are
     place_in, place_from, place_to = _tie_patterns(syn)
     if place_in.search(before):
         roles.add("in")
@@ -2601,10 +2622,13 @@ def _where_among(
         if in_attribution(text, rel, span, ctx.language):
             continue  # "schickte nach Angaben des Ministeriums in Madrid 60 Soldaten nach Atar": the source's place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
-        if not roles and _where_clause_holds(syn, text, rel + len(m.text), trig):
+        about = _where_clause_about(syn, text, postposition_end(text, rel + len(m.text), ctx.language), trig)
+        if about and (not roles or trig.action == "deployment"):
             roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
+        if about and trig.action == "deployment":
+            c = min(c, 1.0)  # "vom Niger aus operieren, wo bereits 1.000 Soldaten stationiert sind": however far
         if not roles and not trig.host:
             continue  # "tensions with France", "In Germany, there are plans": no place of the troops
         if not after:

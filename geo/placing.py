@@ -20,7 +20,7 @@ from .actions import find_triggers
 from .actors import country_names, find_actors
 from .patterns import alternation
 
-__all__ = ["genitive_owner_start", "in_attribution", "side_country"]
+__all__ = ["base_after", "genitive_owner_start", "in_attribution", "postposition_end", "side_country"]
 
 _NEVER = "\x00"
 
@@ -109,3 +109,21 @@ def side_country(text: str, cue: tuple[int, int], language: str, limit: int = 80
                 if len(gap) <= 3 and not gap.strip(" -"):
                     return a.country
     return None
+
+
+@cache
+def _postposition(language: str) -> re.Pattern[str] | None:
+    words = _data(language).get("base_postpositions", [])
+    return re.compile(rf"\s+(?:{_alt(words)})(?![\w])") if words else None
+
+
+def postposition_end(text: str, end: int, language: str) -> int:
+    """The end of a place phrase with its postposition ("vom Niger aus"), or `end` when none follows."""
+    pattern = _postposition(language)
+    m = pattern.match(text, end) if pattern is not None else None
+    return m.end() if m is not None else end
+
+
+def base_after(text: str, end: int, language: str) -> bool:
+    """ "von Niamey aus": a place the troops act from, their base, is a place they are in."""
+    return postposition_end(text, end, language) != end
