@@ -46,7 +46,14 @@ from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 from .patterns import alternation, spellings
-from .placing import base_after, genitive_owner_start, in_attribution, postposition_end
+from .placing import (
+    base_after,
+    border_phrases,
+    genitive_owner_start,
+    in_attribution,
+    is_border_phrase,
+    postposition_end,
+)
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
 
@@ -1824,7 +1831,10 @@ def _draft(
         # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
         border = border or _own_area(text, trig, costs, whos, sentence.start, country, ctx)
-        if location is None or (border is not None and _unplaced(location, sentence, border)):
+        typed = None if border is not None else _typed_border(text, span, costs, sentence.start, country, ctx)
+        border = border or typed
+        moved = typed is not None and trig.action == "redeployment"  # "troops in Niger were moved to the border"
+        if location is None or moved or (border is not None and _unplaced(location, sentence, border)):
             location, destination = (None, border) if trig.action == "redeployment" else (border, None)
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
@@ -1926,6 +1936,7 @@ def _draft(
             _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
             for a in find_actors(text, ctx.language)
             if a.kind in ("adjective", "army", "demonym") and not any(w.start == a.start for w in whos)
+            and not syn.scenery_after.match(text, a.end)  # "to the Malian border": a place's adjective, no partner
         ]
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
         partner = _foreign_partner(text, near, country)
@@ -2062,6 +2073,28 @@ def _own_border(
     return None
 
 
+def _typed_border(
+    text: str, span: tuple[int, int], costs: _Costs, offset: int, country: str, ctx: _Context
+) -> PlaceMention | None:
+    """ "Mauritania has deployed 500 soldiers to the Malian border", "à la frontière", "an die malische Grenze":
+    a border named by a bare noun or a neighbour's adjective is where the troops are, in the country they stand
+    in: the actor's own when the article is set at home, in the neighbour or nowhere said; else the article's
+    scene ("French troops moved to the Malian border" in an article about Niger are in Niger)."""
+    if country in ("EU", "UN"):
+        return None
+    for start, end, neighbour in border_phrases(text, ctx.language):
+        if costs.between((start, end), span) > _HOME_PLACE_COST:
+            continue
+        host = _scene_or_main(ctx, None, headline=False)
+        code = country if host in (None, country, neighbour) else host
+        if code == neighbour and code != country:
+            continue
+        own = _country_place(code)
+        if own is not None:
+            return PlaceMention(ctx.article.id, offset + start, offset + end, text[start:end], own)
+    return None
+
+
 def _home_move(
     action: str,
     trig: Trigger,
@@ -2088,7 +2121,10 @@ def _home_move(
     if any(p.place.country != country or p.place.feature in _BROAD for p in places):
         return False
     if any(
-        p.place.feature == "country" and not syn.own_border_head.match(p.text) and not syn.own_area.fullmatch(p.text)
+        p.place.feature == "country"
+        and not syn.own_border_head.match(p.text)
+        and not syn.own_area.fullmatch(p.text)
+        and not is_border_phrase(p.text, _syntax_language(syn))  # "to the Malian border": _typed_border's
         for p in places
     ):
         return False  # the whole country is no place of a move at home; a border area of it is

@@ -127,3 +127,43 @@ def postposition_end(text: str, end: int, language: str) -> int:
 def base_after(text: str, end: int, language: str) -> bool:
     """ "von Niamey aus": a place the troops act from, their base, is a place they are in."""
     return postposition_end(text, end, language) != end
+
+
+@cache
+def _border(language: str) -> re.Pattern[str] | None:
+    """ "to the Malian border", "along the frontier", "à la frontière malienne", "an die malische Grenze",
+    "entlang der Nordgrenze": a preposition of place, then a border noun with at most two words beside it."""
+    data = _data(language)
+    preps, nouns = data.get("border_prepositions", []), data.get("border_nouns", [])
+    if not preps or not nouns:
+        return None
+    dets = data.get("border_determiners", [])
+    glued = r"[\w-]*?" if data.get("border_compounds") else ""
+    after = r"(?:\s+[\w'’-]+)?" if data.get("border_adjective_after") else ""  # "la frontière malienne"
+    return re.compile(
+        rf"(?<![\w])(?:{_alt(preps)})\s+(?:(?:{_alt(dets)})\s+)?(?:[\w'’-]+\s+){{0,2}}?{glued}(?:{_alt(nouns)})"
+        rf"{after}(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def border_phrases(text: str, language: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, neighbour) of each border phrase of a sentence: the neighbour is the country of a nationality
+    adjective in it ("the Malian border": ML), None for a bare border ("to the border")."""
+    pattern = _border(language)
+    if pattern is None:
+        return []
+    out = []
+    adjectives = [
+        a for a in find_actors(text, language) if a.kind == "adjective" and a.country not in (None, "EU", "UN")
+    ]
+    for m in pattern.finditer(text):
+        inside = [a.country for a in adjectives if m.start() <= a.start and a.end <= m.end()]
+        out.append((m.start(), m.end(), inside[0] if inside else None))
+    return out
+
+
+def is_border_phrase(text: str, language: str) -> bool:
+    """Whether the words name a border area (a place of an army's move at home)."""
+    pattern = _border(language)
+    return pattern is not None and pattern.search(text) is not None
