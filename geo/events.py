@@ -2681,6 +2681,9 @@ def _where_among(
         ahead = not syn.adjuncts_follow_verb and trig.action == "redeployment"  # "in den Niger verlegt werden"
         dests = [s for s in scored if (s[3] or ahead) and "to" in s[2] and "from" not in s[2]]
         dests = [s for s in dests if s[1].place.feature not in _BROAD]
+        if not dests and trig.action == "redeployment" and not any("from" in s[2] for s in scored):
+            # "in das Dorf X im Norden Malis verlegt", "redeployed in northern Mali": a move's only place is its goal
+            dests = [s for s in scored if (s[3] or ahead) and "in" in s[2] and s[1].place.feature not in _BROAD]
         if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
             dests = [
                 s

@@ -84,6 +84,12 @@ def in_attribution(text: str, start: int, cue: tuple[int, int], language: str) -
     m = pattern.search(text, max(0, start - 90), start)
     if m is None or m.start() <= cue[0] < start:
         return False
+    words = text[m.start() : start].split()
+    articles = {a.casefold() for a in _data(language).get("articles", [])}
+    while len(words) > 2 and words[-1].casefold() in articles:
+        words.pop()  # "in Den Haag": the name's own article
+    if _data(language).get("capitalises_nouns") and len(words) > 2 and not words[-2][:1].isupper():
+        return False  # "nach Angaben des Kommandos derzeit in Niger": the source ends at its noun, not at an adverb
     # "announced the withdrawal of its troops from Mali": a cue inside is an event told, not its source
     return not any(m.start() <= t.start < start for t in find_triggers(text, language))
 
