@@ -53,6 +53,7 @@ from .placing import (
     in_attribution,
     is_border_phrase,
     postposition_end,
+    side_country,
 )
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
@@ -2726,6 +2727,10 @@ def _where_among(
         # "Au Tchad, ..., le millier de soldats a achevé son retrait": the sentence's own frame comes before
         # what "there" and "the country" point back to in the sentences before
         location = _fronted_place(text, places, offset, syn, country)
+    if location is None:
+        side = side_country(text, span, ctx.language)  # "côté nigérian", "on the Nigerian side of the border"
+        # not the actor's own: "Côté français, on prépare la réduction de Barkhane" speaks of France's part
+        location = _country_mention(side, ctx, text="", sentence=None) if side not in (None, country) else None
     if location is None:
         location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:
