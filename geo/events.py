@@ -46,6 +46,15 @@ from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 from .patterns import alternation, spellings
+from .placing import (
+    base_after,
+    border_phrases,
+    genitive_owner_start,
+    in_attribution,
+    is_border_phrase,
+    postposition_end,
+    side_country,
+)
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
@@ -1001,6 +1010,25 @@ def _where_clause_holds(syn: _Syntax, text: str, end: int, trig: Trigger) -> boo
     return opened.end() <= trig.start < stop
 
 
+def _where_clause_about(syn: _Syntax, text: str, end: int, trig: Trigger) -> bool:
+    """ `_where_clause_holds`, also when a verb or adverb in lower case stands between the place and the comma
+    (verb-final "vom Niger aus operieren, wo ... stationiert sind"; "moved to Niger later, where ...") or a
+    number's point stands in the clause ("Dschibuti, wo 1.500 Soldaten stationiert sind")."""
+    if _where_clause_holds(syn, text, end, trig):
+        return True
+    opened = syn.place_relative.match(text, end)
+    if opened is None:
+        return False
+    gap = text[end : text.index(",", end)].split()
+    if not all(w[:1].islower() for w in gap):
+        return False
+    close = _BREAK_NOT_ORDINAL.search(text, opened.end())  # not the point of "1.000"
+    stop = close.start() if close else len(text)
+    brk = syn.breaks.search(text, opened.end(), stop)
+    stop = brk.start() if brk else stop
+    return opened.end() <= trig.start < stop
+
+
 def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
     return len(gap) <= 24 and len(_WORD.findall(gap)) <= 2
@@ -1837,7 +1865,10 @@ def _draft(
         # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
         border = border or _own_area(text, trig, costs, whos, sentence.start, country, ctx)
-        if location is None or (border is not None and _unplaced(location, sentence, border)):
+        typed = None if border is not None else _typed_border(text, span, costs, sentence.start, country, ctx)
+        border = border or typed
+        moved = typed is not None and trig.action == "redeployment"  # "troops in Niger were moved to the border"
+        if location is None or moved or (border is not None and _unplaced(location, sentence, border)):
             location, destination = (None, border) if trig.action == "redeployment" else (border, None)
     if force is not None and country in ("EU", "UN") and location is not None:
         country = _contributor(force, whos, location, ctx.subject, text) or country
@@ -1895,8 +1926,9 @@ def _draft(
                 # troops sent there (whether it is an event at all, the home rule below decides)
                 action, location, destination = "deployment", destination, None
         if location is None or destination is None or not _elsewhere(location, destination):
+            goal = destination  # "Belgien verlegte 80 Soldaten nach Gao", from nowhere said: troops sent to Gao
             action, destination = ("deployment", None) if destination is not None else (action, None)
-            location = location if destination is None and location is not None else destination or location
+            location = location if goal is None and location is not None else goal or location
             if action == "redeployment":
                 return None
     if (
@@ -1939,6 +1971,7 @@ def _draft(
             _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
             for a in find_actors(text, ctx.language)
             if a.kind in ("adjective", "army", "demonym") and not any(w.start == a.start for w in whos)
+            and not syn.scenery_after.match(text, a.end)  # "to the Malian border": a place's adjective, no partner
         ]
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
         partner = _foreign_partner(text, near, country)
@@ -2076,6 +2109,28 @@ def _own_border(
     return None
 
 
+def _typed_border(
+    text: str, span: tuple[int, int], costs: _Costs, offset: int, country: str, ctx: _Context
+) -> PlaceMention | None:
+    """ "Mauritania has deployed 500 soldiers to the Malian border", "à la frontière", "an die malische Grenze":
+    a border named by a bare noun or a neighbour's adjective is where the troops are, in the country they stand
+    in: the actor's own when the article is set at home, in the neighbour or nowhere said; else the article's
+    scene ("French troops moved to the Malian border" in an article about Niger are in Niger)."""
+    if country in ("EU", "UN"):
+        return None
+    for start, end, neighbour in border_phrases(text, ctx.language):
+        if costs.between((start, end), span) > _HOME_PLACE_COST:
+            continue
+        host = _scene_or_main(ctx, None, headline=False)
+        code = country if host in (None, country, neighbour) else host
+        if code == neighbour and code != country:
+            continue
+        own = _country_place(code)
+        if own is not None:
+            return PlaceMention(ctx.article.id, offset + start, offset + end, text[start:end], own)
+    return None
+
+
 def _home_move(
     action: str,
     trig: Trigger,
@@ -2102,7 +2157,10 @@ def _home_move(
     if any(p.place.country != country or p.place.feature in _BROAD for p in places):
         return False
     if any(
-        p.place.feature == "country" and not syn.own_border_head.match(p.text) and not syn.own_area.fullmatch(p.text)
+        p.place.feature == "country"
+        and not syn.own_border_head.match(p.text)
+        and not syn.own_area.fullmatch(p.text)
+        and not is_border_phrase(p.text, _syntax_language(syn))  # "to the Malian border": _typed_border's
         for p in places
     ):
         return False  # the whole country is no place of a move at home; a border area of it is
@@ -2549,9 +2607,16 @@ def _role_cached(text: str, start: int, syn: _Syntax, end: int) -> frozenset[str
 def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
     """Whether a preposition ties the place to what is said ("in", "from", "to"): `_role` is not empty,
     read up to the first preposition found."""
+    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    mention_start = mention_start if owner is None else owner  # "in Malis Norden": the owner's preposition
     before = text[max(0, mention_start - 60) : mention_start]
     place_in, place_from, place_to = _tie_patterns(syn)
     return bool(place_in.search(before) or place_from.search(before) or place_to.search(before))
+
+
+def _syntax_language(syn: _Syntax) -> str:
+    """The language whose rules `syn` holds (for the place questions of geo/placing.py)."""
+    return next((lang for lang in rules.LANGUAGES if _syntax(lang) is syn), "en")
 
 
 @cache
@@ -2561,10 +2626,15 @@ def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
 
 
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
+    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    if owner is not None:  # "into Nigeria's Borno state", "in Nigers Hauptstadt Niamey": the owner's preposition
+        mention_start = owner
     before = text[max(0, mention_start - 60) : mention_start]
     roles = set()
     if mention_end is not None and syn.from_after.match(text, mention_end):
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
+    if mention_end is not None and base_after(text, mention_end, _syntax_language(syn)):
+        roles.add("in")  # "von Niamey aus operieren": the base the troops act from, where they are
     place_in, place_from, place_to = _tie_patterns(syn)
     if place_in.search(before):
         roles.add("in")
@@ -2635,11 +2705,16 @@ def _where_among(
             continue  # "sa frontière avec le Soudan, où ...": the neighbour, even when a clause is about it
         if _in_report_clause(text, (rel, rel + len(m.text)), trig, ctx.language):
             continue  # "Das Mandat lief aus, wie ein Sprecher in Brüssel bestätigte": where it was said
+        if in_attribution(text, rel, span, ctx.language):
+            continue  # "schickte nach Angaben des Ministeriums in Madrid 60 Soldaten nach Atar": the source's place
         roles = _role_cached(text, rel, syn, rel + len(m.text))
-        if not roles and _where_clause_holds(syn, text, rel + len(m.text), trig):
+        about = _where_clause_about(syn, text, postposition_end(text, rel + len(m.text), ctx.language), trig)
+        if about and (not roles or trig.action == "deployment"):
             roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
+        if about and trig.action == "deployment":
+            c = min(c, 1.0)  # "vom Niger aus operieren, wo bereits 1.000 Soldaten stationiert sind": however far
         if not roles and not trig.host:
             continue  # "tensions with France", "In Germany, there are plans": no place of the troops
         if not after:
@@ -2656,6 +2731,9 @@ def _where_among(
         ahead = not syn.adjuncts_follow_verb and trig.action == "redeployment"  # "in den Niger verlegt werden"
         dests = [s for s in scored if (s[3] or ahead) and "to" in s[2] and "from" not in s[2]]
         dests = [s for s in dests if s[1].place.feature not in _BROAD]
+        if not dests and trig.action == "redeployment" and not any("from" in s[2] for s in scored):
+            # "in das Dorf X im Norden Malis verlegt", "redeployed in northern Mali": a move's only place is its goal
+            dests = [s for s in scored if (s[3] or ahead) and "in" in s[2] and s[1].place.feature not in _BROAD]
         if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
             dests = [
                 s
@@ -2698,6 +2776,10 @@ def _where_among(
         # "Au Tchad, ..., le millier de soldats a achevé son retrait": the sentence's own frame comes before
         # what "there" and "the country" point back to in the sentences before
         location = _fronted_place(text, places, offset, syn, country)
+    if location is None:
+        side = side_country(text, span, ctx.language)  # "côté nigérian", "on the Nigerian side of the border"
+        # not the actor's own: "Côté français, on prépare la réduction de Barkhane" speaks of France's part
+        location = _country_mention(side, ctx, text="", sentence=None) if side not in (None, country) else None
     if location is None:
         location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:

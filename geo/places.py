@@ -12,7 +12,9 @@ when something in the article supports it.
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -134,6 +136,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     added = set(towns) - set(focus)
     if added:  # the towns the article surely names are in its countries too (Hannover, then Wunstorf)
         rows = _decide(spans, hints, focus + towns, home, gaz, rl, before=rows, added=added)
+    rows = _sentence_countries(spans, rows, text, gaz, hints)
     return [
         PlaceMention(article_id, span.start, span.end, original[span.start : span.end], gaz.place(row))
         for span, row in zip(spans, rows, strict=True)
@@ -425,6 +428,42 @@ def _parent_hints(
         if all(w in rl.parent_words for w in words):
             hints[i] = gaz.country_of(parent) or ""
     return hints
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÀ-ÖØ-Þ«\"“])|\n")
+
+
+def _sentence_countries(
+    spans: list[_Span], rows: list[int | None], text: str, gaz: Gazetteer, hints: dict[int, str]
+) -> list[int | None]:
+    """A name taken for a town that several countries have, one of them named in the same sentence ("in Mali,
+    where the last soldiers left the northern town of Gao" in an article about Burkina Faso, which has a Gao
+    too): the town of the country the sentence names, when it names exactly one that has such a town (and
+    no capital or metropolis of the name is elsewhere: "the US told Paris")."""
+    out = list(rows)
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    sentence = [bisect.bisect_left(breaks, span.start) for span in spans]
+    named: dict[int, set[str]] = {}
+    for i, row in enumerate(rows):
+        if row is not None and gaz.feature(row) == "country":
+            named.setdefault(sentence[i], set()).add(gaz.country_of(row) or "")
+    for i, span in enumerate(spans):
+        if i in hints or len(span.rows) < 2 or rows[i] is None:
+            continue
+        countries = {gaz.country_of(r if r >= 0 else ~r) for r in span.rows}
+        if len(countries) < 2 or any(gaz.feature(r if r >= 0 else ~r) in _BROAD for r in span.rows):
+            continue
+        here = named.get(sentence[i], set()) & countries
+        if len(here) != 1:
+            continue
+        code = next(iter(here))
+        others = [r if r >= 0 else ~r for r in span.rows]
+        if any(gaz.country_of(r) != code and (gaz.is_capital(r) or gaz.population(r) >= _MAJOR_EXONYM) for r in others):
+            continue  # "the US told Paris": a capital or a metropolis is meant over a namesake of the country named
+        row = rows[i]
+        if row is not None and gaz.country_of(row) != code:
+            out[i] = max((r for r in others if gaz.country_of(r) == code), key=gaz.prior)
+    return out
 
 
 def _country_row(span: _Span, gaz: Gazetteer) -> int | None:
