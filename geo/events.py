@@ -42,6 +42,7 @@ from .actions import (
 from .actors import find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in
+from .home import bare_armies, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -506,6 +507,8 @@ class _Context:
     paragraph: int = -2  # where the current paragraph starts (-1: at the top)
     headline: bool = False  # the headline names the main country as the place of its news
     datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
+    striker: tuple[int, str | None, Force | None] | None = None  # (paragraph, actor, force) of the last strike
+    subject_at: int = -2  # the paragraph the subject was named in
 
 
 def _language(article: Article) -> str:
@@ -614,6 +617,7 @@ def find_drafts(article: Article) -> list[Draft]:
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
+        _remember_striker(found, ctx)
         ctx.senders.update(d.actor_country for d in found if d.actor_country and d.action != "cooperation_ended")
         _remember_towns(found, sentence, ctx)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, ctx)]
@@ -621,6 +625,30 @@ def find_drafts(article: Article) -> list[Draft]:
             ctx.recent_places = usable
         _remember_scene(found, sentence, usable, ctx)
     return merge_in_article(drafts)
+
+
+def _remember_striker(found: list[Draft], ctx: _Context) -> None:
+    """Who struck last in this paragraph: "French jets bombed depots near Kidal. Further strikes hit Tessalit"
+    are France's too; a strike nobody is named for in another paragraph is not."""
+    strikes = [d for d in found if d.action == "strike"]
+    if strikes:
+        ctx.striker = (ctx.paragraph, strikes[-1].actor_country, force_by_name(strikes[-1].force or ""))
+    elif found:
+        ctx.striker = None
+
+
+def _agentless_strike(sentence: Sentence, ctx: _Context) -> tuple[str | None, Force | None]:
+    """Whose a strike is when the sentence names no one ("des frappes aériennes ont visé ... près d'Arbinda",
+    "Bei einem Drohnenangriff nahe Fada N'Gourma"): that of whoever struck last in the paragraph, or of the
+    paragraph's subject, else the air force of the country it is in (not foreign troops a paragraph before
+    spoke of)."""
+    if ctx.striker is not None and ctx.striker[0] == ctx.paragraph and ctx.striker[1] == ctx.subject:
+        return ctx.striker[1], ctx.striker[2]
+    if ctx.subject is not None and ctx.subject_at == ctx.paragraph:
+        return ctx.subject, ctx.subject_force  # "The operation, code-named Serval, opened on Friday. That
+        # afternoon Mirage jets hit rebel trucks": the paragraph's subject
+    home = _home_of(sentence, ctx)
+    return (home, None) if home is not None else (ctx.subject, ctx.subject_force)
 
 
 def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> None:
@@ -799,10 +827,13 @@ def _actor_candidates(
             out.append(_Who(f.start, f.end, None, force, f.text))
     out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
+    text_of, lang = ctx.article.text, ctx.language
     listed: list[int] = []  # where the countries of the current list start
     for a in find_actors(text, ctx.language):
         if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
             continue
+        if a.kind == "army" and generic_army(a, ctx.language) and a.country not in _article_nations(text_of, lang):
+            continue  # "die Luftwaffe": a bare army (below), the registry's nation's only if the article names it
         if a.kind == "leader" and (
             syn.leader_victim_before.search(text[max(0, a.start - 40) : a.start])
             or syn.leader_victim_after.search(text[a.end : a.end + 50])
@@ -856,6 +887,7 @@ def _actor_candidates(
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
+    out.extend(_bare_army_whos(sentence, ctx, forces, out))
     named = {w.start for w in out}
     lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
     for m in ctx.places[lo:]:
@@ -879,6 +911,72 @@ def _actor_candidates(
             )
         )
     ]
+
+
+def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention], found: list[_Who]) -> list[_Who]:
+    """ "The army said its aircraft had struck camps near Tillabéri", "l'état-major a dépêché un renfort",
+    "Au Tchad voisin, l'armée a renforcé son dispositif": an army the sentence gives no nation is the army of
+    the country the sentence is in, not the foreign troops of the sentence before."""
+    text = sentence.text
+    if any(w.country or w.force for w in found):
+        return []  # "Bei einem Luftangriff der französischen Armee ..., nach Angaben des Generalstabs": a named
+        # nation or force is the actor; a bare army beside it is a source or a partner
+    out = []
+    nations = _article_nations(ctx.article.text, ctx.language)
+    for b in bare_armies(text, ctx.language):
+        if any(f.start < b.end and b.start < f.end for f in forces):
+            continue
+        if _vetoed(ctx, text, b.start):
+            continue  # "aux côtés de l'armée", "alongside the army": partners, not the troops
+        own = find_actors(b.text, ctx.language)
+        if own and generic_army(own[0], ctx.language) and own[0].country in nations:
+            continue  # "Soldaten der Luftwaffe" in an article on the Bundeswehr: the registry's (an actor already)
+        country = _antecedent_army(b.text, sentence, ctx) or _home_of(sentence, ctx)
+        if country is not None:
+            out.append(_Who(b.start, b.end, country, None, b.text, 0.0, "army"))
+    return out
+
+
+def _antecedent_army(noun: str, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "L'armée tchadienne a affirmé ... L'armée dit avoir ...", "l'état-major des armées à Paris ... Selon
+    l'état-major": the army the same noun named with its nation last, in this paragraph or the one before."""
+    text = ctx.article.text
+    start = max(0, ctx.paragraph)
+    while start > 0:  # back over blank lines to the start of the paragraph before
+        before = text.rfind("\n", 0, start)
+        if text[before + 1 : start].strip():
+            start = before
+            break
+        start = before
+    head = noun.casefold().replace("’", "'")
+    named = [
+        a
+        for a in find_actors(text[max(0, start) : sentence.start], ctx.language)
+        if a.kind == "army" and a.country not in (None, "EU", "UN") and head in a.text.casefold().replace("’", "'")
+    ]
+    return named[-1].country if named else None
+
+
+def _home_of(sentence: Sentence, ctx: _Context) -> str | None:
+    """The country a sentence is in: the one its places (not its landmarks) name most, else the paragraph's
+    scene, else the article's country."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    countries = []
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        if m.place.country and not _landmark(m, sentence, ctx):
+            countries.append(m.place.country)
+    scene = ctx.scene.place.country if ctx.scene is not None else None
+    return home_country(countries, scene, ctx.main_country)
+
+
+@lru_cache(maxsize=4)
+def _article_nations(text: str, language: str) -> frozenset[str]:
+    """The nations an article names other than by a word the language uses for anyone's army ("Luftwaffe")."""
+    return frozenset(
+        a.country for a in find_actors(text, language) if a.country and not generic_army(a, language)
+    )
 
 
 # two capitalised words, then a comma, a bracket or the sentence's end: "the German Volker Perthes, ..."
@@ -1418,6 +1516,7 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
     if subject is None or (subject.country is None and subject.force is not None and not subject.force.listed):
         return  # "Operation Mirador was launched": an operation the registry does not know names no one
     ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
+    ctx.subject_at = ctx.paragraph
     ctx.subject_force = subject.force if subject.force is None or subject.force.listed else None
 
 
@@ -1673,6 +1772,10 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if trig.action == "cooperation_ended" and not whos and (partner := _partner(text, sentence, ctx)) is not None:
+        # "In Niger, the authorities ended their agreement with France": the partner the sentence names, over
+        # whichever nation the sentence before spoke of
+        country, force = partner, None
     if country is not None and force is not None:
         mentions = [w for w in whos if w.force is force]
         if mentions and all(_others_clause(text, trig, w, whos, country) for w in mentions):
@@ -1744,6 +1847,15 @@ def _draft(
             country, force = owners[-1].country, owners[-1].force
         elif country is None and force is None:
             country, force = ctx.subject, ctx.subject_force
+    if (
+        country is None
+        and force is None
+        and trig.action == "strike"
+        and not whos
+        and not pronoun
+        and not _troop_nouns_before(syn, text, trig.start)  # not "Des avions Rafale ... ont mené des frappes"
+    ):
+        country, force = _agentless_strike(sentence, ctx)  # "des frappes de drones ont visé des jihadistes"
     if country is None and force is None and not whos and (troop_np or _matches(ctx.syntax, "troop_noun", text)):
         country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
@@ -1763,7 +1875,7 @@ def _draft(
     if country is None and force is None and trig.action == "strike" and not whos:
         # "The Nigerien army has put the drones to use. On Sunday, a drone strike near Tera killed ...": the strike
         # of the last sentence's subject, when this one names nobody
-        country, force = ctx.subject, ctx.subject_force
+        country, force = _agentless_strike(sentence, ctx)
     if trig.needs_force and force is None:
         # "La mission ... (EUMPM Niger), lancée fin 2022 et paralysée depuis ..., doit fermer": the force named
         # before, however long the clauses set off between it and its verb; else the object named after it
