@@ -42,7 +42,7 @@ from .actions import (
 from .actors import find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in
-from .home import bare_armies, generic_army, home_country
+from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -847,6 +847,9 @@ def _actor_candidates(
             if a.kind == "capital" and not seat and syn.town_before.search(text[max(0, a.start - 40) : a.start]):
                 previous = (a.end, False)  # "Chad's capital, N'Djamena", "die nigrische Hauptstadt Niamey": a town
                 continue
+            if a.kind == "country" and civilian_modifier(text, a.start, a.end, ctx.language):
+                previous = (a.end, False)  # "Algeria's UN envoy called the strikes", "EU ambassadors": no troops
+                continue
             if previous is not None and a.kind != "leader" and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
                 listed.append(a.start)
@@ -870,6 +873,8 @@ def _actor_candidates(
             weight = 1.0 if a.kind == "country" or seat else 2.0
             if syn.genitive.match(text, a.end) or (a.text.endswith("s") and syn.genitive.match(text, a.end - 1)):
                 weight = -1.0  # "France's President", "Frankreichs Armee"
+                if civilian_modifier(text, a.start, a.end, ctx.language):
+                    continue  # "summoned Algeria's ambassador", "Frankreichs Botschafter": no troops
         else:
             weight = 0.0
             if syn.origin_after.match(text, a.end) or syn.origin_before.search(text[max(0, a.start - 30) : a.start]):
@@ -880,6 +885,8 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
+            if a.kind in ("adjective", "demonym") and civilian_modifier(text, a.start, a.end, ctx.language):
+                continue  # "réfugiés soudanais", "the French ambassador", "tschadische Rebellen": people, no troops
         if a.country is None:
             continue
         if a.kind not in ("country", *_GOVERNMENT) and _vetoed(ctx, text, a.start):
@@ -931,10 +938,17 @@ def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention
         own = find_actors(b.text, ctx.language)
         if own and generic_army(own[0], ctx.language) and own[0].country in nations:
             continue  # "Soldaten der Luftwaffe" in an article on the Bundeswehr: the registry's (an actor already)
-        country = _antecedent_army(b.text, sentence, ctx) or _home_of(sentence, ctx)
+        country = _fronted_country(sentence, ctx) or _antecedent_army(b.text, sentence, ctx) or _home_of(sentence, ctx)
         if country is not None:
             out.append(_Who(b.start, b.end, country, None, b.text, 0.0, "army"))
     return out
+
+
+def _bare(w: _Who, text: str, language: str) -> bool:
+    """Whether a candidate is a bare army ("the army", "des Generalstabs") rather than a name."""
+    return w.kind == "army" and w.force is None and not any(
+        a.start == w.start and not generic_army(a, language) for a in find_actors(text, language)
+    )
 
 
 def _antecedent_army(noun: str, sentence: Sentence, ctx: _Context) -> str | None:
@@ -955,6 +969,22 @@ def _antecedent_army(noun: str, sentence: Sentence, ctx: _Context) -> str | None
         if a.kind == "army" and a.country not in (None, "EU", "UN") and head in a.text.casefold().replace("’", "'")
     ]
     return named[-1].country if named else None
+
+
+def _fronted_country(sentence: Sentence, ctx: _Context) -> str | None:
+    """ "Au Tchad voisin, ... l'armée a renforcé", "In neighbouring Chad, the army": a country set in front of
+    the sentence, its own phrase closed by a comma, is where the sentence moves to."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    for m in ctx.places[lo:]:
+        rel = m.start - sentence.start
+        if rel > 30 or m.start >= sentence.end:
+            break
+        after = sentence.text[rel + len(m.text) : rel + len(m.text) + 12]
+        if m.place.feature == "country" and m.place.country and "," in after and "in" in _role_cached(
+            sentence.text, rel, ctx.syntax, rel + len(m.text)
+        ):
+            return m.place.country
+    return None
 
 
 def _home_of(sentence: Sentence, ctx: _Context) -> str | None:
@@ -1851,7 +1881,7 @@ def _draft(
         country is None
         and force is None
         and trig.action == "strike"
-        and not whos
+        and all(_bare(w, text, ctx.language) for w in whos)  # "..., hieß es in einem Lagebericht des Generalstabs"
         and not pronoun
         and not _troop_nouns_before(syn, text, trig.start)  # not "Des avions Rafale ... ont mené des frappes"
     ):

@@ -21,10 +21,13 @@ from . import rules
 from .actors import ActorMention, find_actors
 from .patterns import spellings
 
-__all__ = ["BareArmy", "bare_armies", "generic_army", "home_country"]
+__all__ = ["BareArmy", "bare_armies", "civilian_modifier", "generic_army", "home_country"]
 
 # a name right after the noun that may say whose it is: "l'armée du Tchad", "the army of Mali", "die Armee Malis"
 _AFTER = 14
+
+
+_JOINED = re.compile(r"(?:['’]s)?[\s-]*(?:l['’])?")  # "Niger's army", "French-trained army", "Malis Armee"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ def bare_armies(text: str, language: str) -> list[BareArmy]:
         a, b = m.span()
         if any(n.start < b and a < n.end for n in named):
             continue  # "l'armée malienne", "the Malian armed forces": the registry's name
-        if any(0 <= a - n.end <= 4 for n in named):
+        if any(0 <= a - n.end <= 4 and _JOINED.fullmatch(text[n.end : a]) for n in named):
             continue  # "Niger's army", "die nigrische Luftwaffe", "French-trained army"
         if any(0 <= n.start - b <= _AFTER and n.kind in ("country", "adjective", "capital") for n in named):
             continue  # "l'armée du Tchad", "the army of Chad", "die Armee Malis", "the armed forces Malian"
@@ -100,3 +103,38 @@ def home_country(countries: Sequence[str], scene: str | None, main: str | None) 
         top = max(counts.values())
         return main if counts.get(main or "") == top else next(c for c in named if counts[c] == top)
     return scene or main
+
+
+@cache
+def _civilian(language: str) -> tuple[re.Pattern[str] | None, bool]:
+    data = rules.load("actors", language) or {}
+    heads = data.get("civilian_heads", [])
+    if not heads:
+        return None, False
+    flags = 0 if language == "de" else re.IGNORECASE  # German nouns are capitalised; "Medien", not "medien"
+    return re.compile(rf"(?:{'|'.join(heads)})(?![\w-])", flags), bool(data.get("adjective_follows_noun"))
+
+
+# what may stand between a nationality and the noun it qualifies: "Sudanese refugees", "Algeria's ambassador",
+# "the French aid workers", "die sudanesischen Flüchtlinge"
+_GAP = re.compile(r"(?:['’]s)?\s+")
+_WORD_GAP = re.compile(r"(?:[a-zà-öø-ÿ][\w-]*|[A-Z]{2,4})\s+")  # an adjective ("aid", "UN"), not a noun
+
+
+def civilian_modifier(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a nationality qualifies people or bodies that are no troops ("Sudanese refugees", "l'ambassadeur
+    français", "tschadische Rebellen", "Algeria's ambassador"): the noun it stands beside (after it in English and
+    German, one word between at most; right before it in French) is one of the language's `civilian_heads`."""
+    heads, follows = _civilian(language)
+    if heads is None:
+        return False
+    if follows:  # "des réfugiés soudanais", "les rebelles tchadiens": the noun right before the adjective
+        before = text[max(0, start - 40) : start]
+        return re.search(rf"(?<![\w-])(?:{heads.pattern})\s+$", before, heads.flags) is not None
+    gap = _GAP.match(text, end)
+    if gap is None:
+        return False
+    if heads.match(text, gap.end()):
+        return True
+    word = _WORD_GAP.match(text, gap.end())  # "the French aid workers", "Malian opposition politicians"
+    return word is not None and heads.match(text, word.end()) is not None
