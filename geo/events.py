@@ -1802,6 +1802,8 @@ def _draft(
     if trig.needs_count and count is None:
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
+    if country is not None and force is not None:
+        country, force = _clause_owner(text, trig, whos, country, force, syn, costs.clauses)
     if trig.action == "cooperation_ended" and not whos and (partner := _partner(text, sentence, ctx)) is not None:
         # "In Niger, the authorities ended their agreement with France": the partner the sentence names, over
         # whichever nation the sentence before spoke of
@@ -2494,6 +2496,60 @@ def _who(
         first = ranked[0]
         return (first.country, None) if first.country else (None, first.force)
     return country, force
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|[,.](?!\d)")  # not the point or comma of "14.000", "1,100"
+_COMPLEMENT = re.compile(r"\s*(?:that|que|qu['’]|dass|ob)\b", re.IGNORECASE)
+
+
+def _clause_owner(
+    text: str,
+    trig: Trigger,
+    ranked: list[_Who],
+    country: str,
+    force: Force,
+    syn: _Syntax,
+    clauses: list[tuple[int, int]],
+) -> tuple[str | None, Force | None]:
+    """The nation and the force a cue takes from different clauses: "French forces left Mali two years ago,
+    MINUSMA's blue helmets pulled out": a force named across a clause break from the cue is not the troops of
+    the nation its own clause names (no force rather than a wrong one); "French troops of Barkhane completed their
+    pullout in 2022, and the UN mission MINUSMA wound up its operations": a nation named across a clause break is
+    not the force's whose clause holds the cue (its own actor)."""
+
+    def apart(w: _Who) -> bool:
+        lo, hi = (w.end, trig.start) if w.end <= trig.start else (trig.end, w.start)
+        return _CLAUSE_BREAK.search(text, lo, hi) is not None
+
+    if country in ("UN", "EU") and force.accepts(country):
+        return country, force  # "die Minusca hat 14.000 Blauhelme stationiert": the bloc's own mission
+    nations = [w for w in ranked if w.country == country and w.force is None]
+    forces = [w for w in ranked if w.force is force]
+    if not nations or not forces:
+        return country, force  # a nation or a force the cue took from context
+    near = [w for w in nations if not apart(w)]
+    if near and all(apart(w) for w in forces):
+        return country, None
+    if near or force.default_actor in (None, country):
+        return country, force
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, trig.start)), default=0)
+    if syn.relative.match(text, opening) or syn.relative.match(text, opening + 1):
+        return country, force  # "..., die in den vergangenen Wochen ... abgewickelt hatten": the antecedent's
+    if any(not _CLAUSE_BREAK.search(text, *sorted((n.end, f.start))) for n in nations for f in forces):
+        return country, force  # "des österreichischen EUTM-Kontingents": the nation's contingent of the force
+    # the force is the subject of the cue's own clause, the nation named before a main clause break (not one
+    # that opens a clause set off inside the sentence, not the antecedent of a relative clause)
+    subjects = [f for f in forces if f.end <= trig.start and not apart(f)]
+    for n in nations:
+        if n.end > trig.start or syn.relative.match(text, n.end) or syn.relative.match(text, n.end + 1):
+            return country, force
+        for f in subjects:
+            breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, n.end, f.start)]
+            said = breaks and _COMPLEMENT.match(text, breaks[-1] + 1)  # "Macron announced, that Barkhane ..."
+            if breaks and not said and not any(any(a <= p <= b for a, b in clauses) for p in breaks):
+                continue
+            return country, force
+    return (force.default_actor, force) if subjects else (country, force)
 
 
 def _in_years(force: Force, date: object, ctx: _Context) -> bool:
