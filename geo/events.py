@@ -944,6 +944,18 @@ def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention
     return out
 
 
+def _opening_subject(text: str, whos: list[_Who]) -> _Who | None:
+    """The sentence's subject: its first name that is no place, or a capital that opens it ("Nouakchott n'a pas
+    toujours été aussi prudent. En 2011, son armée ...": "son" is Mauritania's)."""
+    first = next((w for w in whos if w.weight <= 1.0), None)
+    opening = next((w for w in whos if w.kind == "capital" and not text[: w.start].strip()), None)
+    if opening is not None and (first is None or opening.start < first.start) and not _CLAUSE_END.match(
+        text, opening.end
+    ):
+        return opening  # not "NIAMEY, 12 avril (AFP) -": a dateline
+    return first
+
+
 def _bare(w: _Who, text: str, language: str) -> bool:
     """Whether a candidate is a bare army ("the army", "des Generalstabs") rather than a name."""
     return w.kind == "army" and w.force is None and not any(
@@ -1138,7 +1150,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     # troops, with no troop word of its own
     if not forces and not opens_on_force and not has_military_context(text, lang):
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
-        _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
+        _carry_subject(ctx, _opening_subject(sentence.text, _actor_candidates(sentence, ctx, forces)))
         return []
     triggers = find_triggers(text, lang)
     if not forces and ctx.last_force is not None and (opening := ctx.syntax.force_anaphor.match(text)):
@@ -1147,7 +1159,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         ctx.subject, ctx.subject_force = named.default_actor, named
     # with no cue too: "Takuba is being wound down" names a subject
     whos = _actor_candidates(sentence, ctx, forces, aside)
-    subject = next((w for w in whos if w.weight <= 1.0), None)
+    subject = _opening_subject(text, whos)
     # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
     # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
