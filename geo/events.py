@@ -42,6 +42,7 @@ from .actions import (
 from .actors import ActorMention, find_actors
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
+from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
@@ -517,6 +518,8 @@ class _Context:
     paragraph: int = -2  # where the current paragraph starts (-1: at the top)
     headline: bool = False  # the headline names the main country as the place of its news
     datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
+    striker: tuple[int, str | None, Force | None] | None = None  # (paragraph, actor, force) of the last strike
+    subject_at: int = -2  # the paragraph the subject was named in
 
 
 def _language(article: Article) -> str:
@@ -625,6 +628,7 @@ def find_drafts(article: Article) -> list[Draft]:
         previous = list(range(len(drafts), len(drafts) + len(found)))
         drafts.extend(found)
         ctx.actors.update((d.actor_country, d.force) for d in found)
+        _remember_striker(found, ctx)
         ctx.senders.update(d.actor_country for d in found if d.actor_country and d.action != "cooperation_ended")
         _remember_towns(found, sentence, ctx)
         usable = [m for m in sentence_places if m.place.feature not in _BROAD and not _landmark(m, sentence, ctx)]
@@ -632,6 +636,30 @@ def find_drafts(article: Article) -> list[Draft]:
             ctx.recent_places = usable
         _remember_scene(found, sentence, usable, ctx)
     return merge_in_article(drafts)
+
+
+def _remember_striker(found: list[Draft], ctx: _Context) -> None:
+    """Who struck last in this paragraph: "French jets bombed depots near Kidal. Further strikes hit Tessalit"
+    are France's too; a strike nobody is named for in another paragraph is not."""
+    strikes = [d for d in found if d.action == "strike"]
+    if strikes:
+        ctx.striker = (ctx.paragraph, strikes[-1].actor_country, force_by_name(strikes[-1].force or ""))
+    elif found:
+        ctx.striker = None
+
+
+def _agentless_strike(sentence: Sentence, ctx: _Context) -> tuple[str | None, Force | None]:
+    """Whose a strike is when the sentence names no one ("des frappes aériennes ont visé ... près d'Arbinda",
+    "Bei einem Drohnenangriff nahe Fada N'Gourma"): that of whoever struck last in the paragraph, or of the
+    paragraph's subject, else the air force of the country it is in (not foreign troops a paragraph before
+    spoke of)."""
+    if ctx.striker is not None and ctx.striker[0] == ctx.paragraph and ctx.striker[1] == ctx.subject:
+        return ctx.striker[1], ctx.striker[2]
+    if ctx.subject is not None and ctx.subject_at == ctx.paragraph:
+        return ctx.subject, ctx.subject_force  # "The operation, code-named Serval, opened on Friday. That
+        # afternoon Mirage jets hit rebel trucks": the paragraph's subject
+    home = _home_of(sentence, ctx)
+    return (home, None) if home is not None else (ctx.subject, ctx.subject_force)
 
 
 def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> None:
@@ -810,10 +838,13 @@ def _actor_candidates(
             out.append(_Who(f.start, f.end, None, force, f.text))
     out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
+    text_of, lang = ctx.article.text, ctx.language
     listed: list[int] = []  # where the countries of the current list start
     for a in find_actors(text, ctx.language):
         if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
             continue
+        if a.kind == "army" and generic_army(a, ctx.language) and a.country not in _article_nations(text_of, lang):
+            continue  # "die Luftwaffe": a bare army (below), the registry's nation's only if the article names it
         if a.kind == "leader" and (
             syn.leader_victim_before.search(text[max(0, a.start - 40) : a.start])
             or syn.leader_victim_after.search(text[a.end : a.end + 50])
@@ -826,6 +857,9 @@ def _actor_candidates(
             seat = a.kind in _GOVERNMENT and _seat(text, a.start, a.end, syn)
             if a.kind == "capital" and not seat and syn.town_before.search(text[max(0, a.start - 40) : a.start]):
                 previous = (a.end, False)  # "Chad's capital, N'Djamena", "die nigrische Hauptstadt Niamey": a town
+                continue
+            if a.kind == "country" and civilian_modifier(text, a.start, a.end, ctx.language):
+                previous = (a.end, False)  # "Algeria's UN envoy called the strikes", "EU ambassadors": no troops
                 continue
             if previous is not None and a.kind != "leader" and syn.list_join.fullmatch(text[previous[0] : a.start]):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
@@ -850,6 +884,8 @@ def _actor_candidates(
             weight = 1.0 if a.kind == "country" or seat else 2.0
             if syn.genitive.match(text, a.end) or (a.text.endswith("s") and syn.genitive.match(text, a.end - 1)):
                 weight = -1.0  # "France's President", "Frankreichs Armee"
+                if civilian_modifier(text, a.start, a.end, ctx.language):
+                    continue  # "summoned Algeria's ambassador", "Frankreichs Botschafter": no troops
         else:
             weight = 0.0
             if syn.origin_after.match(text, a.end) or syn.origin_before.search(text[max(0, a.start - 30) : a.start]):
@@ -860,6 +896,8 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
+            if a.kind in ("adjective", "demonym") and civilian_modifier(text, a.start, a.end, ctx.language):
+                continue  # "réfugiés soudanais", "the French ambassador", "tschadische Rebellen": people, no troops
         if a.candidates:
             a = replace(a, country=_army_country(a, sentence, ctx))
         if a.country is None:
@@ -869,6 +907,7 @@ def _actor_candidates(
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
         out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
+    out.extend(_bare_army_whos(sentence, ctx, forces, out))
     named = {w.start for w in out}
     lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
     for m in ctx.places[lo:]:
@@ -916,6 +955,107 @@ def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | N
         if m.place.country in a.candidates:
             return m.place.country
     return ctx.main_country if ctx.main_country in a.candidates else None
+
+
+def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention], found: list[_Who]) -> list[_Who]:
+    """ "The army said its aircraft had struck camps near Tillabéri", "l'état-major a dépêché un renfort",
+    "Au Tchad voisin, l'armée a renforcé son dispositif": an army the sentence gives no nation is the army of
+    the country the sentence is in, not the foreign troops of the sentence before."""
+    text = sentence.text
+    if any(w.country or w.force for w in found):
+        return []  # "Bei einem Luftangriff der französischen Armee ..., nach Angaben des Generalstabs": a named
+        # nation or force is the actor; a bare army beside it is a source or a partner
+    out = []
+    nations = _article_nations(ctx.article.text, ctx.language)
+    for b in bare_armies(text, ctx.language):
+        if any(f.start < b.end and b.start < f.end for f in forces):
+            continue
+        if _vetoed(ctx, text, b.start):
+            continue  # "aux côtés de l'armée", "alongside the army": partners, not the troops
+        own = find_actors(b.text, ctx.language)
+        if own and generic_army(own[0], ctx.language) and own[0].country in nations:
+            continue  # "Soldaten der Luftwaffe" in an article on the Bundeswehr: the registry's (an actor already)
+        country = _fronted_country(sentence, ctx) or _antecedent_army(b.text, sentence, ctx) or _home_of(sentence, ctx)
+        if country is not None:
+            out.append(_Who(b.start, b.end, country, None, b.text, 0.0, "army"))
+    return out
+
+
+def _opening_subject(text: str, whos: list[_Who]) -> _Who | None:
+    """The sentence's subject: its first name that is no place, or a capital that opens it ("Nouakchott n'a pas
+    toujours été aussi prudent. En 2011, son armée ...": "son" is Mauritania's)."""
+    first = next((w for w in whos if w.weight <= 1.0), None)
+    opening = next((w for w in whos if w.kind == "capital" and not text[: w.start].strip()), None)
+    if opening is not None and (first is None or opening.start < first.start) and not _CLAUSE_END.match(
+        text, opening.end
+    ):
+        return opening  # not "NIAMEY, 12 avril (AFP) -": a dateline
+    return first
+
+
+def _bare(w: _Who, text: str, language: str) -> bool:
+    """Whether a candidate is a bare army ("the army", "des Generalstabs") rather than a name."""
+    return w.kind == "army" and w.force is None and not any(
+        a.start == w.start and not generic_army(a, language) for a in find_actors(text, language)
+    )
+
+
+def _antecedent_army(noun: str, sentence: Sentence, ctx: _Context) -> str | None:
+    """ "L'armée tchadienne a affirmé ... L'armée dit avoir ...", "l'état-major des armées à Paris ... Selon
+    l'état-major": the army the same noun named with its nation last, in this paragraph or the one before."""
+    text = ctx.article.text
+    start = max(0, ctx.paragraph)
+    while start > 0:  # back over blank lines to the start of the paragraph before
+        before = text.rfind("\n", 0, start)
+        if text[before + 1 : start].strip():
+            start = before
+            break
+        start = before
+    head = noun.casefold().replace("’", "'")
+    named = [
+        a
+        for a in find_actors(text[max(0, start) : sentence.start], ctx.language)
+        if a.kind == "army" and a.country not in (None, "EU", "UN") and head in a.text.casefold().replace("’", "'")
+    ]
+    return named[-1].country if named else None
+
+
+def _fronted_country(sentence: Sentence, ctx: _Context) -> str | None:
+    """ "Au Tchad voisin, ... l'armée a renforcé", "In neighbouring Chad, the army": a country set in front of
+    the sentence, its own phrase closed by a comma, is where the sentence moves to."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    for m in ctx.places[lo:]:
+        rel = m.start - sentence.start
+        if rel > 30 or m.start >= sentence.end:
+            break
+        after = sentence.text[rel + len(m.text) : rel + len(m.text) + 12]
+        if m.place.feature == "country" and m.place.country and "," in after and "in" in _role_cached(
+            sentence.text, rel, ctx.syntax, rel + len(m.text)
+        ):
+            return m.place.country
+    return None
+
+
+def _home_of(sentence: Sentence, ctx: _Context) -> str | None:
+    """The country a sentence is in: the one its places (not its landmarks) name most, else the paragraph's
+    scene, else the article's country."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    countries = []
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        if m.place.country and not _landmark(m, sentence, ctx):
+            countries.append(m.place.country)
+    scene = ctx.scene.place.country if ctx.scene is not None else None
+    return home_country(countries, scene, ctx.main_country)
+
+
+@lru_cache(maxsize=4)
+def _article_nations(text: str, language: str) -> frozenset[str]:
+    """The nations an article names other than by a word the language uses for anyone's army ("Luftwaffe")."""
+    return frozenset(
+        a.country for a in find_actors(text, language) if a.country and not generic_army(a, language)
+    )
 
 
 # two capitalised words, then a comma, a bracket or the sentence's end: "the German Volker Perthes, ..."
@@ -1066,7 +1206,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     # troops, with no troop word of its own
     if not forces and not opens_on_force and not has_military_context(text, lang):
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
-        _carry_subject(ctx, next((w for w in _actor_candidates(sentence, ctx, forces) if w.weight <= 1.0), None))
+        _carry_subject(ctx, _opening_subject(sentence.text, _actor_candidates(sentence, ctx, forces)))
         return []
     triggers = find_triggers(text, lang)
     if not forces and ctx.last_force is not None and (opening := ctx.syntax.force_anaphor.match(text)):
@@ -1075,7 +1215,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         ctx.subject, ctx.subject_force = named.default_actor, named
     # with no cue too: "Takuba is being wound down" names a subject
     whos = _actor_candidates(sentence, ctx, forces, aside)
-    subject = next((w for w in whos if w.weight <= 1.0), None)
+    subject = _opening_subject(text, whos)
     # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
     # "Italy has not withdrawn its troops": a withdrawal plainly negated is a presence that goes on
@@ -1477,6 +1617,7 @@ def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
     if subject is None or (subject.country is None and subject.force is not None and not subject.force.listed):
         return  # "Operation Mirador was launched": an operation the registry does not know names no one
     ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
+    ctx.subject_at = ctx.paragraph
     ctx.subject_force = subject.force if subject.force is None or subject.force.listed else None
 
 
@@ -1733,6 +1874,12 @@ def _draft(
         return None
     country, force = _who(trig, text, costs, whos, subject, count, ctx)
     if country is not None and force is not None:
+        country, force = _clause_owner(text, trig, whos, country, force, syn, costs.clauses)
+    if trig.action == "cooperation_ended" and not whos and (partner := _partner(text, sentence, ctx)) is not None:
+        # "In Niger, the authorities ended their agreement with France": the partner the sentence names, over
+        # whichever nation the sentence before spoke of
+        country, force = partner, None
+    if country is not None and force is not None:
         mentions = [w for w in whos if w.force is force]
         if mentions and all(_others_clause(text, trig, w, whos, country) for w in mentions):
             force = None  # "Litauen zog seine Ausbilder ab, Schweden beendete seine Minusma-Beteiligung"
@@ -1805,6 +1952,15 @@ def _draft(
             country, force = owners[-1].country, owners[-1].force
         elif country is None and force is None:
             country, force = ctx.subject, ctx.subject_force
+    if (
+        country is None
+        and force is None
+        and trig.action == "strike"
+        and all(_bare(w, text, ctx.language) for w in whos)  # "..., hieß es in einem Lagebericht des Generalstabs"
+        and not pronoun
+        and not _troop_nouns_before(syn, text, trig.start)  # not "Des avions Rafale ... ont mené des frappes"
+    ):
+        country, force = _agentless_strike(sentence, ctx)  # "des frappes de drones ont visé des jihadistes"
     if country is None and force is None and not whos and (troop_np or _matches(ctx.syntax, "troop_noun", text)):
         country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
     if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
@@ -1824,7 +1980,7 @@ def _draft(
     if country is None and force is None and trig.action == "strike" and not whos:
         # "The Nigerien army has put the drones to use. On Sunday, a drone strike near Tera killed ...": the strike
         # of the last sentence's subject, when this one names nobody
-        country, force = ctx.subject, ctx.subject_force
+        country, force = _agentless_strike(sentence, ctx)
     if trig.needs_force and force is None:
         # "La mission ... (EUMPM Niger), lancée fin 2022 et paralysée depuis ..., doit fermer": the force named
         # before, however long the clauses set off between it and its verb; else the object named after it
@@ -2459,6 +2615,60 @@ def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Cont
     when = getattr(date, "date", None)
     year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
     return successor_in(force, year) or force
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|[,.](?!\d)")  # not the point or comma of "14.000", "1,100"
+_COMPLEMENT = re.compile(r"\s*(?:that|que|qu['’]|dass|ob)\b", re.IGNORECASE)
+
+
+def _clause_owner(
+    text: str,
+    trig: Trigger,
+    ranked: list[_Who],
+    country: str,
+    force: Force,
+    syn: _Syntax,
+    clauses: list[tuple[int, int]],
+) -> tuple[str | None, Force | None]:
+    """The nation and the force a cue takes from different clauses: "French forces left Mali two years ago,
+    MINUSMA's blue helmets pulled out": a force named across a clause break from the cue is not the troops of
+    the nation its own clause names (no force rather than a wrong one); "French troops of Barkhane completed their
+    pullout in 2022, and the UN mission MINUSMA wound up its operations": a nation named across a clause break is
+    not the force's whose clause holds the cue (its own actor)."""
+
+    def apart(w: _Who) -> bool:
+        lo, hi = (w.end, trig.start) if w.end <= trig.start else (trig.end, w.start)
+        return _CLAUSE_BREAK.search(text, lo, hi) is not None
+
+    if country in ("UN", "EU") and force.accepts(country):
+        return country, force  # "die Minusca hat 14.000 Blauhelme stationiert": the bloc's own mission
+    nations = [w for w in ranked if w.country == country and w.force is None]
+    forces = [w for w in ranked if w.force is force]
+    if not nations or not forces:
+        return country, force  # a nation or a force the cue took from context
+    near = [w for w in nations if not apart(w)]
+    if near and all(apart(w) for w in forces):
+        return country, None
+    if near or force.default_actor in (None, country):
+        return country, force
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, trig.start)), default=0)
+    if syn.relative.match(text, opening) or syn.relative.match(text, opening + 1):
+        return country, force  # "..., die in den vergangenen Wochen ... abgewickelt hatten": the antecedent's
+    if any(not _CLAUSE_BREAK.search(text, *sorted((n.end, f.start))) for n in nations for f in forces):
+        return country, force  # "des österreichischen EUTM-Kontingents": the nation's contingent of the force
+    # the force is the subject of the cue's own clause, the nation named before a main clause break (not one
+    # that opens a clause set off inside the sentence, not the antecedent of a relative clause)
+    subjects = [f for f in forces if f.end <= trig.start and not apart(f)]
+    for n in nations:
+        if n.end > trig.start or syn.relative.match(text, n.end) or syn.relative.match(text, n.end + 1):
+            return country, force
+        for f in subjects:
+            breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, n.end, f.start)]
+            said = breaks and _COMPLEMENT.match(text, breaks[-1] + 1)  # "Macron announced, that Barkhane ..."
+            if breaks and not said and not any(any(a <= p <= b for a, b in clauses) for p in breaks):
+                continue
+            return country, force
+    return (force.default_actor, force) if subjects else (country, force)
 
 
 def _in_years(force: Force, date: object, ctx: _Context) -> bool:
