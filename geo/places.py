@@ -140,6 +140,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     if added:  # the towns the article surely names are in its countries too (Hannover, then Wunstorf)
         rows = _decide(spans, hints, focus + towns, home, gaz, rl, before=rows, added=added)
     rows = _by_context(spans, rows, rl.by_context.get(language or "", {}), gaz)
+    rows = _nearest_region(spans, rows, gaz)
     return [
         PlaceMention(article_id, span.start, span.end, original[span.start : span.end], gaz.place(row))
         for span, row in zip(spans, rows, strict=True)
@@ -191,6 +192,26 @@ def _by_context(
         elsewhere = {gaz.country_of(row) for other, row in pairs if row is not None and other.key != span.key}
         chosen = next((c for c in choices[1:] if c in elsewhere and choices[0] not in elsewhere), choices[0])
         out[i] = gaz.country_row(chosen) if gaz.country_row(chosen) is not None else rows[i]
+    return out
+
+
+def _nearest_region(spans: list[_Span], rows: list[int | None], gaz: Gazetteer) -> list[int | None]:
+    """A region name several countries share ("the Savanes region": Togo's and Côte d'Ivoire's, "Centre region")
+    is the one of the country the text last placed something in before it, not of the article's main country."""
+    out = list(rows)
+    last: str | None = None
+    for i, span in enumerate(spans):
+        row = rows[i]
+        if row is not None and gaz.feature(row) == "admin" and gaz.is_curated(row) and len(span.rows) > 1:
+            options = {}
+            for entry in span.rows:
+                other = entry if entry >= 0 else ~entry
+                if gaz.feature(other) == "admin":
+                    options.setdefault(gaz.country_of(other), other)
+            if last in options and last != gaz.country_of(row):
+                out[i] = options[last]
+        if out[i] is not None and gaz.country_of(out[i]):
+            last = gaz.country_of(out[i])
     return out
 
 

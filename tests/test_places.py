@@ -305,3 +305,10 @@ def test_congo_alone_by_language_and_context() -> None:
 def test_regions_without_an_iso_code() -> None:
     found = _one("Troops from Puntland and Somaliland met; Jubaland stayed out. Fighting in Kordofan and Fezzan.")
     assert [c for _, c, _ in found] == ["SO", "SO", "SO", "SD", "LY"]
+
+
+def test_a_region_name_several_countries_share_follows_the_country_named_before_it() -> None:
+    found = _one("Benin sent troops north; in Togo, soldiers patrol the Savanes region. Ivorian units stay home.")
+    assert ("Savanes region", "TG", "admin") in found
+    found = _one("Burkina Faso reinforced its Centre region, and Cameroon its own Centre region.")
+    assert [c for t, c, _ in found if t == "Centre region"] == ["BF", "CM"]
