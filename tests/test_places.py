@@ -263,3 +263,52 @@ def test_a_german_noun_after_a_place_is_no_surname() -> None:
 def test_politicians_named_like_places() -> None:
     assert _one("En 2013, François Hollande a lancé l'opération Serval au Mali.", "fr") == [("Mali", "ML", "country")]
     assert _one("Nancy Pelosi a critiqué Paris.", "fr") == [("Paris", "FR", "city")]
+
+
+def test_first_level_regions_by_name_and_by_kind_in_three_languages() -> None:
+    en = _one("Kenyan police officers were flown to Lower Shabelle and then on to South Kivu.")
+    assert en == [("Lower Shabelle", "SO", "admin"), ("South Kivu", "CD", "admin")]
+    fr = _one("Des renforts gagnent le Nord-Kivu, l'Ituri et la province du Cabo Delgado.", "fr")
+    assert [c for _, c, _ in fr] == ["CD", "CD", "MZ"] and {f for _, _, f in fr} == {"admin"}
+    de = _one("Die Armee zieht Einheiten aus Tigray ab und verstärkt die Region Tillabéri.", "de")
+    assert de == [("Tigray", "ET", "admin"), ("Region Tillabéri", "NE", "admin")]
+
+
+def test_a_town_keeps_its_bare_name_and_the_region_needs_its_kind() -> None:
+    assert _one("A patrol returned to Kidal on Sunday.") == [("Kidal", "ML", "city")]
+    assert _one("A patrol crossed the Kidal region on Sunday.") == [("Kidal region", "ML", "admin")]
+    assert _one("Une patrouille a sillonné la région d'Agadez.", "fr") == [("région d'Agadez", "NE", "admin")]
+    assert _one("Eine Patrouille durchquerte die Region Mopti.", "de") == [("Region Mopti", "ML", "admin")]
+    assert _one("Gunmen attacked a market in Niger State.") == [("Niger State", "NG", "admin")]
+
+
+def test_region_names_that_are_ordinary_words_need_their_kind() -> None:
+    assert _one("The Centre is calm and the Plateau is quiet; troops went east to the Lakes.") == []
+    assert ("Far North region", "CM", "admin") in _one("Cameroon moved a battalion to the Far North region.")
+    assert ("Eastern Region", "GH", "admin") in _one("Ghana deployed soldiers in the Eastern Region.")
+    assert _one("Somali troops crossed the border.") == []  # an adjective, not Ethiopia's Somali region
+    assert _one("They were sent to the region. Littoral units stayed.") == []  # a sentence end joins no name
+
+
+def test_congo_alone_by_language_and_context() -> None:
+    assert _one("Uganda sent more troops into eastern Congo.")[-1] == ("Congo", "CD", "country")
+    assert ("Congo", "CG", "country") in _one("Congo's president flew home to Brazzaville.")
+    assert _one("Le Congo a signé un accord de défense.", "fr") == [("Congo", "CG", "country")]
+    assert ("Congo", "CD", "country") in _one("Le Congo envoie des renforts vers Bunia et Goma.", "fr")
+    assert _one("Der Kongo bittet um Hilfe; im Ostkongo wird gekämpft.", "de") == [
+        ("Kongo", "CD", "country"),
+        ("Ostkongo", "CD", "country"),
+    ]
+    assert _one("Die Republik Kongo schickt keine Soldaten.", "de") == [("Republik Kongo", "CG", "country")]
+
+
+def test_regions_without_an_iso_code() -> None:
+    found = _one("Troops from Puntland and Somaliland met; Jubaland stayed out. Fighting in Kordofan and Fezzan.")
+    assert [c for _, c, _ in found] == ["SO", "SO", "SO", "SD", "LY"]
+
+
+def test_a_region_name_several_countries_share_follows_the_country_named_before_it() -> None:
+    found = _one("Benin sent troops north; in Togo, soldiers patrol the Savanes region. Ivorian units stay home.")
+    assert ("Savanes region", "TG", "admin") in found
+    found = _one("Burkina Faso reinforced its Centre region, and Cameroon its own Centre region.")
+    assert [c for t, c, _ in found if t == "Centre region"] == ["BF", "CM"]
