@@ -325,7 +325,7 @@ def _syntax(language: str) -> _Syntax:
             re.IGNORECASE,
         ),
         framework=re.compile(  # "as part of MINUSMA", "dans le cadre de Barkhane", "im Rahmen der Minusma"
-            rf"(?<![\w])(?:{_alt(s.get('framework_before', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,5}}$",
+            rf"(?<![\w])(?:{_alt(s.get('framework_before', []) or [_NEVER])})\s+(?:[\w'’-]+\s+){{0,5}}(?:\w+['’])?$",
             re.IGNORECASE,
         ),
         final_participle=re.compile(  # case-sensitive: a participle is lower-case, a noun ('Grenzgebieten') is not
