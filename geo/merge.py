@@ -133,7 +133,38 @@ def _years_apart(a: Draft, b: Draft) -> bool:
         return False
     if (a.status in _PLANS) != (b.status in _PLANS):
         return False
+    if _within_deadline(a, b) or _within_deadline(b, a):
+        return False
     return a.date[:4] != b.date[:4]
+
+
+def _within_deadline(plan: Draft, other: Draft) -> bool:
+    """ "announced in February that it would leave" and "the withdrawal is to be completed by the end of
+    the year": a plan dated by its deadline ("by", "d'ici", "bis zum") and a plan decided on a day already
+    past when the article was written, before that deadline, are one plan, its decision and its term ("are
+    to be flown out in the coming days" is another, nearer plan)."""
+    if plan.status not in _PLANS or other.status not in _PLANS or not _deadline_dated(plan):
+        return False
+    if plan.date is None or other.date is None or other.published is None:
+        return False
+    decided = _span(other.date)[1]
+    return decided <= other.published and decided <= _span(plan.date)[1]
+
+
+def _deadline_dated(d: Draft) -> bool:
+    """Whether the draft's written date is a deadline: a deadline word right before it."""
+    if d.date_text is None or d.date_at < 0:
+        return False
+    return _deadline_words().search(d.evidence, max(0, d.date_at - 24), d.date_at) is not None
+
+
+@cache
+def _deadline_words() -> re.Pattern[str]:
+    from . import rules
+    from .dates import deadline_words
+
+    alternatives = "|".join(f"(?:{deadline_words(lang)})" for lang in rules.LANGUAGES)
+    return re.compile(rf"(?<![\w])(?:{alternatives})\s*$", re.IGNORECASE)
 
 
 def _own_clause_date(a: Draft, b: Draft) -> bool:
@@ -205,12 +236,36 @@ def _months_apart(a: Draft, b: Draft) -> bool:
     a month apart are two happenings, unless one is the plan and the other what came of it."""
     if a.date_text is None or b.date_text is None or a.date is None or b.date is None:
         return False
+    if _within_deadline(a, b) or _within_deadline(b, a):
+        return False
     if a.evidence == b.evidence or "point" not in (a.date_kind, b.date_kind) or a.date_kind != b.date_kind:
         return False  # one sentence tells one moment; "since 2020" and "until May" reach other dates
     if (a.status in _PLANS) != (b.status in _PLANS):
         return False  # an announcement in February and the departure in August: one withdrawal
+    if _untold_before_done(a, b) or _untold_before_done(b, a):
+        return False
     (a0, a1), (b0, b1) = _span(a.date), _span(b.date)
     return (b0 - a1).days > _MONTHS_APART or (a0 - b1).days > _MONTHS_APART
+
+
+def _untold_before_done(untold: Draft, done: Draft) -> bool:
+    """ "The junta demanded the departure of the French troops in August" and "the last French soldiers left
+    the country on Friday": a departure from a whole country that someone demanded earlier (no status of
+    its own) and that departure done later are one withdrawal, the demand and what came of it."""
+    if untold.action != "withdrawal" or untold.status != "unknown" or not _demands().search(untold.evidence):
+        return False
+    if done.status != "completed" or _specific(untold.location) or untold.date is None or done.date is None:
+        return False
+    return _span(untold.date)[1] <= _span(done.date)[1]
+
+
+@cache
+def _demands() -> re.Pattern[str]:
+    """ "demanded", "a exigé", "forderte": the verbs by which someone asks troops to leave, in any language."""
+    from . import rules
+
+    words = [w for lang in rules.LANGUAGES for w in (rules.load("actions", lang) or {}).get("demands", [])]
+    return re.compile(rf"(?<![\w])(?:{'|'.join(words)})(?![\w])", re.IGNORECASE)
 
 
 def _span(iso: str) -> tuple[dt.date, dt.date]:
