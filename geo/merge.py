@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from .forces import find_forces
+from .forces import find_forces, force_by_name
 from .models import Event, PlaceMention
 
 __all__ = [
@@ -101,9 +101,35 @@ def _names_other_force(a: Draft, b: Draft) -> bool:
     return bool(named) and a.force not in named
 
 
+def _bilateral_beside_mission(a: Draft, b: Draft) -> bool:
+    """ "Rwanda has sent troops under a bilateral defence agreement" and "Rwanda provides 1,300 soldiers to
+    MINUSCA": troops a sentence places under a bilateral accord are not the country's contingent in a
+    multinational mission (UN, EU, AU, a coalition)."""
+    for mission, other in ((a, b), (b, a)):
+        if mission.force and not other.force and _bilateral().search(" ".join(other.all_evidence)):
+            force = force_by_name(mission.force)
+            if force is not None and force.kind in _MULTINATIONAL:
+                return True
+    return False
+
+
+_MULTINATIONAL = ("un_mission", "eu_mission", "coalition")
+
+
+@cache
+def _bilateral() -> re.Pattern[str]:
+    from . import rules
+
+    words = [w for lang in rules.LANGUAGES for w in (rules.load("syntax", lang) or {}).get("bilateral", [])]
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
 def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     """Whether two drafts state the same happening (across articles, time and troops must agree too)."""
     if a.action != b.action or not _same_who(a, b):
+        return False
+    if _bilateral_beside_mission(a, b):
         return False
     if not _same_place(a.location, b.location) or not _same_place(a.destination, b.destination):
         return False
