@@ -408,29 +408,138 @@ def _fit(a: Draft, b: Draft) -> tuple[bool, bool]:
     return a.force == b.force, a.actor_country == b.actor_country
 
 
+_Key = tuple[str, str | None, str | None, str | None]
+
+
+def _time_block(d: Draft) -> str | None:
+    """The year of a draft's effective date: across articles only drafts of one year can agree in time."""
+    when = _effective_date(d)
+    return when[:4] if when else None
+
+
+def _time_blocks(d: Draft) -> tuple[str | None, ...]:
+    """The years a draft may meet another in: its own, and the next or last one for a day a few days from
+    New Year ("December 30" and "January 1" are within the days that _same_time allows)."""
+    when = _effective_date(d)
+    if when is None:
+        return (None,)
+    year = int(when[:4])
+    if len(when) == 10:
+        day = dt.date.fromisoformat(when)
+        if (dt.date(year, 12, 31) - day).days < _DAYS_APART:
+            return (str(year), str(year + 1))
+        if (day - dt.date(year, 1, 1)).days < _DAYS_APART:
+            return (str(year), str(year - 1))
+    return (str(year),)
+
+
+class _Index:
+    """Where each merged draft is kept: by bucket (action, countries), by year when merging across articles
+    (same_happening asks the same time there), and by actor; a merged draft is moved when it grows."""
+
+    def __init__(self, *, across: bool) -> None:
+        self.across = across
+        self.slots: dict[_Key, dict[str | None, list[int]]] = {}
+        self.where: dict[int, tuple[_Key, str | None]] = {}
+
+    def _key(self, d: Draft, block: str | None) -> _Key:
+        return (*_bucket(d), block if self.across else None)
+
+    def add(self, i: int, d: Draft) -> None:
+        key = self._key(d, _time_block(d))
+        self.slots.setdefault(key, {}).setdefault(d.actor_country, []).append(i)
+        self.where[i] = (key, d.actor_country)
+
+    def remove(self, i: int) -> None:
+        key, actor = self.where.pop(i)
+        self.slots[key][actor].remove(i)
+
+    def candidates(self, d: Draft) -> list[int]:
+        """Kept drafts that may be d's happening: its actor's and those that name none (all, when d names
+        none), in the order they were kept."""
+        found: list[int] = []
+        for block in _time_blocks(d) if self.across else (None,):
+            by_actor = self.slots.get(self._key(d, block), {})
+            if d.actor_country is None:
+                found += (i for ids in by_actor.values() for i in ids)
+            else:
+                found += by_actor.get(d.actor_country, []) + by_actor.get(None, [])
+        return sorted(set(found))
+
+
 def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
     """Each draft joins the earlier one of the same happening that agrees with it best (the first of
     equals): "since 2013" with the undated troops of no force, "last year" with those of its force. Within
     a bucket, drafts are kept by actor: a draft of one country is only compared with that country's and
-    with those that name none."""
-    buckets: dict[tuple[str, str | None, str | None], dict[str | None, list[int]]] = {}
-    merged: list[Draft] = []
+    with those that name none. One pass: a merged draft that grew is asked again at once whether it now
+    agrees with another kept one (which a second pass over everything would find)."""
+    index = _Index(across=across)
+    merged: list[Draft | None] = []
     for draft in drafts:
-        by_actor = buckets.setdefault(_bucket(draft), {})
-        if draft.actor_country is None:
-            candidates = sorted(i for ids in by_actor.values() for i in ids)
-        else:
-            candidates = sorted(by_actor.get(draft.actor_country, []) + by_actor.get(None, []))
-        fits = [i for i in candidates if same_happening(merged[i], draft, across=across)]
-        if fits:
-            i = max(fits, key=lambda i: (_fit(merged[i], draft), -i))
-            merged[i] = _combine(merged[i], draft)
-        else:
-            by_actor.setdefault(draft.actor_country, []).append(len(merged))
+        fits = [i for i in index.candidates(draft) if same_happening(_at(merged, i), draft, across=across)]
+        if not fits:
+            index.add(len(merged), draft)
             merged.append(draft)
-    if len(merged) < len(drafts):  # a merge may make two earlier ones agree
-        return _merge(merged, across=across)
-    return merged
+            continue
+        i = max(fits, key=lambda i: (_fit(_at(merged, i), draft), -i))
+        before = _at(merged, i)
+        index.remove(i)
+        merged[i] = _combine(before, draft)
+        index.add(i, merged[i])
+        if _told(merged[i]) != _told(before):  # the same words: what it agreed with before, it still does
+            _cascade(i, merged, index, across=across)
+    return [d for d in merged if d is not None]
+
+
+def _told(d: Draft | None) -> tuple:
+    """What same_happening reads of a kept draft besides the articles it comes from."""
+    if d is None:
+        return ()
+    return (
+        d.status,
+        d.force,
+        d.actor_country,
+        d.location.place.name,
+        d.destination.place.name if d.destination else None,
+        d.troops,
+        d.date,
+        d.date_text,
+        d.date_kind,
+        d.evidence,
+        d.cue,
+        d.date_at,
+        d.additive,
+        d.published,
+    )
+
+
+def _at(merged: list[Draft | None], i: int) -> Draft:
+    """A kept draft (the index holds only those not folded into another)."""
+    d = merged[i]
+    assert d is not None
+    return d
+
+
+def _cascade(i: int, merged: list[Draft | None], index: _Index, *, across: bool) -> None:
+    """A draft that grew may now be the happening of another kept draft: the later joins the earlier,
+    and the one that grew is asked again, until none agrees."""
+    while True:
+        grown = _at(merged, i)
+        fits = [
+            j
+            for j in index.candidates(grown)
+            if j != i and same_happening(_at(merged, min(i, j)), _at(merged, max(i, j)), across=across)
+        ]
+        if not fits:
+            return
+        j = max(fits, key=lambda j: (_fit(_at(merged, min(i, j)), _at(merged, max(i, j))), -j))
+        first, later = min(i, j), max(i, j)
+        index.remove(first)
+        index.remove(later)
+        merged[first] = _combine(_at(merged, first), _at(merged, later))
+        merged[later] = None
+        index.add(first, merged[first])
+        i = first
 
 
 def merge_in_article(drafts: list[Draft]) -> list[Draft]:
