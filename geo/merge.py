@@ -138,13 +138,46 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if not across or set(a.ids) & set(b.ids):  # one article: its own words tell happenings apart
         if (a.additive or b.additive) and a.evidence != b.evidence and not _restates(a, b):
             return False  # "Its participation in EUTM will also end": not the withdrawal told before
-        if _two_moments(a, b) or _years_apart(a, b) or _own_clause_date(a, b) or _own_clause_date(b, a):
+        remention = _remention(a, b)
+        if not remention and (_two_moments(a, b) or _years_apart(a, b)):
             return False
+        if _own_clause_date(a, b) or _own_clause_date(b, a):
+            return False
+        if remention and not across:
+            return not (_rest_still_to_go(a, b) or _names_other_force(a, b) or _names_other_force(b, a))
     if not across:
         return not (  # (_two_moments was asked above)
             _rest_still_to_go(a, b) or _months_apart(a, b) or _names_other_force(a, b) or _names_other_force(b, a)
         )
     return _same_time(a, b)
+
+
+def _remention(a: Draft, b: Draft) -> bool:
+    """ "Russian instructors arrived in Niamey on Wednesday" and later "The arrival of these Russians comes
+    less than a month after ...": a sentence of the same article opening on the happening's noun after an
+    article, demonstrative or possessive re-mentions the happening; the dates near it are not its own."""
+    later = b if (b.position, b.cue) > (a.position, a.cue) else a
+    if later.evidences or later.cue < 0 or later.evidence == (a if later is b else b).evidence:
+        return False
+    match = _remention_opening().match(later.evidence)
+    return match is not None and match.end() > later.cue
+
+
+@cache
+def _remention_opening() -> re.Pattern[str]:
+    from . import rules
+
+    determiners: list[str] = []
+    nouns: list[str] = []
+    for lang in rules.LANGUAGES:
+        s = rules.load("syntax", lang) or {}
+        determiners += s.get("remention_determiners", [])
+        nouns += s.get("remention_nouns", [])
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    return re.compile(rf"\s*(?:(?:{alt(determiners)})(?:\s+|(?<=['’])))+(?:{alt(nouns)})(?![\w-])", re.IGNORECASE)
 
 
 def _years_apart(a: Draft, b: Draft) -> bool:
