@@ -404,6 +404,12 @@ def coordinator(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])" if words else "(?!x)x", re.IGNORECASE)
 
 
+def deadline_words(language: str) -> str:
+    """The alternation of words that make the date after them a deadline ("by", "d'ici", "bis zum")."""
+    words = (rules.load("dates", language) or rules.load("dates", "en")).get("deadlines", [])
+    return _alt(words) if words else "(?!x)x"
+
+
 @cache
 def date_clause(language: str) -> re.Pattern[str]:
     """What opens a clause that the date before it dates: ", when", ", lorsque", ", als"."""

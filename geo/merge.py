@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from .forces import find_forces
+from .forces import find_forces, force_by_name
 from .models import Event, PlaceMention
 
 __all__ = [
@@ -101,9 +101,35 @@ def _names_other_force(a: Draft, b: Draft) -> bool:
     return bool(named) and a.force not in named
 
 
+def _bilateral_beside_mission(a: Draft, b: Draft) -> bool:
+    """ "Rwanda has sent troops under a bilateral defence agreement" and "Rwanda provides 1,300 soldiers to
+    MINUSCA": troops a sentence places under a bilateral accord are not the country's contingent in a
+    multinational mission (UN, EU, AU, a coalition)."""
+    for mission, other in ((a, b), (b, a)):
+        if mission.force and not other.force and _bilateral().search(" ".join(other.all_evidence)):
+            force = force_by_name(mission.force)
+            if force is not None and force.kind in _MULTINATIONAL:
+                return True
+    return False
+
+
+_MULTINATIONAL = ("un_mission", "eu_mission", "coalition")
+
+
+@cache
+def _bilateral() -> re.Pattern[str]:
+    from . import rules
+
+    words = [w for lang in rules.LANGUAGES for w in (rules.load("syntax", lang) or {}).get("bilateral", [])]
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
 def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     """Whether two drafts state the same happening (across articles, time and troops must agree too)."""
     if a.action != b.action or not _same_who(a, b):
+        return False
+    if _bilateral_beside_mission(a, b):
         return False
     if not _same_place(a.location, b.location) or not _same_place(a.destination, b.destination):
         return False
@@ -112,13 +138,46 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
     if not across or set(a.ids) & set(b.ids):  # one article: its own words tell happenings apart
         if (a.additive or b.additive) and a.evidence != b.evidence and not _restates(a, b):
             return False  # "Its participation in EUTM will also end": not the withdrawal told before
-        if _two_moments(a, b) or _years_apart(a, b) or _own_clause_date(a, b) or _own_clause_date(b, a):
+        remention = _remention(a, b)
+        if not remention and (_two_moments(a, b) or _years_apart(a, b)):
             return False
+        if _own_clause_date(a, b) or _own_clause_date(b, a):
+            return False
+        if remention and not across:
+            return not (_rest_still_to_go(a, b) or _names_other_force(a, b) or _names_other_force(b, a))
     if not across:
         return not (  # (_two_moments was asked above)
             _rest_still_to_go(a, b) or _months_apart(a, b) or _names_other_force(a, b) or _names_other_force(b, a)
         )
     return _same_time(a, b)
+
+
+def _remention(a: Draft, b: Draft) -> bool:
+    """ "Russian instructors arrived in Niamey on Wednesday" and later "The arrival of these Russians comes
+    less than a month after ...": a sentence of the same article opening on the happening's noun after an
+    article, demonstrative or possessive re-mentions the happening; the dates near it are not its own."""
+    later = b if (b.position, b.cue) > (a.position, a.cue) else a
+    if later.evidences or later.cue < 0 or later.evidence == (a if later is b else b).evidence:
+        return False
+    match = _remention_opening().match(later.evidence)
+    return match is not None and match.end() > later.cue
+
+
+@cache
+def _remention_opening() -> re.Pattern[str]:
+    from . import rules
+
+    determiners: list[str] = []
+    nouns: list[str] = []
+    for lang in rules.LANGUAGES:
+        s = rules.load("syntax", lang) or {}
+        determiners += s.get("remention_determiners", [])
+        nouns += s.get("remention_nouns", [])
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    return re.compile(rf"\s*(?:(?:{alt(determiners)})(?:\s+|(?<=['’])))+(?:{alt(nouns)})(?![\w-])", re.IGNORECASE)
 
 
 def _years_apart(a: Draft, b: Draft) -> bool:
@@ -133,7 +192,38 @@ def _years_apart(a: Draft, b: Draft) -> bool:
         return False
     if (a.status in _PLANS) != (b.status in _PLANS):
         return False
+    if _within_deadline(a, b) or _within_deadline(b, a):
+        return False
     return a.date[:4] != b.date[:4]
+
+
+def _within_deadline(plan: Draft, other: Draft) -> bool:
+    """ "announced in February that it would leave" and "the withdrawal is to be completed by the end of
+    the year": a plan dated by its deadline ("by", "d'ici", "bis zum") and a plan decided on a day already
+    past when the article was written, before that deadline, are one plan, its decision and its term ("are
+    to be flown out in the coming days" is another, nearer plan)."""
+    if plan.status not in _PLANS or other.status not in _PLANS or not _deadline_dated(plan):
+        return False
+    if plan.date is None or other.date is None or other.published is None:
+        return False
+    decided = _span(other.date)[1]
+    return decided <= other.published and decided <= _span(plan.date)[1]
+
+
+def _deadline_dated(d: Draft) -> bool:
+    """Whether the draft's written date is a deadline: a deadline word right before it."""
+    if d.date_text is None or d.date_at < 0:
+        return False
+    return _deadline_words().search(d.evidence, max(0, d.date_at - 24), d.date_at) is not None
+
+
+@cache
+def _deadline_words() -> re.Pattern[str]:
+    from . import rules
+    from .dates import deadline_words
+
+    alternatives = "|".join(f"(?:{deadline_words(lang)})" for lang in rules.LANGUAGES)
+    return re.compile(rf"(?<![\w])(?:{alternatives})\s*$", re.IGNORECASE)
 
 
 def _own_clause_date(a: Draft, b: Draft) -> bool:
@@ -205,12 +295,36 @@ def _months_apart(a: Draft, b: Draft) -> bool:
     a month apart are two happenings, unless one is the plan and the other what came of it."""
     if a.date_text is None or b.date_text is None or a.date is None or b.date is None:
         return False
+    if _within_deadline(a, b) or _within_deadline(b, a):
+        return False
     if a.evidence == b.evidence or "point" not in (a.date_kind, b.date_kind) or a.date_kind != b.date_kind:
         return False  # one sentence tells one moment; "since 2020" and "until May" reach other dates
     if (a.status in _PLANS) != (b.status in _PLANS):
         return False  # an announcement in February and the departure in August: one withdrawal
+    if _untold_before_done(a, b) or _untold_before_done(b, a):
+        return False
     (a0, a1), (b0, b1) = _span(a.date), _span(b.date)
     return (b0 - a1).days > _MONTHS_APART or (a0 - b1).days > _MONTHS_APART
+
+
+def _untold_before_done(untold: Draft, done: Draft) -> bool:
+    """ "The junta demanded the departure of the French troops in August" and "the last French soldiers left
+    the country on Friday": a departure from a whole country that someone demanded earlier (no status of
+    its own) and that departure done later are one withdrawal, the demand and what came of it."""
+    if untold.action != "withdrawal" or untold.status != "unknown" or not _demands().search(untold.evidence):
+        return False
+    if done.status != "completed" or _specific(untold.location) or untold.date is None or done.date is None:
+        return False
+    return _span(untold.date)[1] <= _span(done.date)[1]
+
+
+@cache
+def _demands() -> re.Pattern[str]:
+    """ "demanded", "a exigé", "forderte": the verbs by which someone asks troops to leave, in any language."""
+    from . import rules
+
+    words = [w for lang in rules.LANGUAGES for w in (rules.load("actions", lang) or {}).get("demands", [])]
+    return re.compile(rf"(?<![\w])(?:{'|'.join(words)})(?![\w])", re.IGNORECASE)
 
 
 def _span(iso: str) -> tuple[dt.date, dt.date]:
@@ -327,29 +441,138 @@ def _fit(a: Draft, b: Draft) -> tuple[bool, bool]:
     return a.force == b.force, a.actor_country == b.actor_country
 
 
+_Key = tuple[str, str | None, str | None, str | None]
+
+
+def _time_block(d: Draft) -> str | None:
+    """The year of a draft's effective date: across articles only drafts of one year can agree in time."""
+    when = _effective_date(d)
+    return when[:4] if when else None
+
+
+def _time_blocks(d: Draft) -> tuple[str | None, ...]:
+    """The years a draft may meet another in: its own, and the next or last one for a day a few days from
+    New Year ("December 30" and "January 1" are within the days that _same_time allows)."""
+    when = _effective_date(d)
+    if when is None:
+        return (None,)
+    year = int(when[:4])
+    if len(when) == 10:
+        day = dt.date.fromisoformat(when)
+        if (dt.date(year, 12, 31) - day).days < _DAYS_APART:
+            return (str(year), str(year + 1))
+        if (day - dt.date(year, 1, 1)).days < _DAYS_APART:
+            return (str(year), str(year - 1))
+    return (str(year),)
+
+
+class _Index:
+    """Where each merged draft is kept: by bucket (action, countries), by year when merging across articles
+    (same_happening asks the same time there), and by actor; a merged draft is moved when it grows."""
+
+    def __init__(self, *, across: bool) -> None:
+        self.across = across
+        self.slots: dict[_Key, dict[str | None, list[int]]] = {}
+        self.where: dict[int, tuple[_Key, str | None]] = {}
+
+    def _key(self, d: Draft, block: str | None) -> _Key:
+        return (*_bucket(d), block if self.across else None)
+
+    def add(self, i: int, d: Draft) -> None:
+        key = self._key(d, _time_block(d))
+        self.slots.setdefault(key, {}).setdefault(d.actor_country, []).append(i)
+        self.where[i] = (key, d.actor_country)
+
+    def remove(self, i: int) -> None:
+        key, actor = self.where.pop(i)
+        self.slots[key][actor].remove(i)
+
+    def candidates(self, d: Draft) -> list[int]:
+        """Kept drafts that may be d's happening: its actor's and those that name none (all, when d names
+        none), in the order they were kept."""
+        found: list[int] = []
+        for block in _time_blocks(d) if self.across else (None,):
+            by_actor = self.slots.get(self._key(d, block), {})
+            if d.actor_country is None:
+                found += (i for ids in by_actor.values() for i in ids)
+            else:
+                found += by_actor.get(d.actor_country, []) + by_actor.get(None, [])
+        return sorted(set(found))
+
+
 def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
     """Each draft joins the earlier one of the same happening that agrees with it best (the first of
     equals): "since 2013" with the undated troops of no force, "last year" with those of its force. Within
     a bucket, drafts are kept by actor: a draft of one country is only compared with that country's and
-    with those that name none."""
-    buckets: dict[tuple[str, str | None, str | None], dict[str | None, list[int]]] = {}
-    merged: list[Draft] = []
+    with those that name none. One pass: a merged draft that grew is asked again at once whether it now
+    agrees with another kept one (which a second pass over everything would find)."""
+    index = _Index(across=across)
+    merged: list[Draft | None] = []
     for draft in drafts:
-        by_actor = buckets.setdefault(_bucket(draft), {})
-        if draft.actor_country is None:
-            candidates = sorted(i for ids in by_actor.values() for i in ids)
-        else:
-            candidates = sorted(by_actor.get(draft.actor_country, []) + by_actor.get(None, []))
-        fits = [i for i in candidates if same_happening(merged[i], draft, across=across)]
-        if fits:
-            i = max(fits, key=lambda i: (_fit(merged[i], draft), -i))
-            merged[i] = _combine(merged[i], draft)
-        else:
-            by_actor.setdefault(draft.actor_country, []).append(len(merged))
+        fits = [i for i in index.candidates(draft) if same_happening(_at(merged, i), draft, across=across)]
+        if not fits:
+            index.add(len(merged), draft)
             merged.append(draft)
-    if len(merged) < len(drafts):  # a merge may make two earlier ones agree
-        return _merge(merged, across=across)
-    return merged
+            continue
+        i = max(fits, key=lambda i: (_fit(_at(merged, i), draft), -i))
+        before = _at(merged, i)
+        index.remove(i)
+        merged[i] = _combine(before, draft)
+        index.add(i, merged[i])
+        if _told(merged[i]) != _told(before):  # the same words: what it agreed with before, it still does
+            _cascade(i, merged, index, across=across)
+    return [d for d in merged if d is not None]
+
+
+def _told(d: Draft | None) -> tuple:
+    """What same_happening reads of a kept draft besides the articles it comes from."""
+    if d is None:
+        return ()
+    return (
+        d.status,
+        d.force,
+        d.actor_country,
+        d.location.place.name,
+        d.destination.place.name if d.destination else None,
+        d.troops,
+        d.date,
+        d.date_text,
+        d.date_kind,
+        d.evidence,
+        d.cue,
+        d.date_at,
+        d.additive,
+        d.published,
+    )
+
+
+def _at(merged: list[Draft | None], i: int) -> Draft:
+    """A kept draft (the index holds only those not folded into another)."""
+    d = merged[i]
+    assert d is not None
+    return d
+
+
+def _cascade(i: int, merged: list[Draft | None], index: _Index, *, across: bool) -> None:
+    """A draft that grew may now be the happening of another kept draft: the later joins the earlier,
+    and the one that grew is asked again, until none agrees."""
+    while True:
+        grown = _at(merged, i)
+        fits = [
+            j
+            for j in index.candidates(grown)
+            if j != i and same_happening(_at(merged, min(i, j)), _at(merged, max(i, j)), across=across)
+        ]
+        if not fits:
+            return
+        j = max(fits, key=lambda j: (_fit(_at(merged, min(i, j)), _at(merged, max(i, j))), -j))
+        first, later = min(i, j), max(i, j)
+        index.remove(first)
+        index.remove(later)
+        merged[first] = _combine(_at(merged, first), _at(merged, later))
+        merged[later] = None
+        index.add(first, merged[first])
+        i = first
 
 
 def merge_in_article(drafts: list[Draft]) -> list[Draft]:

@@ -199,3 +199,22 @@ def test_a_draft_joins_the_earlier_one_that_agrees_best() -> None:
     assert len(merged) == 2
     assert {d.troops for d in merged} == {60, 120}
     assert next(d for d in merged if d.troops == 60).evidences == (named.evidence, started.evidence)
+
+
+def test_across_articles_drafts_of_two_years_still_meet_around_new_year() -> None:
+    eve = _draft(article_id="x", date="2022-12-31", date_text="on Saturday")
+    new_year = _draft(article_id="y", date="2023-01-01", date_text="on Sunday")
+    assert len(merge_across_articles([eve, new_year])) == 1
+    later = _draft(article_id="z", date="2023-01-09", date_text="on Monday")
+    assert len(merge_across_articles([eve, later])) == 2
+
+
+def test_a_draft_that_grows_joins_the_one_it_now_agrees_with() -> None:
+    """One pass: "French troops left Gao", "Barkhane is leaving Mali", "France's Barkhane is leaving Mali"
+    - the third makes the second French, which then is the first's happening too."""
+    town = _draft(actor_country="FR", location=_at("Gao", "ML"), evidence="French troops left Gao.")
+    force = _draft(actor_country=None, force="Barkhane", evidence="Barkhane is leaving Mali.", position=10)
+    both = _draft(actor_country="FR", force="Barkhane", evidence="France's Barkhane is leaving Mali.", position=20)
+    (merged,) = merge_in_article([town, force, both])
+    assert (merged.force, merged.actor_country, merged.location.place.name) == ("Barkhane", "FR", "Gao")
+    assert len(merged.all_evidence) == 3
