@@ -40,6 +40,8 @@ from .actions import (
     status_cues,
 )
 from .actors import find_actors
+from .clauses import CLAUSE_MARKS, clause_end, clause_start, in_span
+from .clauses import units as clause_units
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -788,7 +790,11 @@ def _set_aside(forces: list[ForceMention], text: str, syn: _Syntax) -> dict[int,
 
 
 def _actor_candidates(
-    sentence: Sentence, ctx: _Context, forces: list[ForceMention], aside: dict[int, Force | None] | None = None
+    sentence: Sentence,
+    ctx: _Context,
+    forces: list[ForceMention],
+    aside: dict[int, Force | None] | None = None,
+    clause_starts: Sequence[int] = (),
 ) -> list[_Who]:
     text = sentence.text
     syn = ctx.syntax
@@ -816,7 +822,12 @@ def _actor_candidates(
             if a.kind == "capital" and not seat and syn.town_before.search(text[max(0, a.start - 40) : a.start]):
                 previous = (a.end, False)  # "Chad's capital, N'Djamena", "die nigrische Hauptstadt Niamey": a town
                 continue
-            if previous is not None and a.kind != "leader" and syn.list_join.fullmatch(text[previous[0] : a.start]):
+            if (
+                previous is not None
+                and a.kind != "leader"
+                and syn.list_join.fullmatch(text[previous[0] : a.start])
+                and not any(previous[0] <= c <= a.start for c in clause_starts)  # "from Niger and Italy stayed"
+            ):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
                 listed.append(a.start)
                 if is_actor and syn.list_from_after.match(text, a.end):  # "bereits Mali, Burkina Faso und Niger
@@ -1017,8 +1028,21 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
         named = _anaphor_force(ctx, opening.group(0))
         ctx.subject, ctx.subject_force = named.default_actor, named
+    # "Germany withdrew its troops from Niger and Italy stayed in Niamey": each coordinate clause its own
+    spans = clause_units(
+        text,
+        lang,
+        [(t.start, t.end) for t in triggers],
+        sorted(  # who may be a clause's subject: a name no preposition ties to a place ("in den Niger")
+            [(f.start, f.end) for f in forces]
+            + [(a.start, a.end) for a in find_actors(text, lang) if not _tied(text, a.start, ctx.syntax)]
+        ),
+        _embedded_clauses(text, ctx.syntax),
+        [(a.start, a.end) for a in find_actors(text, lang)]
+        + [(m.start - sentence.start, m.end - sentence.start) for m in places],
+    )
     # with no cue too: "Takuba is being wound down" names a subject
-    whos = _actor_candidates(sentence, ctx, forces, aside)
+    whos = _actor_candidates(sentence, ctx, forces, aside, [u[0] for u in spans[1:]])
     subject = next((w for w in whos if w.weight <= 1.0), None)
     # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
@@ -1071,6 +1095,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if owner is None:  # "The 400 soldiers of Sabre, who had been based ... since 2009, left": the subject
             count_owner[i] = next((t for t in live if t.start >= count.end), None)
     date_owner = _assign(dates, live, costs, _MAX_DATE_COST, prefer_left=follows, text=text, syntax=ctx.syntax)
+    if len(spans) > 1:  # "Belgium withdrew in March, while Hungary sent 80 troops to Chad in June"
+        _own_clause_owners(counts, count_owner, live, spans, costs)
+        _own_clause_owners(dates, date_owner, live, spans, costs)
     also_dated, undated = _date_clauses(text, dates, date_owner, live, lang)
     shared: dict[int, int] = {}  # a cue's id -> the count it shares with another cue
 
@@ -1092,19 +1119,30 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             return whos
         return [w for w in whos if not any(a <= w.start < b and not a <= trig.start < b for _, a, b in listing)]
 
+    def scope(trig: Trigger) -> Callable[[int], bool]:
+        """Whether a mention at a position may fill a slot of the cue: anywhere, unless the sentence holds
+        coordinate clauses, then only in the cue's own."""
+        unit = next((u for u in spans if in_span(trig.start, u)), None)
+        if len(spans) < 2 or unit is None:
+            return lambda _pos: True
+        return lambda pos: in_span(pos, unit)
+
     def build(trig: Trigger) -> Draft | None:
+        ours = scope(trig)
+        here = [w for w in mine_whos(trig) if ours(w.start)]
+        shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
         return _draft(
             trig,
             sentence=sentence,
             ctx=ctx,
             costs=costs,
-            whos=mine_whos(trig),
-            subject=subject,
-            places=[m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)],
-            counts=own_counts(trig),
+            whos=here or mine_whos(trig),
+            subject=_clause_subject(subject, here),
+            places=[m for m in shown if ours(m.start - sentence.start)] or shown,
+            counts=[c for c in own_counts(trig) if ours(c.start)],
             dates=_DateChoice(
-                past=[d for i, d in enumerate(dates) if mine(i, trig)],
-                future=[d for i, d in enumerate(future) if mine(i, trig)],
+                past=[d for i, d in enumerate(dates) if mine(i, trig) and ours(d.start)],
+                future=[d for i, d in enumerate(future) if mine(i, trig) and ours(d.start)],
                 announced=[d for d, cue in announced if cue < trig.start],
                 reported=[d for d, at, announce in reported if not announce],
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
@@ -1141,7 +1179,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 held.append((holder, replace(draft, force=holder.name) if keep else draft))
                 continue
             out.append(draft)
-            out.extend(_co_actor_drafts(draft, mine_whos(trig), text, sentence, ctx))
+            ours = scope(trig)
+            out.extend(_co_actor_drafts(draft, [w for w in mine_whos(trig) if ours(w.start)], text, sentence, ctx))
     # the force's own event in the main clause tells the same presence
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
     # "the last of the 1,500 French soldiers stationed in Niger left the country": the presence names the troops
@@ -1154,6 +1193,34 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     return _one_move(out)
 
 
+def _clause_subject(subject: _Who | None, here: list[_Who]) -> _Who | None:
+    """The subject a cue reads: the sentence's, unless the cue's own clause names an actor of its own, then the
+    first of that clause ("..., while Italy stays in Niamey": Italy, not the subject of the first clause)."""
+    if not here or subject in here:
+        return subject
+    return next((w for w in here if w.weight <= 1.0), None)
+
+
+def _own_clause_owners(
+    items: Sequence[TroopCount | DateMention],
+    owners: list[Trigger | None],
+    live: list[Trigger],
+    spans: list[tuple[int, int]],
+    costs: _Costs,
+) -> None:
+    """A number or date that went to a cue of another coordinate clause goes to the nearest cue of its own
+    clause, when that holds one ("zog im März ab und Ungarn schickte im Juni 80 Soldaten": June is the
+    second verb's)."""
+    for i, item in enumerate(items):
+        unit = next((u for u in spans if in_span(item.start, u)), None)
+        owner = owners[i]
+        if unit is None or owner is None or in_span(owner.start, unit):
+            continue
+        mine = [t for t in live if in_span(t.start, unit)]
+        if mine:
+            owners[i] = min(mine, key=lambda t: costs.between((item.start, item.end), (t.start, t.end)))
+
+
 def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str, syn: _Syntax, language: str) -> bool:
     """ "Turkey demands that Haftar's forces leave Sirte", "l'ONU appelle les mercenaires à quitter la Libye": a
     move that a third country demands is no event; one the host demands ("Senegal demanded the departure of
@@ -1162,7 +1229,7 @@ def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str
     if at is None or draft.location is None:
         return False
     host = draft.location.place.country
-    lo = max(text.rfind(c, 0, at) for c in ",;:()–—") + 1
+    lo = clause_start(text, at)
     verb = re.match(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}", text[at:])  # "In Libyen fordert die Türkei": after the verb
     hi = at + (verb.end() if verb else 0)
     demanders = {  # who demands: the clause's subject, not a place it is said in ("in Libyen")
@@ -1211,12 +1278,11 @@ def _insurgent_subject(trig: Trigger, text: str, whos: list[_Who], syn: _Syntax)
     whose clause names an armed group before the verb, with no army or force between, is that group's attack."""
     if trig.action != "strike":
         return False
-    before = text[: trig.start]
-    lo = max(before.rfind(c) for c in ",;:()–—") + 1
+    lo = clause_start(text, trig.start)
     groups = list(syn.insurgent.finditer(text, lo, trig.start))
     if not groups:
         return False
-    end = next((i for i in range(trig.end, len(text)) if text[i] in ",;:.()–—"), len(text))
+    end = clause_end(text, trig.end, CLAUSE_MARKS + ".")
     if syn.passive.search(text, lo, end):  # "plusieurs dizaines de terroristes ont été neutralisés": the victims
         return False
 
