@@ -468,13 +468,17 @@ def _short_quotes(marks: list[re.Match[str]], weights: list[float]) -> None:
             opened = None
 
 
+_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")  # a comma of the sentence, not a thousands separator
+
+
 def _embedded_clauses(text: str, syntax: _Syntax) -> list[tuple[int, int]]:
     """(opening comma, closing comma) of each relative clause set off by commas in the sentence:
     ", which has been based in Gao since 2019,", ", qui compte 60 hommes,", ", das in Gao stationiert ist,"."""
     out = []
     for m in syntax.relative.finditer(text):
         opening = text.index(",", m.start())
-        closing = text.find(",", m.end())
+        comma = _CLAUSE_COMMA.search(text, m.end())  # not the comma of "1,100 soldiers"
+        closing = comma.start() if comma else -1
         if closing < 0 or syntax.breaks.search(text, m.end(), closing):
             continue
         out.append((opening, closing))
@@ -1186,11 +1190,63 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     # "the last of the 1,500 French soldiers stationed in Niger left the country": the presence names the troops
     # that leave, no deployment of its own
     out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
+    # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
+    # its own that says where the leaving troops stand is background, no deployment of its own
+    background = {id(built[id(t)]) for t in alive if _background_presence(t, costs, dates, whos, text, ctx.syntax)}
+    if background:
+        out = _drop_background(out, background)
     if not out or any(d.action != "cooperation_ended" for d in out):
         # "Les généraux au pouvoir à Niamey avaient dénoncé les accords. Une partie des soldats sera transférée
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _background_presence(
+    trig: Trigger, costs: _Costs, dates: list[DateMention], whos: list[_Who], text: str, syn: _Syntax
+) -> bool:
+    """A presence cue inside a relative clause set off by commas that holds no date phrase of its own and is about
+    troops or who sends them: the clause describes the troops of the main clause ("Germany, which has 1,100
+    soldiers serving with MINUSMA, said it would bring them home"); one with a date ("which has been stationed in
+    Gao since 2019") tells a happening, and one about a camp ("the camp, which housed 220 soldiers, was handed
+    over") names the troops only there."""
+    if trig.action != "deployment":
+        return False
+    clause = costs.inside(trig.start)
+    if clause is None or any(clause[0] <= d.start < clause[1] for d in dates):
+        return False
+    head = text[: clause[0]].rstrip()
+    return any(w.end == len(head) for w in whos) or any(
+        m.end() == len(head) for m in syn.troop_noun.finditer(text, max(0, len(head) - 40), len(head))
+    )
+
+
+def _drop_background(out: list[Draft], background: set[int]) -> list[Draft]:
+    """The drafts without the background presences that describe troops a main clause moves; the count the
+    presence held ("which has about 1,100 soldiers") is the mover's when it names none."""
+    kept: list[Draft] = []
+    for d in out:
+        if id(d) not in background or not any(_moves_them(o, d, background) for o in out):
+            kept.append(d)
+    for i, o in enumerate(kept):
+        lent = next((d for d in out if d not in kept and _moves_them(o, d, background) and d.troops), None)
+        if o.troops is None and lent is not None:
+            kept[i] = replace(o, troops=lent.troops, troops_text=lent.troops_text)
+    return kept
+
+
+def _moves_them(o: Draft, d: Draft, background: set[int]) -> bool:
+    """Whether `o`, told in the main clause, moves the troops the background presence `d` describes: a withdrawal
+    or redeployment of the same actor from the same country."""
+    return (
+        id(o) not in background
+        and o.action in ("withdrawal", "redeployment")
+        and d.actor_country is not None
+        and o.actor_country == d.actor_country
+        and o.location is not None
+        and d.location is not None
+        and o.location.place.country == d.location.place.country
+    )
 
 
 def _clause_subject(subject: _Who | None, here: list[_Who]) -> _Who | None:
