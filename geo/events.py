@@ -1133,16 +1133,20 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
 
     def build(trig: Trigger) -> Draft | None:
         ours = scope(trig)
-        here = [w for w in mine_whos(trig) if ours(w.start)]
+        # "Au Tchad voisin, qui accueille 500 000 réfugiés soudanais, l'armée a renforcé": not a name of the
+        # relative clause for a cue outside it
+        named = [w for w in mine_whos(trig) if not _other_clause(w.start, trig, costs)]
+        here = [w for w in named if ours(w.start)]
         shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
+        scoped = [m for m in shown if ours(m.start - sentence.start)]  # a place of a relative clause only for its cue
         return _draft(
             trig,
             sentence=sentence,
             ctx=ctx,
             costs=costs,
-            whos=here or mine_whos(trig),
-            subject=_clause_subject(subject, here),
-            places=[m for m in shown if ours(m.start - sentence.start)] or shown,
+            whos=here or named,
+            subject=_clause_subject(_main_subject(subject, trig, costs, named), here),
+            places=[m for m in scoped if not _other_clause(m.start - sentence.start, trig, costs)] or scoped or shown,
             counts=[c for c in own_counts(trig) if ours(c.start)],
             dates=_DateChoice(
                 past=[d for i, d in enumerate(dates) if mine(i, trig) and ours(d.start)],
@@ -1247,6 +1251,20 @@ def _moves_them(o: Draft, d: Draft, background: set[int]) -> bool:
         and d.location is not None
         and o.location.place.country == d.location.place.country
     )
+
+
+def _other_clause(pos: int, trig: Trigger, costs: _Costs) -> bool:
+    """Whether `pos` lies in an embedded relative clause that does not hold the cue."""
+    clause = costs.inside(pos)
+    return clause is not None and not clause[0] < trig.start < clause[1]
+
+
+def _main_subject(subject: _Who | None, trig: Trigger, costs: _Costs, named: list[_Who]) -> _Who | None:
+    """The sentence's subject, unless it stands in a relative clause that does not hold the cue: then the first
+    name outside it."""
+    if subject is None or not _other_clause(subject.start, trig, costs):
+        return subject
+    return next((w for w in named if w.weight <= 1.0), None)
 
 
 def _clause_subject(subject: _Who | None, here: list[_Who]) -> _Who | None:
