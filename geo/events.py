@@ -1213,8 +1213,8 @@ def _background_presence(
     troops or who sends them: the clause describes the troops of the main clause ("Germany, which has 1,100
     soldiers serving with MINUSMA, said it would bring them home"); one with a date ("which has been stationed in
     Gao since 2019") tells a happening, and one about a camp ("the camp, which housed 220 soldiers, was handed
-    over") names the troops only there."""
-    if trig.action != "deployment":
+    over") names the troops only there. An arrival is a happening even there ("who had arrived in Ménaka")."""
+    if trig.action != "deployment" or trig.status == "completed":
         return False
     clause = costs.inside(trig.start)
     if clause is None or any(clause[0] <= d.start < clause[1] for d in dates):
