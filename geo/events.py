@@ -40,6 +40,8 @@ from .actions import (
     status_cues,
 )
 from .actors import ActorMention, find_actors
+from .clauses import CLAUSE_MARKS, clause_end, clause_start, in_span
+from .clauses import units as clause_units
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
 from .home import bare_armies, civilian_modifier, generic_army, home_country
@@ -478,13 +480,17 @@ def _short_quotes(marks: list[re.Match[str]], weights: list[float]) -> None:
             opened = None
 
 
+_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")  # a comma of the sentence, not a thousands separator
+
+
 def _embedded_clauses(text: str, syntax: _Syntax) -> list[tuple[int, int]]:
     """(opening comma, closing comma) of each relative clause set off by commas in the sentence:
     ", which has been based in Gao since 2019,", ", qui compte 60 hommes,", ", das in Gao stationiert ist,"."""
     out = []
     for m in syntax.relative.finditer(text):
         opening = text.index(",", m.start())
-        closing = text.find(",", m.end())
+        comma = _CLAUSE_COMMA.search(text, m.end())  # not the comma of "1,100 soldiers"
+        closing = comma.start() if comma else -1
         if closing < 0 or syntax.breaks.search(text, m.end(), closing):
             continue
         out.append((opening, closing))
@@ -827,7 +833,11 @@ def _set_aside(forces: list[ForceMention], text: str, syn: _Syntax) -> dict[int,
 
 
 def _actor_candidates(
-    sentence: Sentence, ctx: _Context, forces: list[ForceMention], aside: dict[int, Force | None] | None = None
+    sentence: Sentence,
+    ctx: _Context,
+    forces: list[ForceMention],
+    aside: dict[int, Force | None] | None = None,
+    clause_starts: Sequence[int] = (),
 ) -> list[_Who]:
     text = sentence.text
     syn = ctx.syntax
@@ -861,7 +871,12 @@ def _actor_candidates(
             if a.kind == "country" and civilian_modifier(text, a.start, a.end, ctx.language):
                 previous = (a.end, False)  # "Algeria's UN envoy called the strikes", "EU ambassadors": no troops
                 continue
-            if previous is not None and a.kind != "leader" and syn.list_join.fullmatch(text[previous[0] : a.start]):
+            if (
+                previous is not None
+                and a.kind != "leader"
+                and syn.list_join.fullmatch(text[previous[0] : a.start])
+                and not any(previous[0] <= c <= a.start for c in clause_starts)  # "from Niger and Italy stayed"
+            ):
                 is_actor = previous[1]  # "with France, the EU and other allies": the list shares its role
                 listed.append(a.start)
                 if is_actor and syn.list_from_after.match(text, a.end):  # "bereits Mali, Burkina Faso und Niger
@@ -1213,8 +1228,21 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
         named = _anaphor_force(ctx, opening.group(0))
         ctx.subject, ctx.subject_force = named.default_actor, named
+    # "Germany withdrew its troops from Niger and Italy stayed in Niamey": each coordinate clause its own
+    spans = clause_units(
+        text,
+        lang,
+        [(t.start, t.end) for t in triggers],
+        sorted(  # who may be a clause's subject: a name no preposition ties to a place ("in den Niger")
+            [(f.start, f.end) for f in forces]
+            + [(a.start, a.end) for a in find_actors(text, lang) if not _tied(text, a.start, ctx.syntax)]
+        ),
+        _embedded_clauses(text, ctx.syntax),
+        [(a.start, a.end) for a in find_actors(text, lang)]
+        + [(m.start - sentence.start, m.end - sentence.start) for m in places],
+    )
     # with no cue too: "Takuba is being wound down" names a subject
-    whos = _actor_candidates(sentence, ctx, forces, aside)
+    whos = _actor_candidates(sentence, ctx, forces, aside, [u[0] for u in spans[1:]])
     subject = _opening_subject(text, whos)
     # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
@@ -1270,6 +1298,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if owner is None:  # "The 400 soldiers of Sabre, who had been based ... since 2009, left": the subject
             count_owner[i] = next((t for t in live if t.start >= count.end), None)
     date_owner = _assign(dates, live, costs, _MAX_DATE_COST, prefer_left=follows, text=text, syntax=ctx.syntax)
+    if len(spans) > 1:  # "Belgium withdrew in March, while Hungary sent 80 troops to Chad in June"
+        _own_clause_owners(counts, count_owner, live, spans, costs)
+        _own_clause_owners(dates, date_owner, live, spans, costs)
     also_dated, undated = _date_clauses(text, dates, date_owner, live, lang)
     shared: dict[int, int] = {}  # a cue's id -> the count it shares with another cue
 
@@ -1291,19 +1322,34 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             return whos
         return [w for w in whos if not any(a <= w.start < b and not a <= trig.start < b for _, a, b in listing)]
 
+    def scope(trig: Trigger) -> Callable[[int], bool]:
+        """Whether a mention at a position may fill a slot of the cue: anywhere, unless the sentence holds
+        coordinate clauses, then only in the cue's own."""
+        unit = next((u for u in spans if in_span(trig.start, u)), None)
+        if len(spans) < 2 or unit is None:
+            return lambda _pos: True
+        return lambda pos: in_span(pos, unit)
+
     def build(trig: Trigger) -> Draft | None:
+        ours = scope(trig)
+        # "Au Tchad voisin, qui accueille 500 000 réfugiés soudanais, l'armée a renforcé": not a name of the
+        # relative clause for a cue outside it
+        named = [w for w in mine_whos(trig) if not _other_clause(w.start, trig, costs)]
+        here = [w for w in named if ours(w.start)]
+        shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
+        scoped = [m for m in shown if ours(m.start - sentence.start)]  # a place of a relative clause only for its cue
         return _draft(
             trig,
             sentence=sentence,
             ctx=ctx,
             costs=costs,
-            whos=mine_whos(trig),
-            subject=subject,
-            places=[m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)],
-            counts=own_counts(trig),
+            whos=here or named,
+            subject=_clause_subject(_main_subject(subject, trig, costs, named), here),
+            places=[m for m in scoped if not _other_clause(m.start - sentence.start, trig, costs)] or scoped or shown,
+            counts=[c for c in own_counts(trig) if ours(c.start)],
             dates=_DateChoice(
-                past=[d for i, d in enumerate(dates) if mine(i, trig)],
-                future=[d for i, d in enumerate(future) if mine(i, trig)],
+                past=[d for i, d in enumerate(dates) if mine(i, trig) and ours(d.start)],
+                future=[d for i, d in enumerate(future) if mine(i, trig) and ours(d.start)],
                 announced=[d for d, cue in announced if cue < trig.start],
                 reported=[d for d, at, announce in reported if not announce],
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
@@ -1340,17 +1386,112 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 held.append((holder, replace(draft, force=holder.name) if keep else draft))
                 continue
             out.append(draft)
-            out.extend(_co_actor_drafts(draft, mine_whos(trig), text, sentence, ctx))
+            ours = scope(trig)
+            out.extend(_co_actor_drafts(draft, [w for w in mine_whos(trig) if ours(w.start)], text, sentence, ctx))
     # the force's own event in the main clause tells the same presence
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
     # "the last of the 1,500 French soldiers stationed in Niger left the country": the presence names the troops
     # that leave, no deployment of its own
     out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
+    # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
+    # its own that says where the leaving troops stand is background, no deployment of its own
+    background = {id(built[id(t)]) for t in alive if _background_presence(t, costs, dates, whos, text, ctx.syntax)}
+    if background:
+        out = _drop_background(out, background)
     if not out or any(d.action != "cooperation_ended" for d in out):
         # "Les généraux au pouvoir à Niamey avaient dénoncé les accords. Une partie des soldats sera transférée
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _background_presence(
+    trig: Trigger, costs: _Costs, dates: list[DateMention], whos: list[_Who], text: str, syn: _Syntax
+) -> bool:
+    """A presence cue inside a relative clause set off by commas that holds no date phrase of its own and is about
+    troops or who sends them: the clause describes the troops of the main clause ("Germany, which has 1,100
+    soldiers serving with MINUSMA, said it would bring them home"); one with a date ("which has been stationed in
+    Gao since 2019") tells a happening, and one about a camp ("the camp, which housed 220 soldiers, was handed
+    over") names the troops only there. An arrival is a happening even there ("who had arrived in Ménaka")."""
+    if trig.action != "deployment" or trig.status == "completed":
+        return False
+    clause = costs.inside(trig.start)
+    if clause is None or any(clause[0] <= d.start < clause[1] for d in dates):
+        return False
+    head = text[: clause[0]].rstrip()
+    return any(w.end == len(head) for w in whos) or any(
+        m.end() == len(head) for m in syn.troop_noun.finditer(text, max(0, len(head) - 40), len(head))
+    )
+
+
+def _drop_background(out: list[Draft], background: set[int]) -> list[Draft]:
+    """The drafts without the background presences that describe troops a main clause moves; the count the
+    presence held ("which has about 1,100 soldiers") is the mover's when it names none."""
+    kept: list[Draft] = []
+    for d in out:
+        if id(d) not in background or not any(_moves_them(o, d, background) for o in out):
+            kept.append(d)
+    for i, o in enumerate(kept):
+        lent = next((d for d in out if d not in kept and _moves_them(o, d, background) and d.troops), None)
+        if o.troops is None and lent is not None:
+            kept[i] = replace(o, troops=lent.troops, troops_text=lent.troops_text)
+    return kept
+
+
+def _moves_them(o: Draft, d: Draft, background: set[int]) -> bool:
+    """Whether `o`, told in the main clause, moves the troops the background presence `d` describes: a withdrawal
+    or redeployment of the same actor from the same country."""
+    return (
+        id(o) not in background
+        and o.action in ("withdrawal", "redeployment")
+        and d.actor_country is not None
+        and o.actor_country == d.actor_country
+        and o.location is not None
+        and d.location is not None
+        and o.location.place.country == d.location.place.country
+    )
+
+
+def _other_clause(pos: int, trig: Trigger, costs: _Costs) -> bool:
+    """Whether `pos` lies in an embedded relative clause that does not hold the cue."""
+    clause = costs.inside(pos)
+    return clause is not None and not clause[0] < trig.start < clause[1]
+
+
+def _main_subject(subject: _Who | None, trig: Trigger, costs: _Costs, named: list[_Who]) -> _Who | None:
+    """The sentence's subject, unless it stands in a relative clause that does not hold the cue: then the first
+    name outside it."""
+    if subject is None or not _other_clause(subject.start, trig, costs):
+        return subject
+    return next((w for w in named if w.weight <= 1.0), None)
+
+
+def _clause_subject(subject: _Who | None, here: list[_Who]) -> _Who | None:
+    """The subject a cue reads: the sentence's, unless the cue's own clause names an actor of its own, then the
+    first of that clause ("..., while Italy stays in Niamey": Italy, not the subject of the first clause)."""
+    if not here or subject in here:
+        return subject
+    return next((w for w in here if w.weight <= 1.0), None)
+
+
+def _own_clause_owners(
+    items: Sequence[TroopCount | DateMention],
+    owners: list[Trigger | None],
+    live: list[Trigger],
+    spans: list[tuple[int, int]],
+    costs: _Costs,
+) -> None:
+    """A number or date that went to a cue of another coordinate clause goes to the nearest cue of its own
+    clause, when that holds one ("zog im März ab und Ungarn schickte im Juni 80 Soldaten": June is the
+    second verb's)."""
+    for i, item in enumerate(items):
+        unit = next((u for u in spans if in_span(item.start, u)), None)
+        owner = owners[i]
+        if unit is None or owner is None or in_span(owner.start, unit):
+            continue
+        mine = [t for t in live if in_span(t.start, unit)]
+        if mine:
+            owners[i] = min(mine, key=lambda t: costs.between((item.start, item.end), (t.start, t.end)))
 
 
 def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str, syn: _Syntax, language: str) -> bool:
@@ -1361,7 +1502,7 @@ def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str
     if at is None or draft.location is None:
         return False
     host = draft.location.place.country
-    lo = max(text.rfind(c, 0, at) for c in ",;:()–—") + 1
+    lo = clause_start(text, at)
     verb = re.match(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}", text[at:])  # "In Libyen fordert die Türkei": after the verb
     hi = at + (verb.end() if verb else 0)
     demanders = {  # who demands: the clause's subject, not a place it is said in ("in Libyen")
@@ -1410,12 +1551,11 @@ def _insurgent_subject(trig: Trigger, text: str, whos: list[_Who], syn: _Syntax)
     whose clause names an armed group before the verb, with no army or force between, is that group's attack."""
     if trig.action != "strike":
         return False
-    before = text[: trig.start]
-    lo = max(before.rfind(c) for c in ",;:()–—") + 1
+    lo = clause_start(text, trig.start)
     groups = list(syn.insurgent.finditer(text, lo, trig.start))
     if not groups:
         return False
-    end = next((i for i in range(trig.end, len(text)) if text[i] in ",;:.()–—"), len(text))
+    end = clause_end(text, trig.end, CLAUSE_MARKS + ".")
     if syn.passive.search(text, lo, end):  # "plusieurs dizaines de terroristes ont été neutralisés": the victims
         return False
 
