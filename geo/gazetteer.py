@@ -399,8 +399,8 @@ def _name_keys(row: _Row) -> Iterator[tuple[str, bool]]:
     if not row.flags & NAMED_BY_KIND:
         yield main, True
     for name in row.names:
-        if not name or not is_latin(name) or any(c.isdigit() for c in name):
-            continue
+        if not name or not is_latin(name) or (any(c.isdigit() for c in name) and not row.flags & CURATED):
+            continue  # digits: GeoNames codes, but our own "Base aérienne 101"
         if row.feature != "country" and not (row.flags & CURATED) and (not name[0].isupper() or name.isupper()):
             continue  # lower-case transliterations and airport codes (BER, MAO) are not names in prose
         key = fold(name)
