@@ -449,13 +449,15 @@ def _broad_only(span: _Span, gaz: Gazetteer) -> bool:
 
 
 def _focus(spans: list[_Span], gaz: Gazetteer) -> Counter[str]:
-    """The countries the article names, with their counts (two a mention)."""
+    """The countries the article names, with their counts (two a mention, one for a province of only one country)."""
     focus: Counter[str] = Counter()
     for span in spans:
         first = span.rows[0]
         row = first if first >= 0 else ~first
         if gaz.feature(row) == "country":
             focus[gaz.country_of(row) or ""] += 2
+        elif gaz.feature(row) == "admin" and len({gaz.country_of(r if r >= 0 else ~r) for r in span.rows}) == 1:
+            focus[gaz.country_of(row) or ""] += 1  # "Palma and Macomia in Cabo Delgado": a province names its country
     focus.pop("", None)
     return focus
 
