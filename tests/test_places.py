@@ -312,3 +312,76 @@ def test_a_region_name_several_countries_share_follows_the_country_named_before_
     assert ("Savanes region", "TG", "admin") in found
     found = _one("Burkina Faso reinforced its Centre region, and Cameroon its own Centre region.")
     assert [c for t, c, _ in found if t == "Centre region"] == ["BF", "CM"]
+
+
+def _countries(text: str, language: str = "en") -> dict[str, str | None]:
+    return {m.text: m.place.country for m in find_mentions(text, language=language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Gunmen struck the army camp at Boulkessi and the post at Mondoro in central Mali.",
+            "en",
+            {"Boulkessi": "ML", "Mondoro": "ML"},
+        ),
+        (
+            "Le poste de Chinégodar, au Niger, a été attaqué par des jihadistes venus du Mali.",
+            "fr",
+            {"Chinégodar": "NE"},
+        ),
+        ("Bei Tongo Tongo in Niger geriet eine Patrouille in einen Hinterhalt.", "de", {"Tongo Tongo": "NE"}),
+        ("Cameroonian soldiers crossed from Fotokol into Gamboru, Nigeria.", "en", {"Fotokol": "CM", "Gamboru": "NG"}),
+        (
+            "Les insurgés ont repris Malam Fatori et Damasak, dans l’État de Borno, au Nigeria.",
+            "fr",
+            {"Malam Fatori": "NG", "Damasak": "NG"},
+        ),
+        (
+            "Die Rebellen nahmen Bunagana und Kitshanga im Osten Kongos ein.",
+            "de",
+            {"Bunagana": "CD", "Kitshanga": "CD"},
+        ),
+        (
+            "Rebels took Sake and Minova, west of Goma, in the Democratic Republic of Congo.",
+            "en",
+            {"Sake": "CD", "Minova": "CD"},
+        ),
+        (
+            "Des soldats rwandais patrouillent à Palma et à Mocímboa da Praia, au Mozambique.",
+            "fr",
+            {"Palma": "MZ", "Mocímboa da Praia": "MZ"},
+        ),
+        ("Insurgents raided Palma and Macomia in Cabo Delgado overnight.", "en", {"Palma": "MZ", "Macomia": "MZ"}),
+        (
+            "US drones took off from Camp Lemonnier in Djibouti and from Baledogle in Somalia.",
+            "en",
+            {"Camp Lemonnier": "DJ", "Baledogle": "SO"},
+        ),
+        (
+            "Les Français ont quitté la base aérienne 101 de Niamey puis le camp Kosseï au Tchad.",
+            "fr",
+            {"base aérienne 101": "NE", "camp Kosseï": "TD"},
+        ),
+        ("Kämpfer griffen Camp Simba in Kenia an.", "de", {"Camp Simba": "KE"}),
+        ("Paramilitaries stormed Zamzam camp outside El Fasher in Sudan.", "en", {"Zamzam camp": "SD"}),
+        (
+            "Les massacres de Solhan, Seytenga et Barsalogho ont endeuillé le Burkina Faso.",
+            "fr",
+            {"Solhan": "BF", "Seytenga": "BF", "Barsalogho": "BF"},
+        ),
+        ("Bei Tinzaouatène in Mali wurden Söldner getötet.", "de", {"Tinzaouatène": "ML"}),
+        ("Drones were stationed at Al Watiya air base in Libya.", "en", {"Al Watiya air base": "LY"}),
+    ],
+)
+def test_conflict_towns_camps_and_bases_of_africa(text: str, language: str, expected: dict[str, str]) -> None:
+    found = _countries(text, language)
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_curated_town_gives_way_to_its_namesake_in_the_namesake_country() -> None:
+    assert _countries("Die Urlauber landeten in Palma, Spanien.", "de")["Palma"] == "ES"
+    assert _countries("Le roi passe l'été à Palma, en Espagne.", "fr")["Palma"] == "ES"
+    assert _countries("Tourists flew to Palma on Saturday.")["Palma"] == "ES"  # no setting: the famous one
+    assert _countries("Le poste de Palma, au Mozambique, est tombé.", "fr")["Palma"] == "MZ"
