@@ -262,7 +262,8 @@ def _merge_extra(rows: list[_Row], extra: list[_Row]) -> list[_Row]:
     """A curated place that GeoNames has too (same name, same country, close by) only adds its aliases."""
     by_key: dict[tuple[str | None, str], list[_Row]] = {}
     for row in rows:
-        by_key.setdefault((row.country, fold(row.name)), []).append(row)
+        for name in {fold(n) for n in (row.name, *row.names)}:  # "Malam Fatori" is GeoNames' Malamfatori too
+            by_key.setdefault((row.country, name), []).append(row)
     kept = []
     for row in extra:
         twins = [
