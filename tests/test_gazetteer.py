@@ -205,3 +205,8 @@ def test_every_region_row_credits_its_source() -> None:
     with gz.REGIONS_CSV.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and all(r["source"].strip() and pycountry.subdivisions.get(code=r["code"]) for r in rows)
+
+
+def test_a_curated_place_merges_with_its_geonames_twin_by_any_name(gaz: Gazetteer) -> None:
+    """Malam Fatori (curated) is GeoNames' Malamfatori: one place, not two at the same spot."""
+    assert len([p for p in gaz.candidates("Malam Fatori") if p.country == "NG"]) == 1

@@ -373,6 +373,9 @@ def _countries(text: str, language: str = "en") -> dict[str, str | None]:
         ),
         ("Bei Tinzaouatène in Mali wurden Söldner getötet.", "de", {"Tinzaouatène": "ML"}),
         ("Drones were stationed at Al Watiya air base in Libya.", "en", {"Al Watiya air base": "LY"}),
+        ("Jihadists retreated to the Tumbuns, islands of Lake Chad, in Nigeria.", "en", {"Tumbuns": "NG"}),
+        ("Le M23 contrôle les mines de Rubaya, dans le Nord-Kivu.", "fr", {"Rubaya": "CD"}),
+        ("In Kpinkankandi im Norden Togos wurde ein Posten angegriffen.", "de", {"Kpinkankandi": "TG"}),
     ],
 )
 def test_conflict_towns_camps_and_bases_of_africa(text: str, language: str, expected: dict[str, str]) -> None:
