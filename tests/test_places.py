@@ -376,6 +376,9 @@ def _countries(text: str, language: str = "en") -> dict[str, str | None]:
         ("Jihadists retreated to the Tumbuns, islands of Lake Chad, in Nigeria.", "en", {"Tumbuns": "NG"}),
         ("Le M23 contrôle les mines de Rubaya, dans le Nord-Kivu.", "fr", {"Rubaya": "CD"}),
         ("In Kpinkankandi im Norden Togos wurde ein Posten angegriffen.", "de", {"Kpinkankandi": "TG"}),
+        ("Algerian units reinforced Bordj Badji Mokhtar, facing Mali.", "en", {"Bordj Badji Mokhtar": "DZ"}),
+        ("Les frappes ont visé l'Adrar des Ifoghas, au nord du Mali.", "fr", {"Adrar des Ifoghas": "ML"}),
+        ("Soldaten wurden nach Walikale und Kalehe im Kongo verlegt.", "de", {"Walikale": "CD", "Kalehe": "CD"}),
     ],
 )
 def test_conflict_towns_camps_and_bases_of_africa(text: str, language: str, expected: dict[str, str]) -> None:
