@@ -33,8 +33,9 @@ def separable_pattern(
     particle: str, verbs: list[str], closers: list[str], reflexive: bool = True
 ) -> tuple[str, str, str, str]:
     """(split present forms, split past forms, joined forms, past participles) of separable verbs with one
-    particle, as regular expressions. A split verb matches from its finite form to its particle when the particle closes the
-    clause; `reflexive` False keeps "sich" out of the gap ("setzt sich für ... ein" is another verb)."""
+    particle, as regular expressions. A split verb matches from its finite form to its particle when the
+    particle closes the clause; `reflexive` False keeps "sich" out of the gap ("setzt sich für ... ein" is
+    another verb)."""
     present, past, joined, done = [], [], [], []
     for verb in verbs:
         parts = verb.split()
