@@ -472,7 +472,13 @@ def evacuates_civilians(text: str, trigger: Trigger, language: str) -> bool:
     if trigger.action != "withdrawal" or fast.evacuation.search(trigger.text) is None:
         return False
     end = m.start() if (m := _SENTENCE_END.search(text, trigger.end)) else len(text)
-    return fast.civilians.search(text, trigger.end, end) is not None
+    if fast.civilians.search(text, trigger.end, end) is not None:
+        return True
+    if _cues(language).object_side != "before":
+        return False
+    # German puts the object before a closing participle: "haben 300 Zivilisten aus Khartum evakuiert"
+    start = trigger.start - len(_clause_before(text[: trigger.start]))
+    return fast.civilians.search(text, start, trigger.start) is not None
 
 
 def _segment(text: str, at: int, end: int, contrast: re.Pattern[str]) -> tuple[int, int]:

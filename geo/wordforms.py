@@ -31,34 +31,42 @@ def _closing(particle: str, closers: list[str]) -> str:
 
 def separable_pattern(
     particle: str, verbs: list[str], closers: list[str], reflexive: bool = True
-) -> tuple[str, str, str]:
-    """(split present forms, split past forms, joined forms) of separable verbs with one particle, as regular
-    expressions. A split verb matches from its finite form to its particle when the particle closes the
-    clause; `reflexive` False keeps "sich" out of the gap ("setzt sich für ... ein" is another verb)."""
-    present, past, joined = [], [], []
+) -> tuple[str, str, str, str]:
+    """(split present forms, split past forms, joined forms, past participles) of separable verbs with one
+    particle, as regular expressions. A split verb matches from its finite form to its particle when the
+    particle closes the clause; `reflexive` False keeps "sich" out of the gap ("setzt sich für ... ein" is
+    another verb)."""
+    present, past, joined, done = [], [], [], []
     for verb in verbs:
         parts = verb.split()
         now, then = _finite(parts)
         present.append(now)
         past.append(then)
-        joined.append(rf"{particle}(?:zu)?{parts[0]}|{particle}{parts[2]}\w{{0,3}}|{particle}(?:{now}|{then})")
+        joined.append(rf"{particle}(?:zu)?{parts[0]}|{particle}(?:{now}|{then})")
+        done.append(rf"{particle}{parts[2]}\w{{0,3}}")
     word = _GAP_WORD if reflexive else rf"(?!sich\b){_GAP_WORD}"
     gap = rf"\s+(?:{word}\s+){{0,{_GAP}}}?"
     close = _closing(particle, closers)
-    return rf"(?:{'|'.join(present)}){gap}{close}", rf"(?:{'|'.join(past)}){gap}{close}", "|".join(joined)
+    split = rf"(?:{'|'.join(present)}){gap}{close}", rf"(?:{'|'.join(past)}){gap}{close}"
+    return *split, "|".join(joined), "|".join(done)
 
 
 def separable_triggers(data: dict) -> list[dict]:
     """Trigger rows (as in the data file's "triggers") for each row of its "separable_verbs": the split
-    present, the split past (a completed move unless the row says otherwise) and the joined forms."""
+    present, the split past and the past participle (a completed move unless the row says otherwise) and the
+    other joined forms."""
     closers = [str(w) for w in data.get("clause_openers", [])]
     out: list[dict] = []
     for row in data.get("separable_verbs", []):
         spec = {k: v for k, v in row.items() if k not in ("particle", "verbs", "reflexive", "past_status")}
-        present, past, joined = separable_pattern(row["particle"], row["verbs"], closers, row.get("reflexive", True))
+        present, past, joined, done = separable_pattern(
+            row["particle"], row["verbs"], closers, row.get("reflexive", True)
+        )
         out.append({**spec, "pattern": present})
         out.append({**spec, "pattern": past, "status": row.get("past_status", "completed")})
         out.append({**spec, "pattern": joined})
+        # "hat ... zurückgeholt", "wurden abgezogen": done, unless a modal or a future near it says it is planned
+        out.append({**spec, "pattern": done, "status": row.get("past_status", "completed")})
     return out
 
 
