@@ -17,11 +17,12 @@ __all__ = ["Sentence", "split_sentences"]
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
-    """Words that end with a full stop inside a sentence, in every language we read (rules/*/syntax.json)."""
+def _syntax_words(key: str) -> frozenset[str]:
+    """The words under `key` in every language's rules/*/syntax.json, lower-cased: the abbreviations that end
+    with a full stop inside a sentence, the words after which "43." is an ordinal ("des 43. Bataillons")."""
     words: set[str] = set()
     for data in rules.load_all("syntax").values():
-        words.update(w.lower() for w in data.get("abbreviations", []))
+        words.update(w.lower() for w in data.get(key, []))
     return frozenset(words)
 
 
@@ -37,15 +38,6 @@ class Sentence:
     start: int
     end: int
     text: str
-
-
-@cache
-def _ordinal_before() -> frozenset[str]:
-    """Words after which "43." is an ordinal ("des 43. Bataillons"), from rules/*/syntax.json."""
-    words: set[str] = set()
-    for data in rules.load_all("syntax").values():
-        words.update(w.lower() for w in data.get("ordinal_before", []))
-    return frozenset(words)
 
 
 _WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+$")
@@ -64,14 +56,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
-    if word in _abbreviations():
+    if word in _syntax_words("abbreviations"):
         return True
     if word.isdigit() and len(word) <= 3:  # German ordinal "3. Mai", not "by December 31. Russian ..."
         following = _WORD_AFTER.match(text, dot + 1)
         if following and following.group(1).lower() in _months():
             return True
         before = _WORD_BEFORE_NUMBER.search(text, max(0, match.start() - 30), match.start())
-        return bool(before and before.group(1) in _ordinal_before())
+        return bool(before and before.group(1) in _syntax_words("ordinal_before"))
     return len(word) == 1 and word.isalpha()  # initials: "J. Heappey"
 
 
