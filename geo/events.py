@@ -1229,16 +1229,17 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         named = _anaphor_force(ctx, opening.group(0))
         ctx.subject, ctx.subject_force = named.default_actor, named
     # "Germany withdrew its troops from Niger and Italy stayed in Niamey": each coordinate clause its own
+    named_actors = find_actors(text, lang)
     spans = clause_units(
         text,
         lang,
         [(t.start, t.end) for t in triggers],
         sorted(  # who may be a clause's subject: a name no preposition ties to a place ("in den Niger")
             [(f.start, f.end) for f in forces]
-            + [(a.start, a.end) for a in find_actors(text, lang) if not _tied(text, a.start, ctx.syntax)]
+            + [(a.start, a.end) for a in named_actors if not _tied(text, a.start, ctx.syntax)]
         ),
         _embedded_clauses(text, ctx.syntax),
-        [(a.start, a.end) for a in find_actors(text, lang)]
+        [(a.start, a.end) for a in named_actors]
         + [(m.start - sentence.start, m.end - sentence.start) for m in places],
     )
     # with no cue too: "Takuba is being wound down" names a subject
