@@ -65,13 +65,13 @@ def _stems(words: list[str]) -> re.Pattern[str]:
 
 @cache
 def _scope(language: str) -> _Scope:
-    data = (rules.load("actions", language) or {}).get("scope", {})
-    closers = (rules.load("actions", language) or {}).get("clause_openers", [])
+    actions = rules.load("actions", language) or {}
+    data = actions.get("scope", {})
+    closers = actions.get("clause_openers", [])
     split = tuple(
         re.compile("|".join(f"(?:{p})" for p in separable_pattern(r["particle"], r["verbs"], closers)[:2]), re.I)
         for r in data.get("separable_refusals", [])
     )
-    actions = rules.load("actions", language) or {}
     cues = [
         p for r in actions.get("separable_verbs", []) for p in separable_pattern(r["particle"], r["verbs"], closers)[:2]
     ]
