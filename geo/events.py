@@ -58,6 +58,7 @@ from .placing import (
     postposition_end,
     side_country,
 )
+from .presence import expels_insurgents
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .wordstarts import gated
@@ -90,6 +91,7 @@ _NO_EVENT = (
     is_unasserted,
     moves_no_troops,
     states_no_movement,
+    expels_insurgents,
 )
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")

@@ -1,0 +1,37 @@
+"""Checks on the cues of presence and departure that read one sentence's words.
+
+A departure verb whose object is an armed group tells what troops did to that group, not that they left:
+"tschadische Panzerkolonnen vertrieben Boko Haram aus Gamboru", "the army drove the jihadists out of
+Djibo", "les soldats ont chassé les rebelles de la ville". The words are data (rules/<lang>/syntax.json
+`insurgents`, `determiners`); this module holds none of any language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import rules
+from .actions import Trigger
+from .patterns import alternation, spellings
+
+__all__ = ["expels_insurgents"]
+
+_NEVER = "\x00"
+
+
+@cache
+def _insurgent_object(language: str) -> re.Pattern[str]:
+    """An armed group right after a verb, a determiner or a nationality adjective between at most."""
+    s = rules.load("syntax", language) or {}
+    groups = alternation([f for w in s.get("insurgents", []) or [_NEVER] for f in spellings(w, free_first=False)])
+    dets = alternation(s.get("determiners", []) or [_NEVER])
+    return re.compile(rf"\s+(?:(?:{dets})(?:\s+|(?<=['’]))|[\w-]+\s+)?(?:{groups})(?![\w])", re.IGNORECASE)
+
+
+def expels_insurgents(text: str, trig: Trigger, language: str) -> bool:
+    """Whether a withdrawal cue is a verb whose object, right after it, is an armed group ("vertrieben Boko
+    Haram aus Gamboru"): the subject's troops drove the group out, they did not leave."""
+    if trig.action != "withdrawal" or trig.kind != "verb":
+        return False
+    return _insurgent_object(language).match(text, trig.end) is not None
