@@ -67,7 +67,7 @@ def _stems(words: list[str]) -> re.Pattern[str]:
 def _scope(language: str) -> _Scope:
     actions = rules.load("actions", language) or {}
     data = actions.get("scope", {})
-    closers = actions.get("clause_openers", [])
+    closers = actions.get("separable_closers", [])
     split = tuple(
         re.compile("|".join(f"(?:{p})" for p in separable_pattern(r["particle"], r["verbs"], closers)[:2]), re.I)
         for r in data.get("separable_refusals", [])

@@ -55,7 +55,7 @@ def separable_triggers(data: dict) -> list[dict]:
     """Trigger rows (as in the data file's "triggers") for each row of its "separable_verbs": the split
     present, the split past and the past participle (a completed move unless the row says otherwise) and the
     other joined forms."""
-    closers = [str(w) for w in data.get("clause_openers", [])]
+    closers = [str(w) for w in data.get("separable_closers", [])]
     out: list[dict] = []
     for row in data.get("separable_verbs", []):
         spec = {k: v for k, v in row.items() if k not in ("particle", "verbs", "reflexive", "past_status")}
