@@ -7,7 +7,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["alternation", "sentence_matches", "spellings"]
+__all__ = ["NEVER", "alternation", "longest_first", "sentence_matches", "spellings"]
+
+NEVER = "(?!x)x"  # a pattern that never matches: what an empty word list of a language compiles to
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """Regex fragments as one alternation, the longest first (so a longer word wins over its own start); "" for
+    none: the caller says what an empty list means (`or NEVER`: nothing matches)."""
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 def spellings(word: str, *, free_first: bool = True) -> list[str]:

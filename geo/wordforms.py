@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import NEVER
+
 __all__ = ["conjugated_triggers", "er_forms", "separable_pattern", "separable_triggers"]
 
 # a word inside the split verb's clause: anything but a clause mark; "1.000" and "20,5" are one word
@@ -25,7 +27,7 @@ def _finite(parts: list[str]) -> tuple[str, str]:
 
 def _closing(particle: str, closers: list[str]) -> str:
     """The particle where it closes its clause: before a mark, the end, or a word that opens a new clause."""
-    words = "|".join(closers) or "(?!x)x"
+    words = "|".join(closers) or NEVER
     return rf"{particle}(?=\s*(?:[,;:.!?()«»“”\"–—]|$)|\s+(?:{words})\b)"
 
 
