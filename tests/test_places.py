@@ -401,6 +401,18 @@ def _countries(text: str, language: str = "en") -> dict[str, str | None]:
         ("Somalische Soldaten rückten von Afmadow nach Dolow vor.", "de", {"Afmadow": "SO", "Dolow": "SO"}),
         ("Eritrean troops held Humera and Zalambessa in Tigray.", "en", {"Humera": "ET", "Zalambessa": "ET"}),
         ("Les instructeurs russes sont logés à Béréngo, en Centrafrique.", "fr", {"Béréngo": "CF"}),
+        ("Jets pounded hideouts in the Timbuktu Triangle of Yobe state.", "en", {"Timbuktu Triangle": "NG"}),
+        ("Le camp de Kita, dans l'ouest du Mali, a reçu des renforts.", "fr", {"Kita": "ML"}),
+        (
+            "Die Armee verlegte Truppen nach Kanamma und Gulak im Nordosten Nigerias.",
+            "de",
+            {"Kanamma": "NG", "Gulak": "NG"},
+        ),
+        (
+            "Les soldats tchadiens ont franchi le pont de Ngueli vers Kousséri.",
+            "fr",
+            {"Ngueli": "TD", "Kousséri": "CM"},
+        ),
     ],
 )
 def test_conflict_towns_camps_and_bases_of_africa(text: str, language: str, expected: dict[str, str]) -> None:
