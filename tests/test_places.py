@@ -402,6 +402,14 @@ def _countries(text: str, language: str = "en") -> dict[str, str | None]:
         ("Eritrean troops held Humera and Zalambessa in Tigray.", "en", {"Humera": "ET", "Zalambessa": "ET"}),
         ("Les instructeurs russes sont logés à Béréngo, en Centrafrique.", "fr", {"Béréngo": "CF"}),
         ("Jets pounded hideouts in the Timbuktu Triangle of Yobe state.", "en", {"Timbuktu Triangle": "NG"}),
+        ("RSF fighters shelled Al-Fasher and advanced on Um Ruwaba.", "en", {"Al-Fasher": "SD", "Um Ruwaba": "SD"}),
+        ("Les paramilitaires ont pris Tamboul et Rufaa, dans la Gezira.", "fr", {"Tamboul": "SD", "Rufaa": "SD"}),
+        ("Die M23 rückte auf Kamituga und Walungu in Süd-Kivu vor.", "de", {"Kamituga": "CD", "Walungu": "CD"}),
+        (
+            "Puntland forces cleared caves in the Cal Madow range near Qardho.",
+            "en",
+            {"Cal Madow": "SO", "Qardho": "SO"},
+        ),
         ("Le camp de Kita, dans l'ouest du Mali, a reçu des renforts.", "fr", {"Kita": "ML"}),
         (
             "Die Armee verlegte Truppen nach Kanamma und Gulak im Nordosten Nigerias.",
