@@ -49,6 +49,9 @@ from geo.forces import find_forces, force_by_name, load_forces
         ("les opérations Koudanlgou", "Operation Koudalgou"),
         ("the ECOWAS intervention, Operation Restore Democracy", "ECOMIG"),
         ("Turkish contractors of SADAT", "SADAT"),
+        ("le Corps expéditionnaire russe au Niger", "Africa Corps"),
+        ("guards of Sewa Security Services", "Wagner Group"),
+        ("les forces françaises au Sahel", "Forces françaises au Sahel"),
     ],
 )
 def test_aliases_in_every_language_find_the_canonical_force(text: str, name: str) -> None:
