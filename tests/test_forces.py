@@ -52,6 +52,8 @@ from geo.forces import find_forces, force_by_name, load_forces
         ("le Corps expéditionnaire russe au Niger", "Africa Corps"),
         ("guards of Sewa Security Services", "Wagner Group"),
         ("les forces françaises au Sahel", "Forces françaises au Sahel"),
+        ("die SADC-Mission SAMIDRC in Goma", "SAMIDRC"),
+        ("the African Union mission, ATMIS, in Baidoa", "ATMIS"),
     ],
 )
 def test_aliases_in_every_language_find_the_canonical_force(text: str, name: str) -> None:
