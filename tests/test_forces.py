@@ -54,6 +54,8 @@ from geo.forces import find_forces, force_by_name, load_forces
         ("les forces françaises au Sahel", "Forces françaises au Sahel"),
         ("die SADC-Mission SAMIDRC in Goma", "SAMIDRC"),
         ("the African Union mission, ATMIS, in Baidoa", "ATMIS"),
+        ("the British LRRG patrols", "Long Range Reconnaissance Group"),
+        ("Britain's Operation Newcombe", "Operation Newcombe"),
     ],
 )
 def test_aliases_in_every_language_find_the_canonical_force(text: str, name: str) -> None:
