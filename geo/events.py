@@ -60,6 +60,7 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
+from .stance import expels_armed_group, hosts_no_troops, in_proper_name, possessive_antecedent
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -90,6 +91,9 @@ _NO_EVENT = (
     is_unasserted,
     moves_no_troops,
     states_no_movement,
+    in_proper_name,
+    expels_armed_group,
+    hosts_no_troops,
 )
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
@@ -1380,6 +1384,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         draft = built[id(trig)]
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
             continue
+        if draft is not None and (owned := _possessive_owner(draft, trig, whos, text, lang)) is not None:
+            out.append(owned)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
+            continue
         if draft is not None:
             holder = next((f for f, a, b in listing if a <= trig.start < b), None)
             if holder is not None:  # "an der ... beteiligt sind": one event of the force, not one per nation
@@ -1404,6 +1411,18 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _possessive_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str, language: str) -> Draft | None:
+    """The draft of a noun cue a possessive relative owns ("MONUSCO, whose own drawdown was frozen"), with the
+    antecedent's force and country; None when the cue has no such owner or it names no one."""
+    end = possessive_antecedent(text, trig, language)
+    owner = next((w for w in whos if end is not None and 0 <= end - w.end <= 1), None)
+    if owner is None:
+        return None
+    if owner.force is not None:
+        return replace(draft, force=owner.force.name, actor_country=owner.country or owner.force.default_actor)
+    return replace(draft, actor_country=owner.country) if owner.country else None
 
 
 def _background_presence(
