@@ -60,7 +60,7 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
-from .stance import expels_armed_group, hosts_no_troops, in_proper_name, possessive_antecedent
+from .stance import expels_armed_group, hosts_no_troops, in_proper_name, leaves_force, possessive_antecedent
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -1384,6 +1384,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         draft = built[id(trig)]
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
             continue
+        if draft is not None and _leaves_own_force(draft, trig, forces, text, lang):
+            draft = replace(draft, actor_country=None)  # "the withdrawal from MINUSMA": a contributor's, not the UN's
         if draft is not None and (owned := _possessive_owner(draft, trig, whos, text, lang)) is not None:
             out.append(owned)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
             continue
@@ -1411,6 +1413,15 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _leaves_own_force(draft: Draft, trig: Trigger, forces: list[ForceMention], text: str, language: str) -> bool:
+    """Whether the draft gives a withdrawal "from" a force named after its cue the force's own actor (the UN for
+    "the withdrawal from MINUSMA"), which is then a contributor's that the sentence does not name."""
+    force = force_by_name(draft.force) if draft.force else None
+    if force is None or draft.actor_country is None or draft.actor_country != force.default_actor:
+        return False
+    return any(m.force.name == force.name and leaves_force(text, trig, m.start, language) for m in forces)
 
 
 def _possessive_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str, language: str) -> Draft | None:

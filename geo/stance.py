@@ -20,7 +20,7 @@ from functools import cache
 from . import rules
 from .actions import Trigger
 
-__all__ = ["expels_armed_group", "hosts_no_troops", "in_proper_name", "possessive_antecedent"]
+__all__ = ["expels_armed_group", "hosts_no_troops", "in_proper_name", "leaves_force", "possessive_antecedent"]
 
 _WORD = re.compile(r"[\w'’-]+")
 _MARK = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?()«»“”\"–—]")
@@ -124,3 +124,26 @@ def possessive_antecedent(text: str, trigger: Trigger, language: str) -> int | N
     if not found or _MARK.search(text, found[-1].end(), trigger.start):
         return None  # the cue in the relative's own clause: "whose withdrawal was completed", "dont le retrait s'est"
     return found[-1].start()
+
+
+_LEFT_FORCE_WORDS = 4  # words between "from" and the force's name: "from the UN peacekeeping mission"
+
+
+def leaves_force(text: str, trigger: Trigger, force_start: int, language: str) -> bool:
+    """Whether a withdrawal cue is followed by "from" and, a few words on, the force's name: "the withdrawal from
+    MINUSMA", "le retrait de la Minusma", "der Abzug aus der Minusma" tell of a contributor leaving the force,
+    whose own country or organisation (UN, EU) is then not who leaves."""
+    if trigger.action != "withdrawal" or force_start < trigger.end:
+        return False
+    words = _WORD.findall(text, trigger.end, force_start)
+    if _MARK.search(text, trigger.end, force_start) or not words or len(words) > _LEFT_FORCE_WORDS + 1:
+        return False
+    first = words[0].lower()
+    if trigger.kind == "noun" and first in _genitives(language):
+        return False  # "le retrait de la Minusma", "der Abzug der Minusma": the force's own withdrawal
+    return first in _place_words(language)
+
+
+@cache
+def _genitives(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in (rules.load("syntax", language) or {}).get("genitive_prepositions", []))
