@@ -60,7 +60,14 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
-from .stance import expels_armed_group, hosts_no_troops, in_proper_name, leaves_force, possessive_antecedent
+from .stance import (
+    comments_on,
+    expels_armed_group,
+    hosts_no_troops,
+    in_proper_name,
+    leaves_force,
+    possessive_antecedent,
+)
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -1386,6 +1393,11 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             continue
         if draft is not None and _leaves_own_force(draft, trig, forces, text, lang):
             draft = replace(draft, actor_country=None)  # "the withdrawal from MINUSMA": a contributor's, not the UN's
+        if draft is not None and _commenter(draft, trig, whos, text, ctx):
+            # "The US condemned the stationing of Rwandan missiles": the troops' own adjective, or no one known
+            draft = _troops_owner(draft, trig, whos, text)
+            if draft is None:
+                continue
         if draft is not None and (owned := _possessive_owner(draft, trig, whos, text, lang)) is not None:
             out.append(owned)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
             continue
@@ -1413,6 +1425,26 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _commenter(draft: Draft, trig: Trigger, whos: list[_Who], text: str, ctx: _Context) -> bool:
+    """Whether the draft's country is named only as one that condemns, welcomes or demands the move before its cue
+    ("Die USA verurteilten die Stationierung ...", "Canada criticised the deployment of ..."): a commenter."""
+    if draft.actor_country is None or draft.force is not None or draft.action == "cooperation_ended":
+        return False
+    mine = [w for w in whos if w.country == draft.actor_country]
+    verb_last = not ctx.syntax.adjuncts_follow_verb
+    return bool(mine) and all(comments_on(text, w.end, trig, ctx.language, verb_last) for w in mine)
+
+
+def _troops_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str) -> Draft | None:
+    """The draft with the country whose adjective stands after the cue in its clause ("the stationing of Rwandan
+    missiles"), or None when the clause names none."""
+    mark = _CLAUSE_END.search(text, trig.end)
+    end = mark.start() if mark else len(text)
+    after = [w for w in whos if trig.end <= w.start < end and w.country]
+    owner = next((w for w in after if w.kind in ("adjective", "demonym")), None)
+    return replace(draft, actor_country=owner.country) if owner is not None else None
 
 
 def _leaves_own_force(draft: Draft, trig: Trigger, forces: list[ForceMention], text: str, language: str) -> bool:

@@ -20,7 +20,14 @@ from functools import cache
 from . import rules
 from .actions import Trigger
 
-__all__ = ["expels_armed_group", "hosts_no_troops", "in_proper_name", "leaves_force", "possessive_antecedent"]
+__all__ = [
+    "comments_on",
+    "expels_armed_group",
+    "hosts_no_troops",
+    "in_proper_name",
+    "leaves_force",
+    "possessive_antecedent",
+]
 
 _WORD = re.compile(r"[\w'’-]+")
 _MARK = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?()«»“”\"–—]")
@@ -147,3 +154,22 @@ def leaves_force(text: str, trigger: Trigger, force_start: int, language: str) -
 @cache
 def _genitives(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in (rules.load("syntax", language) or {}).get("genitive_prepositions", []))
+
+
+@cache
+def _comments(language: str) -> re.Pattern[str]:
+    words = (rules.load("actors", language) or {}).get("comment_verbs", [])
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(words) or _NEVER})(?![\w])", re.IGNORECASE)
+
+
+def comments_on(text: str, name_end: int, trigger: Trigger, language: str, verb_last: bool) -> bool:
+    """Whether a verb of comment stands between a name and the cue after it, in one clause ("Die USA verurteilten
+    die Stationierung", "Canada criticised the deployment"); where the verb closes the clause, after the cue too
+    ("hatte die Entsendung ... verurteilt")."""
+    if name_end > trigger.start:
+        return False
+    end = trigger.start
+    if verb_last:
+        mark = _MARK.search(text, trigger.end)
+        end = mark.start() if mark else len(text)
+    return _comments(language).search(text, name_end, end) is not None
