@@ -67,6 +67,7 @@ from .stance import (
     in_proper_name,
     leaves_force,
     possessive_antecedent,
+    threatened_after,
 )
 from .wordstarts import gated
 
@@ -101,6 +102,7 @@ _NO_EVENT = (
     in_proper_name,
     expels_armed_group,
     hosts_no_troops,
+    threatened_after,
 )
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
@@ -1391,6 +1393,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         draft = built[id(trig)]
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
             continue
+        if draft is not None and _host_ends_mission(draft):
+            draft = replace(draft, actor_country=_default(force_by_name(draft.force or "")))
         if draft is not None and _leaves_own_force(draft, trig, forces, text, lang):
             draft = replace(draft, actor_country=None)  # "the withdrawal from MINUSMA": a contributor's, not the UN's
         if draft is not None and _commenter(draft, trig, whos, text, ctx):
@@ -1445,6 +1449,19 @@ def _troops_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str) -> D
     after = [w for w in whos if trig.end <= w.start < end and w.country]
     owner = next((w for w in after if w.kind in ("adjective", "demonym")), None)
     return replace(draft, actor_country=owner.country) if owner is not None else None
+
+
+def _host_ends_mission(draft: Draft) -> bool:
+    """ "la junte nigérienne a mis fin à la mission de partenariat de l'UE": the cooperation of a UN or EU mission
+    that its host ends is told as the mission's (the bloc's), not the host's."""
+    force = force_by_name(draft.force) if draft.action == "cooperation_ended" and draft.force else None
+    return (
+        force is not None
+        and force.default_actor in ("UN", "EU")
+        and draft.actor_country is not None
+        and draft.location is not None
+        and draft.actor_country == draft.location.place.country
+    )
 
 
 def _leaves_own_force(draft: Draft, trig: Trigger, forces: list[ForceMention], text: str, language: str) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "in_proper_name",
     "leaves_force",
     "possessive_antecedent",
+    "threatened_after",
 ]
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -173,3 +174,19 @@ def comments_on(text: str, name_end: int, trigger: Trigger, language: str, verb_
         mark = _MARK.search(text, trigger.end)
         end = mark.start() if mark else len(text)
     return _comments(language).search(text, name_end, end) is not None
+
+
+@cache
+def _threats_after(language: str) -> re.Pattern[str] | None:
+    words = (rules.load("actions", language) or {}).get("threats_after", [])
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(words)})(?![\w])", re.IGNORECASE) if words else None
+
+
+def threatened_after(text: str, trigger: Trigger, language: str) -> bool:
+    """A noun cue a threat verb closes the clause of, where the verb comes last ("hatte mit einem Rückzug
+    gedroht", "droht mit dem Abzug" is read before the cue by the negation's threats): a threat, no move."""
+    threats = _threats_after(language)
+    if threats is None or trigger.kind != "noun":
+        return False
+    mark = _MARK.search(text, trigger.end)
+    return threats.search(text, trigger.end, mark.start() if mark else len(text)) is not None
