@@ -1421,6 +1421,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
     # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
     # its own that says where the leaving troops stand is background, no deployment of its own
+    # "left Chad after officials questioned the legal basis of their presence": the presence of the troops that leave
+    theirs = {id(built[id(t)]) for t in alive if _their_presence(t, text, ctx.syntax)}
+    out = [d for d in out if id(d) not in theirs or not any(o.action == "withdrawal" for o in out)]
     background = {id(built[id(t)]) for t in alive if _background_presence(t, costs, dates, whos, text, ctx.syntax)}
     if background:
         out = _drop_background(out, background)
@@ -1483,6 +1486,14 @@ def _possessive_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str, 
     if owner.force is not None:
         return replace(draft, force=owner.force.name, actor_country=owner.country or owner.force.default_actor)
     return replace(draft, actor_country=owner.country) if owner.country else None
+
+
+def _their_presence(trig: Trigger, text: str, syn: _Syntax) -> bool:
+    """A presence noun right after a possessive ("their presence", "ihrer Stationierung", "leur présence"): it
+    points back to troops the sentence names, whose move is the happening."""
+    if trig.action != "deployment" or trig.kind != "noun":
+        return False
+    return any(0 <= trig.start - m.end() <= 1 for m in _matches(syn, "possessive", text))
 
 
 def _background_presence(
