@@ -178,13 +178,15 @@ def comments_on(text: str, name_end: int, trigger: Trigger, language: str, verb_
 
 @cache
 def _threats_after(language: str) -> re.Pattern[str] | None:
-    words = (rules.load("actions", language) or {}).get("threats_after", [])
+    data = rules.load("actions", language) or {}
+    words = data.get("threats_after", []) + data.get("irrealis_after", [])
     return re.compile(rf"(?<![\w-])(?:{'|'.join(words)})(?![\w])", re.IGNORECASE) if words else None
 
 
 def threatened_after(text: str, trigger: Trigger, language: str) -> bool:
-    """A noun cue a threat verb closes the clause of, where the verb comes last ("hatte mit einem Rückzug
-    gedroht", "droht mit dem Abzug" is read before the cue by the negation's threats): a threat, no move."""
+    """A noun cue a threat verb or an incompatibility closes the clause of, where the verb comes last ("hatte mit
+    einem Rückzug gedroht", "mit der Präsenz französischer Soldaten unvereinbar"; "droht mit dem Abzug" is read
+    before the cue by the negation's threats): a threat or a condition, no move."""
     threats = _threats_after(language)
     if threats is None or trigger.kind != "noun":
         return False
