@@ -366,11 +366,7 @@ def _syntax(language: str) -> _Syntax:
         coordinator=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
-        troops_from=re.compile(
-            rf"(?<![\w-]){compound}(?:{_alt(nouns)})\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
-            rf"(?:(?:{_alt(s['determiners'])})\s+)?$",
-            re.IGNORECASE,
-        ),
+        troops_from=_troops_from(s, compound, nouns),
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -409,6 +405,20 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         insurgent=re.compile(rf"(?<![\w-])(?:{_alt(s.get('insurgents', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+    )
+
+
+def _troops_from(s: dict, compound: str, nouns: Sequence[str]) -> re.Pattern[str]:
+    """ "400 peacekeepers from", "troops, mostly from", "soldiers and police from Nigeria, Senegal and": the words
+    before a country that the troops come from, through the list it opens."""
+    det = rf"(?:(?:{_alt(s['determiners'])})\s+)?"
+    between = rf"(?:,?\s+(?:{_alt(s.get('troops_from_between', []) or [_NEVER])})){{0,2}}"
+    joins = _alt([j.strip() for j in s.get("list_joiners", []) if j.strip() != ","] or [_NEVER])
+    listed = rf"(?:[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){{0,3}}\s*(?:,|\s(?:{joins}))\s+{det})*"
+    return re.compile(
+        rf"(?<![\w-]){compound}(?:{_alt(nouns)}){between},?\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
+        rf"{det}{listed}$",
+        re.IGNORECASE,
     )
 
 
@@ -758,7 +768,7 @@ def _place_excluded(text: str, rel: int, end: int, deployment: bool, feature: st
         syn = ctx.syntax
         known = memo[key] = bool(
             # "400 peacekeepers from Burkina Faso": where they come from, not where they are (a deployment's)
-            (deployment and syn.troops_from.search(text[max(0, rel - 60) : rel]))
+            (deployment and syn.troops_from.search(text[max(0, rel - 120) : rel]))
             # "tensions with France", "aux côtés de la France": a partner, not a place of troops
             or _vetoed(ctx, text, rel)
             # "the government in Prague", "In Tallinn, the government": who acts, not where
