@@ -28,7 +28,7 @@ from functools import cache
 from . import rules
 from .patterns import alternation, spellings
 
-__all__ = ["CLAUSE_MARKS", "clause_end", "clause_start", "in_span", "openers", "units"]
+__all__ = ["CLAUSE_MARKS", "clause_end", "clause_start", "in_span", "openers", "subject_may_follow", "units"]
 
 CLAUSE_MARKS = ",;:()–—"  # the marks that close a clause in every language we read
 _NEVER = "\x00"
@@ -61,6 +61,11 @@ def openers(language: str) -> re.Pattern[str]:
 def _verb_second(language: str) -> bool:
     """Whether the subject may follow its verb in a main clause ("und dann zog Ungarn ab")."""
     return bool((rules.load("syntax", language) or {}).get("frame_without_comma", False))
+
+
+def subject_may_follow(language: str) -> bool:
+    """Whether a main clause's subject may follow its verb in `language` ("Im März verlegte die Armee ...")."""
+    return _verb_second(language)
 
 
 @cache

@@ -40,7 +40,7 @@ from .actions import (
     status_cues,
 )
 from .actors import ActorMention, find_actors
-from .clauses import CLAUSE_MARKS, clause_end, clause_start, in_span
+from .clauses import CLAUSE_MARKS, clause_end, clause_start, in_span, subject_may_follow
 from .clauses import units as clause_units
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
@@ -1145,6 +1145,13 @@ def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
     return any(len(head[b:].split()) <= 3 and not _CLAUSE_END.search(head[b:]) for b in ends)
 
 
+def _past_where(text: str, trig: Trigger, w: _Who, syn: _Syntax) -> bool:
+    """Whether a name stands in a ", where ..." clause that opens after the cue ("will be deployed in the
+    Liptako-Gourma region, where Mali, Niger and Burkina Faso meet"): it describes the place, it does not
+    say whose troops the cue moves."""
+    return w.start > trig.end and syn.place_relative.search(text, trig.end, w.start) is not None
+
+
 def _place_relative(syn: _Syntax, text: str, end: int) -> bool:
     """Whether ", where", ", où", ", wo" follows right after the name at `end`."""
     m = syn.place_relative.match(text, end)
@@ -1336,6 +1343,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # "Au Tchad voisin, qui accueille 500 000 réfugiés soudanais, l'armée a renforcé": not a name of the
         # relative clause for a cue outside it
         named = [w for w in mine_whos(trig) if not _other_clause(w.start, trig, costs)]
+        named = [w for w in named if not _past_where(text, trig, w, ctx.syntax)]
         here = [w for w in named if ours(w.start)]
         shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
         scoped = [m for m in shown if ours(m.start - sentence.start)]  # a place of a relative clause only for its cue
@@ -1655,7 +1663,14 @@ def _side_of(d: Draft, move: Draft) -> bool:
     if d.action == "withdrawal":
         return d.location.place.country == move.location.place.country
     if d.action == "deployment" and move.destination is not None:
-        return d.location.place.country == move.destination.place.country and d.status != "ongoing"
+        # a presence ("are stationed in Beni") is none of the move's, unless it names the move's own goal with
+        # the move's own status ("a dépêché des renforts de Kisangani vers Beni": the reinforcements are the move)
+        same_goal = (
+            d.position > move.position  # the move's object, not the move's own verb read as a presence
+            and d.location.place.name == move.destination.place.name
+            and d.status == move.status
+        )
+        return d.location.place.country == move.destination.place.country and (d.status != "ongoing" or same_goal)
     return False
 
 
@@ -2474,13 +2489,42 @@ def _home_move(
         return False
     # the army that moves is the first one named before the cue in its clause: "wo die Bundeswehr nigrische
     # Spezialkräfte ausbildet", "after French jets bombed Malian positions": not the troops it acts upon
-    before = [w for w in whos if w.start < trig.end and not syn.breaks.search(text, w.end, trig.start)]
+    before = [
+        w for w in whos if w.start < trig.end and not syn.breaks.search(text, _past_bracket(text, w.end), trig.start)
+    ]
+    before = before or _inverted_subject(text, trig, whos, syn)
     if not before:  # "... Another battalion would be sent to Ouallam": no army named, the one told moving at home
         return country in movers and trig.needs_troops
     if before[0].country == country and before[0].force is None:
         movers.add(country)
         return True
     return False
+
+
+def _past_bracket(text: str, end: int) -> int:
+    """Where a name's phrase ends when it stands in brackets: "les Forces armées de la RDC (FARDC) ont déplacé"
+    names the army right before its verb; the closing bracket opens no clause."""
+    return end + 1 if text[end : end + 1] == ")" else end
+
+
+_INVERTED_GAP = 2  # words between a fronted verb and its subject: "verlegte die Armee", "verlegte die malische Armee"
+
+
+def _inverted_subject(text: str, trig: Trigger, whos: list[_Who], syn: _Syntax) -> list[_Who]:
+    """The subject of a verb-second main clause that opens on an adjunct ("Im März verlegte die Armee 800 Soldaten
+    nach Diapaga", "Am Montag schickte Kamerun ..."): the army or country named right after the finite verb, in
+    the languages whose subject may follow its verb."""
+    if trig.kind != "verb" or not subject_may_follow(_syntax_language(syn)):
+        return []
+    for w in whos:
+        if w.start < trig.end:
+            continue
+        gap = text[trig.end : w.start]
+        near = len(gap.split()) <= _INVERTED_GAP and not _CLAUSE_END.search(gap)
+        if near and w.kind in ("army", "country", "capital"):
+            return [w]
+        break
+    return []
 
 
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
@@ -2848,6 +2892,8 @@ def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx:
     roles = _role_cached(text, rel, ctx.syntax, rel + len(location.text))
     if "," in gap or not ctx.syntax.origin.search(gap) or ("to" in roles and "in" not in roles):
         return None  # "flown from Chad to Mali": the place after "to" is where they go
+    if ctx.syntax.coordinator.search(gap):
+        return None  # "crossed into Nigeria and drove the insurgents from Gamboru": another verb's place
     return _country_mention(ctx.main_country, ctx, text="", sentence=None)
 
 
@@ -3118,6 +3164,8 @@ def _where_among(
             or [s for s in scored if "from" in s[2]]
             or scored
         )
+    if trig.crossing:  # "überquerten bei Fotokol die Grenze nach Nigeria": the country they cross into
+        preferred = _crossed_into(scored) or preferred
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
     preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
@@ -3151,6 +3199,14 @@ def _where_among(
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+def _crossed_into(
+    scored: list[tuple[float, PlaceMention, set[str], bool]],
+) -> list[tuple[float, PlaceMention, set[str], bool]]:
+    """The places a border crossing goes to ("crossed into Nigeria", "franchi la frontière vers le Niger", "die
+    Grenze nach Nigeria"): after the cue, tied by "to", over the crossing point named by "at" or "near"."""
+    return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and s[1].place.feature not in _BROAD]
 
 
 def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language: str) -> bool:
