@@ -3167,10 +3167,13 @@ def _where_among(
     if trig.crossing:  # "überquerten bei Fotokol die Grenze nach Nigeria": the country they cross into
         preferred = _crossed_into(scored) or preferred
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
+    national = [s for s in preferred if s[1].place.feature == "region" and s[1].place.country]
     preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
+    if location is None and national:  # "bombardé des positions dans la forêt de Sambisa": a region of one country
+        location = min(national, key=lambda s: s[0])[1]
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         # "Au Tchad, ..., le millier de soldats a achevé son retrait": the sentence's own frame comes before
         # what "there" and "the country" point back to in the sentences before
@@ -3178,7 +3181,10 @@ def _where_among(
     if location is None:
         side = side_country(text, span, ctx.language)  # "côté nigérian", "on the Nigerian side of the border"
         # not the actor's own: "Côté français, on prépare la réduction de Barkhane" speaks of France's part
-        location = _country_mention(side, ctx, text="", sentence=None) if side not in (None, country) else None
+        # a strike's side is where it hit, the striker's own too ("a frappé ..., du côté malien, près de Léré")
+        own_side = trig.action == "strike" and side == country
+        placed = side not in (None, country) or own_side
+        location = _country_mention(side, ctx, text="", sentence=None) if placed else None
     if location is None:
         location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:
