@@ -2249,6 +2249,7 @@ def _draft(
         and force.kind == "coalition"
         and country in force.contributors
         and count is None
+        and not _own_troops_leave(text, span, costs, ctx.language)  # "pulling its troops out of the force"
         and (
             location is None
             or _member_country(location, force)
@@ -2264,6 +2265,10 @@ def _draft(
         )
     ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force (no troops named), its cooperation ends
         action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
+    elif _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language):
+        # the member's troops leave the force where they serve: at home, unless the sentence names the place
+        inside = location is not None and sentence.start <= location.start < sentence.end
+        location = location if inside else _country_mention(country, ctx, text="", sentence=sentence) or location
     if location is None:
         return None
     if (
@@ -2272,9 +2277,13 @@ def _draft(
         and location.place.country == country
         and any(w.force and w.start >= trig.end for w in whos)
         and not any(w.force and w.end <= trig.start for w in whos)
+        and not (
+            _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language)
+        )  # "pulling its troops out of the MNJTF": the member's troops leave, at home
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
     home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
+    home_ok = home_ok or _leaves_coalition_at_home(action, force, country)
     own = _home_move(
         action, trig, (location, destination), country, force, whos, costs, sentence.start, text, syn, ctx.home_movers
     )
@@ -2338,6 +2347,29 @@ def _draft(
         confidence=min(confidence, 0.95),
         additive=any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "additive", text)),
     )
+
+
+def _leaves_coalition_at_home(action: str, force: Force | None, country: str | None) -> bool:
+    """ "Niger is pulling its troops out of the MNJTF", "werde ihre 1.500 Soldaten aus dem Bündnis abziehen": a
+    member's troops that serve a joint force in their own country leave the force where they stand, at home."""
+    if action != "withdrawal" or force is None or force.kind != "coalition" or country not in force.contributors:
+        return False
+    return not force.theatre or country in force.theatre  # the MNJTF serves in its members' lands, Takuba in Mali
+
+
+@cache
+def _troops_only(language: str) -> re.Pattern[str]:
+    """The nouns of troops themselves ("troops", "Soldaten"), not of units or forces ("the regional force",
+    "die G5-Truppe"), which name the joint force a member leaves."""
+    nouns = [w for w in (rules.load("numbers", language) or {}).get("troop_nouns", []) if len(w) > 4]
+    compound = r"[\w-]*" if language == "de" else ""
+    return re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns or [_NEVER])})(?![\w])", re.IGNORECASE)
+
+
+def _own_troops_leave(text: str, span: tuple[int, int], costs: _Costs, language: str) -> bool:
+    """Whether the cue moves troops named beside it ("pulling its troops out of the MNJTF", "ihre 1.500 Soldaten
+    aus dem Bündnis abziehen"): then a member's leaving a joint force is a withdrawal, not an ended cooperation."""
+    return any(costs.between(m.span(), span) <= 4 for m in _troops_only(language).finditer(text))
 
 
 def _origin_town(
