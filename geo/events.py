@@ -2177,6 +2177,7 @@ def _draft(
         # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
         border = border or _own_area(text, trig, costs, whos, sentence.start, country, ctx)
+        border = border or _home_direction(text, span, costs, sentence, country, ctx)
         typed = None if border is not None else _typed_border(text, span, costs, sentence.start, country, ctx)
         border = border or typed
         moved = typed is not None and trig.action == "redeployment"  # "troops in Niger were moved to the border"
@@ -2422,6 +2423,30 @@ def _own_area(
     return None
 
 
+@cache
+def _directions(language: str) -> re.Pattern[str]:
+    """Where a move at home heads with no place named: "north", "vers le nord", "in den Norden" (syntax.json)."""
+    words = (rules.load("syntax", language) or {}).get("move_directions", [])
+    return re.compile(rf"(?<![\w])(?:{_alt(words or [_NEVER])})(?![\w])", re.IGNORECASE)
+
+
+def _home_direction(
+    text: str, span: tuple[int, int], costs: _Costs, sentence: Sentence, country: str, ctx: _Context
+) -> PlaceMention | None:
+    """ "Lomé has since moved several battalions north", "l'armée a envoyé des renforts vers le nord", "verlegte
+    Truppen in den Norden": a move toward a part of the country, no place named, by an army whose sentence is set
+    at home: the actor's own country (a foreign army "moving north" in its host's land is no move at home)."""
+    if country in ("EU", "UN") or _home_of(sentence, ctx) != country:
+        return None
+    for m in _directions(ctx.language).finditer(text):
+        if m.start() >= span[1] and costs.between(m.span(), span) <= _HOME_PLACE_COST / 2:
+            own = _country_place(country)
+            if own is not None:
+                at = sentence.start + m.start()
+                return PlaceMention(ctx.article.id, at, at + len(m.group(0)), m.group(0), own)
+    return None
+
+
 def _unplaced(location: PlaceMention, sentence: Sentence, border: PlaceMention) -> bool:
     """Whether a country found for a cue gives way to the actor's own border: a country the cue fell back on
     (not in the sentence), or the neighbour the border phrase names ("sa frontière avec le Soudan")."""
@@ -2495,8 +2520,8 @@ def _home_move(
     the German MINUSMA contingent landed at Wunstorf")."""
     if action not in ("deployment", "redeployment") or country is None or trig.needs_place:
         return False  # "are in", "trains", "operates": a presence or a training at home, no move
-    if force is not None and country not in force.theatre:
-        return False
+    if force is not None and country not in force.theatre and force.listed:
+        return False  # (an operation the registry does not know, "under Operation Koundjoaré", is the army's own)
     places = [p for p in where if p is not None]
     if any(p.place.country != country or p.place.feature in _BROAD for p in places):
         return False
@@ -2505,10 +2530,15 @@ def _home_move(
         and not syn.own_border_head.match(p.text)
         and not syn.own_area.fullmatch(p.text)
         and not is_border_phrase(p.text, _syntax_language(syn))  # "to the Malian border": _typed_border's
+        and not _directions(_syntax_language(syn)).fullmatch(p.text)  # "moved several battalions north"
         for p in places
     ):
         return False  # the whole country is no place of a move at home; a border area of it is
-    if all(p.place.feature == "country" and syn.own_area.fullmatch(p.text) for p in places):
+    if all(
+        p.place.feature == "country"
+        and (syn.own_area.fullmatch(p.text) or _directions(_syntax_language(syn)).fullmatch(p.text))
+        for p in places
+    ):
         movers.add(country)  # "sa frontière nord, où 300 militaires ont été déployés": _own_area found its owner
         return True
     span = (trig.start, trig.end)
