@@ -2518,8 +2518,10 @@ def _home_move(
     country or capital) before the cue as the one that moves, and ties to the cue a place inside the country
     more specific than the country. A mission serving abroad is back home, no event ("the last soldiers of
     the German MINUSMA contingent landed at Wunstorf")."""
-    if action not in ("deployment", "redeployment") or country is None or trig.needs_place:
+    if action not in ("deployment", "redeployment", "withdrawal") or country is None or trig.needs_place:
         return False  # "are in", "trains", "operates": a presence or a training at home, no move
+    if action == "withdrawal" and not _left_at_home(where[0], offset, text, syn):
+        return False  # "the army withdrew from Pama": from a town of its own, not home ("flew back to Nairobi")
     if force is not None and country not in force.theatre and force.listed:
         return False  # (an operation the registry does not know, "under Operation Koundjoaré", is the army's own)
     places = [p for p in where if p is not None]
@@ -2587,6 +2589,15 @@ def _inverted_subject(text: str, trig: Trigger, whos: list[_Who], syn: _Syntax) 
             return [w]
         break
     return []
+
+
+def _left_at_home(place: PlaceMention, offset: int, text: str, syn: _Syntax) -> bool:
+    """Whether a withdrawal's place is a town of the sentence the troops leave ("withdrew from several outposts
+    ... around Pama"), not one they go back to ("flew home to Nairobi") nor their whole country."""
+    rel = place.start - offset
+    if place.place.feature not in _SPECIFIC or not 0 <= rel < len(text):
+        return False
+    return "to" not in _role_cached(text, rel, syn, rel + len(place.text))
 
 
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
