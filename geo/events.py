@@ -1605,6 +1605,8 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
         after = [a for a in find_actors(text, ctx.language) if a.start >= m.end() and a.kind in ("country", "capital")]
         if not after or not ctx.syntax.determiner_gap.fullmatch(text, m.end(), after[0].start):
             continue
+        if draft.location.start <= sentence.start + after[0].start < draft.location.end:
+            continue  # "along its northern borders with Burkina Faso and Niger": the event's own place
         mates.append(after[0].country or "")
         for a, b in pairwise(after):
             if a.end > b.start or not ctx.syntax.list_join.fullmatch(text[a.end : b.start]):
@@ -2271,11 +2273,15 @@ def _home_move(
         w for w in whos if w.start < trig.end and not syn.breaks.search(text, _past_bracket(text, w.end), trig.start)
     ]
     before = before or _inverted_subject(text, trig, whos, syn)
+    if _home_operation(force, country) and any(w.force is force and w.end <= trig.start for w in whos):
+        movers.add(country)  # "Operation Mirador, which has put close to 3,000 soldiers along its northern
+        return True  # borders": the army's own operation at home moves it
     if not before:  # "... Another battalion would be sent to Ouallam": no army named, the one told moving at home
         return country in movers and trig.needs_troops
     if before[0].country == country and before[0].force is None:
         movers.add(country)
         return True
+
     return False
 
 
@@ -2303,6 +2309,16 @@ def _inverted_subject(text: str, trig: Trigger, whos: list[_Who], syn: _Syntax) 
             return [w]
         break
     return []
+
+
+def _home_operation(force: Force | None, country: str) -> bool:
+    """Whether a force is an army's operation in its own country ("Operation Mirador" of Benin's army, or one the
+    registry does not know, named with an army at home), not one abroad ("Barkhane")."""
+    if force is None:
+        return False
+    return not force.listed or (
+        force.kind == "national_operation" and force.default_actor == country and country in force.theatre
+    )
 
 
 def _left_at_home(place: PlaceMention, offset: int, text: str, syn: _Syntax) -> bool:
