@@ -2278,7 +2278,8 @@ def _home_move(
         return True  # borders": the army's own operation at home moves it
     if not before:  # "... Another battalion would be sent to Ouallam": no army named, the one told moving at home
         return country in movers and trig.needs_troops
-    if before[0].country == country and before[0].force is None:
+    first = before[0]
+    if (first.country == country and first.force is None) or _own_operation(first, country):
         movers.add(country)
         return True
 
@@ -2328,6 +2329,19 @@ def _left_at_home(place: PlaceMention, offset: int, text: str, syn: _Syntax) -> 
     if place.place.feature not in _SPECIFIC or not 0 <= rel < len(text):
         return False
     return "to" not in _role_cached(text, rel, syn, rel + len(place.text))
+
+
+def _own_operation(who: _Who, country: str) -> bool:
+    """ "Troops of Operation Hadin Kai were deployed to Bama": a nation's own operation at home (registered with
+    that nation as its lead and serving there) moves that nation's army."""
+    force = who.force
+    return (
+        force is not None
+        and who.country in (None, country)
+        and force.kind == "national_operation"
+        and force.lead == country
+        and country in force.theatre
+    )
 
 
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:
