@@ -60,6 +60,7 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
+from .slots import year_inside_cue
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -2288,7 +2289,7 @@ def _draft(
         owned = dates.reported
     if not owned and status == "completed":  # "France has completed the withdrawal, the staff announced on Sunday"
         owned = dates.reported_after
-    owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
+    owned = [d for d in owned if not year_inside_cue(d, trig.start, trig.end, counts)]
     date = _date(owned, status, action)
     force = _of_its_year(force, whos, date, ctx)
     if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):

@@ -1,0 +1,22 @@
+"""Which count and which date phrase belong to an event: small rules over the slot candidates of one
+cue, kept apart from the sentence reader in events.py so that they read as one list of classes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .dates import DateMention
+from .numbers import TroopCount
+
+__all__ = ["year_inside_cue"]
+
+
+def year_inside_cue(date: DateMention, start: int, end: int, counts: Sequence[TroopCount]) -> bool:
+    """Whether a number of four digits is the cue's count, not a year: "sent 2000 soldiers to Haiti" (the count
+    it is read as), or a bare number inside the cue's words with no count at all. "schickte 2021 rund 60
+    Elitesoldaten nach": a German verb before its adjuncts spans the year, which dates the move."""
+    if not date.text.isdigit():
+        return False
+    if any(c.start <= date.start < c.end for c in counts):
+        return True
+    return not counts and start <= date.start and date.end <= end
