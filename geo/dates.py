@@ -462,6 +462,8 @@ def _both_ways(
         forth = _resolve(m, g, published, True, previous) or back
         kind = "since" if m.group("since") or m.group("forpast") else "until" if m.group("within") else "point"
         deadline = g.deadline.search(text, max(0, m.start() - 24), m.start()) is not None
+        if deadline and _near_deadline(forth, published):
+            back = forth  # "must leave by December 22" said on December 7: this year's, even in a past clause
         end = m.end()
         if text[end - 1] == "." and len(text[:end].split()[-1]) > 5:  # "31 décembre.": the sentence's full stop
             end -= 1
@@ -471,6 +473,17 @@ def _both_ways(
         if kind == "point" and back[1] in ("day", "month"):
             previous = back
     return tuple(past), tuple(ahead)
+
+
+_DEADLINE_AHEAD = dt.timedelta(days=120)
+
+
+def _near_deadline(forth: tuple[dt.date, str], published: dt.date | None) -> bool:
+    """Whether a deadline read forward falls within a few months after publication: the deadline still
+    ahead, not the one a year before (a day or month named without its year)."""
+    if published is None or forth[1] not in ("day", "month"):
+        return False
+    return published < forth[0] <= published + _DEADLINE_AHEAD
 
 
 def last_date(mentions: list[DateMention]) -> tuple[dt.date, str] | None:
