@@ -30,6 +30,7 @@ __all__ = [
     "in_future_tense",
     "last_date",
     "parse_with_dateparser",
+    "starts_happening",
 ]
 
 PRECISIONS = ("day", "month", "season", "year", "unknown")
@@ -484,6 +485,18 @@ def _near_deadline(forth: tuple[dt.date, str], published: dt.date | None) -> boo
     if published is None or forth[1] not in ("day", "month"):
         return False
     return published < forth[0] <= published + _DEADLINE_AHEAD
+
+
+@cache
+def _start_words() -> re.Pattern[str]:
+    words = [w for lang in ("en", "fr", "de") for w in (rules.load("dates", lang) or {}).get("since_starts", [])]
+    return re.compile(rf"(?:{_alt(words)})(?![\w])" if words else "(?!x)x", re.IGNORECASE)
+
+
+def starts_happening(mention: DateMention) -> bool:
+    """Whether a "since" phrase also dates a happening from its start: "rapatriés dès l'été 2023", "withdrawn
+    as early as 2022", "ab Januar abgezogen"; "since 2009" and "depuis 2013" date only a presence."""
+    return mention.kind == "since" and _start_words().match(mention.text) is not None
 
 
 def last_date(mentions: list[DateMention]) -> tuple[dt.date, str] | None:

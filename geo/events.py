@@ -42,7 +42,15 @@ from .actions import (
 from .actors import ActorMention, find_actors
 from .clauses import CLAUSE_MARKS, clause_end, clause_start, in_span
 from .clauses import units as clause_units
-from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
+from .dates import (
+    DateMention,
+    coordinator,
+    date_clause,
+    find_dates_both_ways,
+    in_future_tense,
+    last_date,
+    starts_happening,
+)
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -3435,7 +3443,7 @@ def _date(dates: list[DateMention], status: str, action: str) -> DateMention | N
     points = [d for d in dates if d.kind == "point"]
     if points:
         return points[0]
-    dates = [d for d in dates if d.kind != "since"]  # "since 2009" dates a presence, not a departure
+    dates = [d for d in dates if d.kind != "since" or starts_happening(d)]  # "since 2009" dates a presence only
     if not dates:
         return None
     if status == "planned":
