@@ -68,7 +68,7 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
-from .slots import year_inside_cue
+from .slots import fronted_date, year_inside_cue
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -1358,8 +1358,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             places=[m for m in scoped if not _other_clause(m.start - sentence.start, trig, costs)] or scoped or shown,
             counts=[c for c in own_counts(trig) if ours(c.start)],
             dates=_DateChoice(
-                past=[d for i, d in enumerate(dates) if mine(i, trig) and ours(d.start)],
-                future=[d for i, d in enumerate(future) if mine(i, trig) and ours(d.start)],
+                past=[d for i, d in enumerate(dates) if mine(i, trig) and (ours(d.start) or fronted_date(d, text))],
+                future=[d for i, d in enumerate(future) if mine(i, trig) and (ours(d.start) or fronted_date(d, text))],
                 announced=[d for d, cue in announced if cue < trig.start],
                 reported=[d for d, at, announce in reported if not announce],
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
@@ -1953,7 +1953,7 @@ def _lone_date(
     if len(free) != 1 or any(owners[i] is None and i != free[0] for i in range(len(dates))):
         return {}
     d = dates[free[0]]
-    breaks = [m.start() for m in _matches(syn, "marks", text) if m.lastgroup == "b"]
+    breaks = [] if fronted_date(d, text) else [m.start() for m in _matches(syn, "marks", text) if m.lastgroup == "b"]
     return {
         id(t): free
         for t in alive

@@ -3,12 +3,13 @@ cue, kept apart from the sentence reader in events.py so that they read as one l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .dates import DateMention
 from .numbers import TroopCount
 
-__all__ = ["year_inside_cue"]
+__all__ = ["fronted_date", "year_inside_cue"]
 
 
 def year_inside_cue(date: DateMention, start: int, end: int, counts: Sequence[TroopCount]) -> bool:
@@ -20,3 +21,15 @@ def year_inside_cue(date: DateMention, start: int, end: int, counts: Sequence[Tr
     if any(c.start <= date.start < c.end for c in counts):
         return True
     return not counts and start <= date.start and date.end <= end
+
+
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+def fronted_date(date: DateMention, text: str) -> bool:
+    """A date phrase that opens the sentence, set off by a comma ("In December, Burkina Faso and Niger announced
+    ...", "En avril 2022, après ..., l'UE avait suspendu", "Im März, nach ..., zog"): it frames the whole sentence,
+    across the commas after it. Not a dateline ("BAMAKO, 1 novembre 2023 (AFP) -"): nothing but a preposition
+    stands before it."""
+    before = text[: date.start]
+    return len(before.split()) <= 1 and "," not in before and _COMMA_AFTER.match(text, date.end) is not None
