@@ -47,6 +47,7 @@ class _Grammar:
     pattern: re.Pattern[str]
     before: re.Pattern[str]
     part_of: re.Pattern[str]
+    partitive: re.Pattern[str]
     peak: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -107,6 +108,8 @@ def _grammar(language: str) -> _Grammar:
     before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
     # "600 of the 1,200 troops", "600 des 1 200 militaires": a part of a count that follows
     part_of = re.compile(rf"\s+(?:{_alternation(data['part_of'])})\s+", re.IGNORECASE)
+    # "around 1,000 of the soldiers it had sent", "un millier de ses soldats": the troops a part of them counts
+    partitive = re.compile(rf"{filler}(?:[\"“«„]\s?)?{compound}(?:{nouns})\b", re.IGNORECASE)
     end = "" if w.get("concatenated") else r"(?![^\W\d])"  # "an" is no part of "and"
     token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
     glue = re.compile(rf"[\s'’-]+|(?:{_alternation(w['joiners'] + w['collective_links'])}){end}", re.IGNORECASE)
@@ -127,6 +130,7 @@ def _grammar(language: str) -> _Grammar:
         pattern,
         before,
         part_of,
+        partitive,
         peak,
         month_before,
         month_after,
@@ -229,8 +233,19 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
         whole = link and next((c for c in out if c.start == link.end()), None)
         if whole and whole.value is not None and part.value is not None and part.value < whole.value:
             out.append(part)  # "the withdrawal of 600 of its 1,200 troops": the 600 move
+        elif link and not whole and (noun := _partitive_noun(text, link.end(), g)):
+            out.append(replace(part, end=noun, text=text[part.start : noun]))
     out = [_with_peak(c, text, g) for c in out]
     return sorted(out, key=lambda c: c.start)
+
+
+def _partitive_noun(text: str, at: int, g: _Grammar) -> int | None:
+    """Where the troop noun ends that a part counts ("has flown home around 1,000 of the soldiers it had
+    assigned"), unless a casualty word follows ("40 of the soldiers were killed")."""
+    noun = g.partitive.match(text, at)
+    if noun is None or g.casualty.match(text, noun.end()):
+        return None
+    return noun.end()
 
 
 def _with_peak(count: TroopCount, text: str, g: _Grammar) -> TroopCount:
