@@ -3434,7 +3434,7 @@ def _date(dates: list[DateMention], status: str, action: str) -> DateMention | N
     weekday with no digit dates an arrival too), a plan by its deadline only when nothing else dates it."""
     if not dates:
         return None
-    if action == "deployment" and status == "ongoing":
+    if action == "deployment" and status in ("ongoing", "planned"):  # a plan to be stationed "from March" too
         since = [d for d in dates if d.kind == "since"]
         if since:
             return since[0]
