@@ -29,6 +29,7 @@ __all__ = [
     "format_date",
     "in_future_tense",
     "last_date",
+    "names_year",
     "parse_with_dateparser",
     "starts_happening",
 ]
@@ -497,6 +498,32 @@ def starts_happening(mention: DateMention) -> bool:
     """Whether a "since" phrase also dates a happening from its start: "rapatriés dès l'été 2023", "withdrawn
     as early as 2022", "ab Januar abgezogen"; "since 2009" and "depuis 2013" date only a presence."""
     return mention.kind == "since" and _start_words().match(mention.text) is not None
+
+
+@cache
+def _year_names(language: str) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
+    d = rules.load("dates", language) or rules.load("dates", "en")
+    before = d.get("year_names_before", [])
+    not_after = d.get("year_names_not_after", [])
+    words = re.compile(rf"(?<![\w])(?:{_alt(before)})\s*$" if before else "(?!x)x", re.IGNORECASE)
+    stop = re.compile(rf"\s+(?:{_alt(not_after)})(?![\w])" if not_after else "(?!x)x", re.IGNORECASE)
+    return words, stop, not not_after
+
+
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+
+
+def names_year(mention: DateMention, text: str, language: str) -> bool:
+    """Whether a bare year is part of what a noun names ("denounced the 2018 agreement", "l'accord de 2018",
+    "das Abkommen von 2018"): it dates that thing, not the event; not "de 2013 à 2022", not "in 2018 troops"."""
+    if not (mention.text.isdigit() and len(mention.text) == 4):
+        return False
+    words, stop, before_noun = _year_names(language)
+    if words.search(text, max(0, mention.start - 8), mention.start) is None:
+        return False
+    if before_noun:  # "the 2018 agreement": with no stop words, a word must follow the year
+        return _WORD_AFTER.match(text, mention.end) is not None
+    return stop.match(text, mention.end) is None
 
 
 def last_date(mentions: list[DateMention]) -> tuple[dt.date, str] | None:

@@ -49,6 +49,7 @@ from .dates import (
     find_dates_both_ways,
     in_future_tense,
     last_date,
+    names_year,
     starts_happening,
 )
 from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
@@ -68,7 +69,7 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
-from .slots import fronted_date, year_inside_cue
+from .slots import fronted_date, nearest_first, year_inside_cue
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -2298,7 +2299,8 @@ def _draft(
     if not owned and status == "completed":  # "France has completed the withdrawal, the staff announced on Sunday"
         owned = dates.reported_after
     owned = [d for d in owned if not year_inside_cue(d, trig.start, trig.end, counts)]
-    date = _date(owned, status, action)
+    owned = [d for d in owned if not names_year(d, text, ctx.language)]
+    date = _date(nearest_first(owned, span, costs.between), status, action)
     force = _of_its_year(force, whos, date, ctx)
     if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
         # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force

@@ -4,12 +4,12 @@ cue, kept apart from the sentence reader in events.py so that they read as one l
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .dates import DateMention
 from .numbers import TroopCount
 
-__all__ = ["fronted_date", "year_inside_cue"]
+__all__ = ["fronted_date", "nearest_first", "year_inside_cue"]
 
 
 def year_inside_cue(date: DateMention, start: int, end: int, counts: Sequence[TroopCount]) -> bool:
@@ -33,3 +33,11 @@ def fronted_date(date: DateMention, text: str) -> bool:
     stands before it."""
     before = text[: date.start]
     return len(before.split()) <= 1 and "," not in before and _COMMA_AFTER.match(text, date.end) is not None
+
+
+def nearest_first(
+    dates: Sequence[DateMention], cue: tuple[int, int], cost: Callable[[tuple[int, int], tuple[int, int]], float]
+) -> list[DateMention]:
+    """The date phrases a cue owns, the nearest first: "led by Traore since a coup last September, on Jan. 18
+    denounced the agreement" is dated by the phrase beside its verb, not by the first of the sentence."""
+    return sorted(dates, key=lambda d: cost((d.start, d.end), cue))
