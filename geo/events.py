@@ -1403,7 +1403,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
     # "the last of the 1,500 French soldiers stationed in Niger left the country": the presence names the troops
     # that leave, no deployment of its own
-    out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
+    out = _drop_modifiers(out, modifiers)
     # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
     # its own that says where the leaving troops stand is background, no deployment of its own
     background = {id(built[id(t)]) for t in alive if _background_presence(t, costs, dates, whos, text, ctx.syntax)}
@@ -1544,6 +1544,19 @@ def _troop_modifier(trig: Trigger, text: str, syn: _Syntax) -> bool:
 
 
 _PARTICIPLE = re.compile(r"(?:ed|é|ée|és|ées|ten|te)$")  # "stationed", "stationnés", "stationierten"
+
+
+def _drop_modifiers(out: list[Draft], modifiers: set[int]) -> list[Draft]:
+    """The drafts without the presences that only modify the troops a withdrawal moves; the count the presence
+    held ("Les derniers des quelque 1 500 soldats français déployés au Niger ont quitté le pays") is the
+    withdrawal's when it names none."""
+    dropped = [d for d in out if id(d) in modifiers and any(_same_withdrawal(o, d) for o in out)]
+    kept = [d for d in out if not any(d is x for x in dropped)]
+    for i, o in enumerate(kept):
+        lent = next((d for d in dropped if d.troops and not d.troops_whole and _same_withdrawal(o, d)), None)
+        if o.troops is None and lent is not None:
+            kept[i] = replace(o, troops=lent.troops, troops_text=lent.troops_text)
+    return kept
 
 
 def _same_withdrawal(o: Draft, d: Draft) -> bool:
@@ -2013,6 +2026,7 @@ def _draft(
     syn = ctx.syntax
     span = (trig.start, trig.end)
     count = min(counts, key=lambda c: costs.between((c.start, c.end), span), default=None)
+    count = None if count is not None and count.whole and trig.action != "deployment" else count  # half of its 1,400
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
     # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
     pronoun = ctx.subject is not None and any(
@@ -2323,6 +2337,7 @@ def _draft(
         troops=count.value if count else None,
         troops_text=count.text if count else None,
         troops_peak=bool(count and count.peak),
+        troops_whole=bool(count and count.whole),
         date=date.date if date else None,
         date_precision=date.precision if date else "unknown",
         date_text=date.text if date else None,

@@ -36,6 +36,7 @@ class TroopCount:
     text: str
     value: int | None
     peak: bool = False  # "at its peak counted 800 soldiers": a past maximum, not troops there now
+    whole: bool = False  # "la moitié de ses 1 200 soldats": the whole of which a share moves
 
 
 def _alternation(words: list[str] | dict[str, object], *, escape: bool = True) -> str:
@@ -48,6 +49,7 @@ class _Grammar:
     before: re.Pattern[str]
     part_of: re.Pattern[str]
     partitive: re.Pattern[str]
+    share: re.Pattern[str]
     peak: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -109,6 +111,8 @@ def _grammar(language: str) -> _Grammar:
     # "600 of the 1,200 troops", "600 des 1 200 militaires": a part of a count that follows
     part_of = re.compile(rf"\s+(?:{_alternation(data['part_of'])})\s+", re.IGNORECASE)
     # "around 1,000 of the soldiers it had sent", "un millier de ses soldats": the troops a part of them counts
+    shares = _alternation(data.get("share_words", [])) or "(?!x)x"
+    share = re.compile(rf"(?<!\w)(?:{shares})\s+(?:{_alternation(data['part_of'])})\s+$", re.IGNORECASE)
     partitive = re.compile(rf"{filler}(?:[\"“«„]\s?)?{compound}(?:{nouns})\b", re.IGNORECASE)
     end = "" if w.get("concatenated") else r"(?![^\W\d])"  # "an" is no part of "and"
     token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
@@ -131,6 +135,7 @@ def _grammar(language: str) -> _Grammar:
         before,
         part_of,
         partitive,
+        share,
         peak,
         month_before,
         month_after,
@@ -236,6 +241,7 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
         elif link and not whole and (noun := _partitive_noun(text, link.end(), g)):
             out.append(replace(part, end=noun, text=text[part.start : noun]))
     out = [_with_peak(c, text, g) for c in out]
+    out = [replace(c, whole=True) if g.share.search(text, max(0, c.start - 40), c.start) else c for c in out]
     return sorted(out, key=lambda c: c.start)
 
 
