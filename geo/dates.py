@@ -513,9 +513,31 @@ def _year_names(language: str) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
+@cache
+def _participles(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = (rules.load("dates", language) or rules.load("dates", "en")).get("thing_participles", [])
+    alt = _alt(words) if words else "(?!x)x"
+    # "signed with Paris in 2019", "signé avec le Danemark en 2019": the participle a few words before, no comma
+    before = re.compile(rf"(?<![\w])(?:{alt})(?:\s+[^\s,;:.]+){{0,6}}\s+$", re.IGNORECASE)
+    after = re.compile(rf"\s+(?:{alt})(?![\w])", re.IGNORECASE)  # "das 2019 unterzeichnete Abkommen"
+    return before, after
+
+
+def _thing_participle(mention: DateMention, text: str, language: str) -> bool:
+    before, after = _participles(language)
+    if mention.kind != "point":
+        return False
+    return before.search(text, max(0, mention.start - 80), mention.start) is not None or bool(
+        after.match(text, mention.end)
+    )
+
+
 def names_year(mention: DateMention, text: str, language: str) -> bool:
-    """Whether a bare year is part of what a noun names ("denounced the 2018 agreement", "l'accord de 2018",
-    "das Abkommen von 2018"): it dates that thing, not the event; not "de 2013 à 2022", not "in 2018 troops"."""
+    """Whether a date names a thing rather than dating the event: a bare year that is part of a name ("denounced
+    the 2018 agreement", "l'accord de 2018", "das Abkommen von 2018"; not "de 2013 à 2022", not "in 2018 troops"),
+    or any date in the phrase of an agreement's participle ("the accord signed with Paris in 2019")."""
+    if _thing_participle(mention, text, language):
+        return True
     if not (mention.text.isdigit() and len(mention.text) == 4):
         return False
     words, stop, before_noun = _year_names(language)
