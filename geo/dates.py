@@ -491,7 +491,7 @@ def _near_deadline(forth: tuple[dt.date, str], published: dt.date | None) -> boo
 @cache
 def _start_words() -> re.Pattern[str]:
     words = [w for lang in ("en", "fr", "de") for w in (rules.load("dates", lang) or {}).get("since_starts", [])]
-    return re.compile(rf"(?:{_alt(words)})(?![\w])" if words else "(?!x)x", re.IGNORECASE)
+    return re.compile(rf"(?:{_alt(words)})(?![\w])" if words else NEVER, re.IGNORECASE)
 
 
 def starts_happening(mention: DateMention) -> bool:
@@ -505,8 +505,8 @@ def _year_names(language: str) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
     d = rules.load("dates", language) or rules.load("dates", "en")
     before = d.get("year_names_before", [])
     not_after = d.get("year_names_not_after", [])
-    words = re.compile(rf"(?<![\w])(?:{_alt(before)})\s*$" if before else "(?!x)x", re.IGNORECASE)
-    stop = re.compile(rf"\s+(?:{_alt(not_after)})(?![\w])" if not_after else "(?!x)x", re.IGNORECASE)
+    words = re.compile(rf"(?<![\w])(?:{_alt(before)})\s*$" if before else NEVER, re.IGNORECASE)
+    stop = re.compile(rf"\s+(?:{_alt(not_after)})(?![\w])" if not_after else NEVER, re.IGNORECASE)
     return words, stop, not not_after
 
 
@@ -516,7 +516,7 @@ _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 @cache
 def _participles(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = (rules.load("dates", language) or rules.load("dates", "en")).get("thing_participles", [])
-    alt = _alt(words) if words else "(?!x)x"
+    alt = _alt(words) if words else NEVER
     # "signed with Paris in 2019", "signé avec le Danemark en 2019": the participle a few words before, no comma
     before = re.compile(rf"(?<![\w])(?:{alt})(?:\s+[^\s,;:.]+){{0,6}}\s+$", re.IGNORECASE)
     after = re.compile(rf"\s+(?:{alt})(?![\w])", re.IGNORECASE)  # "das 2019 unterzeichnete Abkommen"

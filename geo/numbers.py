@@ -50,6 +50,7 @@ class _Grammar:
     part_of: re.Pattern[str]
     partitive: re.Pattern[str]
     share: re.Pattern[str]
+    number_of: re.Pattern[str]
     peak: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -111,8 +112,20 @@ def _grammar(language: str) -> _Grammar:
     # "600 of the 1,200 troops", "600 des 1 200 militaires": a part of a count that follows
     part_of = re.compile(rf"\s+(?:{_alternation(data['part_of'])})\s+", re.IGNORECASE)
     # "around 1,000 of the soldiers it had sent", "un millier de ses soldats": the troops a part of them counts
-    shares = _alternation(data.get("share_words", [])) or "(?!x)x"
+    shares = _alternation(data.get("share_words", [])) or NEVER
     share = re.compile(rf"(?<!\w)(?:{shares})\s+(?:{_alternation(data['part_of'])})\s+$", re.IGNORECASE)
+    counted = _alternation(data.get("count_nouns", [])) or NEVER
+    links = _alternation(data.get("count_links", [])) or NEVER
+    hurt_words = _alternation(data.get("casualty_words", [])) or NEVER
+    # within the clause, and no casualty word ("the number of soldiers killed")
+    gap = rf"(?:(?!(?:{hurt_words})\b)[^.;:!?])"
+    troop = rf"(?<!\w){compound}(?:{nouns})(?!\w)"
+    # "raise the number of French soldiers to 2,000", "how many soldiers ..., but diplomats put the figure at 1,100"
+    number_of = re.compile(
+        rf"(?:(?<!\w)(?:{counted})(?!\w){gap}{{0,80}}?{troop}{gap}{{0,60}}?|{troop}{gap}{{0,100}}?(?<!\w)(?:{counted}))"
+        rf"\s+(?:{links})\s+$",
+        re.IGNORECASE,
+    )
     partitive = re.compile(rf"{filler}(?:[\"“«„]\s?)?{compound}(?:{nouns})\b", re.IGNORECASE)
     end = "" if w.get("concatenated") else r"(?![^\W\d])"  # "an" is no part of "and"
     token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
@@ -136,6 +149,7 @@ def _grammar(language: str) -> _Grammar:
         part_of,
         partitive,
         share,
+        number_of,
         peak,
         month_before,
         month_after,
@@ -238,6 +252,8 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
         whole = link and next((c for c in out if c.start == link.end()), None)
         if whole and whole.value is not None and part.value is not None and part.value < whole.value:
             out.append(part)  # "the withdrawal of 600 of its 1,200 troops": the 600 move
+        elif g.number_of.search(text, max(0, part.start - 200), part.start):
+            out.append(part)  # "die Zahl der russischen Kräfte im Land auf rund 1500": the number of those troops
         elif link and not whole and (noun := _partitive_noun(text, link.end(), g)):
             out.append(replace(part, end=noun, text=text[part.start : noun]))
     out = [_with_peak(c, text, g) for c in out]
