@@ -29,7 +29,9 @@ __all__ = [
     "format_date",
     "in_future_tense",
     "last_date",
+    "names_year",
     "parse_with_dateparser",
+    "starts_happening",
 ]
 
 PRECISIONS = ("day", "month", "season", "year", "unknown")
@@ -462,6 +464,8 @@ def _both_ways(
         forth = _resolve(m, g, published, True, previous) or back
         kind = "since" if m.group("since") or m.group("forpast") else "until" if m.group("within") else "point"
         deadline = g.deadline.search(text, max(0, m.start() - 24), m.start()) is not None
+        if deadline and _near_deadline(forth, published):
+            back = forth  # "must leave by December 22" said on December 7: this year's, even in a past clause
         end = m.end()
         if text[end - 1] == "." and len(text[:end].split()[-1]) > 5:  # "31 décembre.": the sentence's full stop
             end -= 1
@@ -471,6 +475,77 @@ def _both_ways(
         if kind == "point" and back[1] in ("day", "month"):
             previous = back
     return tuple(past), tuple(ahead)
+
+
+_DEADLINE_AHEAD = dt.timedelta(days=120)
+
+
+def _near_deadline(forth: tuple[dt.date, str], published: dt.date | None) -> bool:
+    """Whether a deadline read forward falls within a few months after publication: the deadline still
+    ahead, not the one a year before (a day or month named without its year)."""
+    if published is None or forth[1] not in ("day", "month"):
+        return False
+    return published < forth[0] <= published + _DEADLINE_AHEAD
+
+
+@cache
+def _start_words() -> re.Pattern[str]:
+    words = [w for lang in ("en", "fr", "de") for w in (rules.load("dates", lang) or {}).get("since_starts", [])]
+    return re.compile(rf"(?:{_alt(words)})(?![\w])" if words else NEVER, re.IGNORECASE)
+
+
+def starts_happening(mention: DateMention) -> bool:
+    """Whether a "since" phrase also dates a happening from its start: "rapatriés dès l'été 2023", "withdrawn
+    as early as 2022", "ab Januar abgezogen"; "since 2009" and "depuis 2013" date only a presence."""
+    return mention.kind == "since" and _start_words().match(mention.text) is not None
+
+
+@cache
+def _year_names(language: str) -> tuple[re.Pattern[str], re.Pattern[str], bool]:
+    d = rules.load("dates", language) or rules.load("dates", "en")
+    before = d.get("year_names_before", [])
+    not_after = d.get("year_names_not_after", [])
+    words = re.compile(rf"(?<![\w])(?:{_alt(before)})\s*$" if before else NEVER, re.IGNORECASE)
+    stop = re.compile(rf"\s+(?:{_alt(not_after)})(?![\w])" if not_after else NEVER, re.IGNORECASE)
+    return words, stop, not not_after
+
+
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+
+
+@cache
+def _participles(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = (rules.load("dates", language) or rules.load("dates", "en")).get("thing_participles", [])
+    alt = _alt(words) if words else NEVER
+    # "signed with Paris in 2019", "signé avec le Danemark en 2019": the participle a few words before, no comma
+    before = re.compile(rf"(?<![\w])(?:{alt})(?:\s+[^\s,;:.]+){{0,6}}\s+$", re.IGNORECASE)
+    after = re.compile(rf"\s+(?:{alt})(?![\w])", re.IGNORECASE)  # "das 2019 unterzeichnete Abkommen"
+    return before, after
+
+
+def _thing_participle(mention: DateMention, text: str, language: str) -> bool:
+    before, after = _participles(language)
+    if mention.kind != "point":
+        return False
+    return before.search(text, max(0, mention.start - 80), mention.start) is not None or bool(
+        after.match(text, mention.end)
+    )
+
+
+def names_year(mention: DateMention, text: str, language: str) -> bool:
+    """Whether a date names a thing rather than dating the event: a bare year that is part of a name ("denounced
+    the 2018 agreement", "l'accord de 2018", "das Abkommen von 2018"; not "de 2013 à 2022", not "in 2018 troops"),
+    or any date in the phrase of an agreement's participle ("the accord signed with Paris in 2019")."""
+    if _thing_participle(mention, text, language):
+        return True
+    if not (mention.text.isdigit() and len(mention.text) == 4):
+        return False
+    words, stop, before_noun = _year_names(language)
+    if words.search(text, max(0, mention.start - 8), mention.start) is None:
+        return False
+    if before_noun:  # "the 2018 agreement": with no stop words, a word must follow the year
+        return _WORD_AFTER.match(text, mention.end) is not None
+    return stop.match(text, mention.end) is None
 
 
 def last_date(mentions: list[DateMention]) -> tuple[dt.date, str] | None:

@@ -46,7 +46,16 @@ from .clauses import CLAUSE_END as _CLAUSE_END
 from .clauses import adjacent as _adjacent
 from .clauses import clause_start, in_span, subject_may_follow
 from .clauses import units as clause_units
-from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
+from .dates import (
+    DateMention,
+    coordinator,
+    date_clause,
+    find_dates_both_ways,
+    in_future_tense,
+    last_date,
+    names_year,
+    starts_happening,
+)
 from .forces import Force, ForceMention, find_forces, force_by_name, successor_in
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -76,6 +85,7 @@ from .placing import (
 from .presence import expels_insurgents, partner_antecedent
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
+from .slots import fronted_date, nearest_first, year_inside_cue
 from .stance import (
     comments_on,
     expels_armed_group,
@@ -1290,8 +1300,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             places=[m for m in scoped if not _other_clause(m.start - sentence.start, trig, costs)] or scoped or shown,
             counts=[c for c in own_counts(trig) if ours(c.start)],
             dates=_DateChoice(
-                past=[d for i, d in enumerate(dates) if mine(i, trig) and ours(d.start)],
-                future=[d for i, d in enumerate(future) if mine(i, trig) and ours(d.start)],
+                past=[d for i, d in enumerate(dates) if mine(i, trig) and (ours(d.start) or fronted_date(d, text))],
+                future=[d for i, d in enumerate(future) if mine(i, trig) and (ours(d.start) or fronted_date(d, text))],
                 announced=[d for d, cue in announced if cue < trig.start],
                 reported=[d for d, at, announce in reported if not announce],
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
@@ -1346,7 +1356,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
     # "the last of the 1,500 French soldiers stationed in Niger left the country": the presence names the troops
     # that leave, no deployment of its own
-    out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
+    out = _drop_modifiers(out, modifiers)
     # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
     # its own that says where the leaving troops stand is background, no deployment of its own
     # "left Chad after officials questioned the legal basis of their presence": the presence of the troops that leave
@@ -1549,6 +1559,19 @@ def _troop_modifier(trig: Trigger, text: str, syn: _Syntax) -> bool:
 
 
 _PARTICIPLE = re.compile(r"(?:ed|é|ée|és|ées|ten|te)$")  # "stationed", "stationnés", "stationierten"
+
+
+def _drop_modifiers(out: list[Draft], modifiers: set[int]) -> list[Draft]:
+    """The drafts without the presences that only modify the troops a withdrawal moves; the count the presence
+    held ("Les derniers des quelque 1 500 soldats français déployés au Niger ont quitté le pays") is the
+    withdrawal's when it names none."""
+    dropped = [d for d in out if id(d) in modifiers and any(_same_withdrawal(o, d) for o in out)]
+    kept = [d for d in out if not any(d is x for x in dropped)]
+    for i, o in enumerate(kept):
+        lent = next((d for d in dropped if d.troops and not d.troops_whole and _same_withdrawal(o, d)), None)
+        if o.troops is None and lent is not None:
+            kept[i] = replace(o, troops=lent.troops, troops_text=lent.troops_text)
+    return kept
 
 
 def _same_withdrawal(o: Draft, d: Draft) -> bool:
@@ -1919,7 +1942,7 @@ def _lone_date(
     if len(free) != 1 or any(owners[i] is None and i != free[0] for i in range(len(dates))):
         return {}
     d = dates[free[0]]
-    breaks = [m.start() for m in _matches(syn, "marks", text) if m.lastgroup == "b"]
+    breaks = [] if fronted_date(d, text) else [m.start() for m in _matches(syn, "marks", text) if m.lastgroup == "b"]
     return {
         id(t): free
         for t in alive
@@ -1978,6 +2001,7 @@ def _draft(
     syn = ctx.syntax
     span = (trig.start, trig.end)
     count = min(counts, key=lambda c: costs.between((c.start, c.end), span), default=None)
+    count = None if count is not None and count.whole and trig.action != "deployment" else count  # half of its 1,400
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
     # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
     pronoun = ctx.subject is not None and any(
@@ -2131,8 +2155,9 @@ def _draft(
         owned = dates.reported
     if not owned and status == "completed":  # "France has completed the withdrawal, the staff announced on Sunday"
         owned = dates.reported_after
-    owned = [d for d in owned if not (trig.start <= d.start and d.end <= trig.end and d.text.isdigit())]
-    date = _date(owned, status, action)
+    owned = [d for d in owned if not year_inside_cue(d, trig.start, trig.end, counts)]
+    owned = [d for d in owned if not names_year(d, text, ctx.language)]
+    date = _date(nearest_first(owned, span, costs.between), status, action)
     force = _of_its_year(force, whos, date, ctx)
     if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
         # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force
@@ -2155,6 +2180,7 @@ def _draft(
         troops=count.value if count else None,
         troops_text=count.text if count else None,
         troops_peak=bool(count and count.peak),
+        troops_whole=bool(count and count.whole),
         date=date.date if date else None,
         date_precision=date.precision if date else "unknown",
         date_text=date.text if date else None,
@@ -3026,7 +3052,7 @@ def _date(dates: list[DateMention], status: str, action: str) -> DateMention | N
     weekday with no digit dates an arrival too), a plan by its deadline only when nothing else dates it."""
     if not dates:
         return None
-    if action == "deployment" and status == "ongoing":
+    if action == "deployment" and status in ("ongoing", "planned"):  # a plan to be stationed "from March" too
         since = [d for d in dates if d.kind == "since"]
         if since:
             return since[0]
@@ -3035,7 +3061,7 @@ def _date(dates: list[DateMention], status: str, action: str) -> DateMention | N
     points = [d for d in dates if d.kind == "point"]
     if points:
         return points[0]
-    dates = [d for d in dates if d.kind != "since"]  # "since 2009" dates a presence, not a departure
+    dates = [d for d in dates if d.kind != "since" or starts_happening(d)]  # "since 2009" dates a presence only
     if not dates:
         return None
     if status == "planned":

@@ -57,6 +57,7 @@ class Draft:
     additive: bool = False  # "will also end", "auch ... auslaufen": told as another happening than the last
     article_ids: tuple[str, ...] = field(default=())
     troops_peak: bool = False  # the count is a past maximum ("at its peak"), never lent to a withdrawal
+    troops_whole: bool = False  # the count is a whole a share of which moves ("la moitié de ses 1 200 soldats")
     cue: int = -1  # where the cue stands in its sentence (the evidence)
     date_at: int = -1  # where the written date stands in its sentence
 
@@ -589,6 +590,7 @@ def merge_in_article(drafts: list[Draft]) -> list[Draft]:
                     if p.action == "deployment"
                     and p.troops is not None
                     and not p.troops_peak
+                    and not p.troops_whole
                     and p.actor_country == d.actor_country
                     and d.actor_country is not None
                     and (p.force == d.force or p.force is None or d.force is None)

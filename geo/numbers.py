@@ -36,6 +36,7 @@ class TroopCount:
     text: str
     value: int | None
     peak: bool = False  # "at its peak counted 800 soldiers": a past maximum, not troops there now
+    whole: bool = False  # "la moitié de ses 1 200 soldats": the whole of which a share moves
 
 
 def _alternation(words: list[str] | dict[str, object], *, escape: bool = True) -> str:
@@ -47,6 +48,9 @@ class _Grammar:
     pattern: re.Pattern[str]
     before: re.Pattern[str]
     part_of: re.Pattern[str]
+    partitive: re.Pattern[str]
+    share: re.Pattern[str]
+    number_of: re.Pattern[str]
     peak: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -107,6 +111,22 @@ def _grammar(language: str) -> _Grammar:
     before = re.compile(rf"(?:{head})?{approx}$", re.IGNORECASE)
     # "600 of the 1,200 troops", "600 des 1 200 militaires": a part of a count that follows
     part_of = re.compile(rf"\s+(?:{_alternation(data['part_of'])})\s+", re.IGNORECASE)
+    # "around 1,000 of the soldiers it had sent", "un millier de ses soldats": the troops a part of them counts
+    shares = _alternation(data.get("share_words", [])) or NEVER
+    share = re.compile(rf"(?<!\w)(?:{shares})\s+(?:{_alternation(data['part_of'])})\s+$", re.IGNORECASE)
+    counted = _alternation(data.get("count_nouns", [])) or NEVER
+    links = _alternation(data.get("count_links", [])) or NEVER
+    hurt_words = _alternation(data.get("casualty_words", [])) or NEVER
+    # within the clause, and no casualty word ("the number of soldiers killed")
+    gap = rf"(?:(?!(?:{hurt_words})\b)[^.;:!?])"
+    troop = rf"(?<!\w){compound}(?:{nouns})(?!\w)"
+    # "raise the number of French soldiers to 2,000", "how many soldiers ..., but diplomats put the figure at 1,100"
+    number_of = re.compile(
+        rf"(?:(?<!\w)(?:{counted})(?!\w){gap}{{0,80}}?{troop}{gap}{{0,60}}?|{troop}{gap}{{0,100}}?(?<!\w)(?:{counted}))"
+        rf"\s+(?:{links})\s+$",
+        re.IGNORECASE,
+    )
+    partitive = re.compile(rf"{filler}(?:[\"“«„]\s?)?{compound}(?:{nouns})\b", re.IGNORECASE)
     end = "" if w.get("concatenated") else r"(?![^\W\d])"  # "an" is no part of "and"
     token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
     glue = re.compile(rf"[\s'’-]+|(?:{_alternation(w['joiners'] + w['collective_links'])}){end}", re.IGNORECASE)
@@ -127,6 +147,9 @@ def _grammar(language: str) -> _Grammar:
         pattern,
         before,
         part_of,
+        partitive,
+        share,
+        number_of,
         peak,
         month_before,
         month_after,
@@ -229,8 +252,22 @@ def find_troop_counts(text: str, language: str = "en") -> list[TroopCount]:
         whole = link and next((c for c in out if c.start == link.end()), None)
         if whole and whole.value is not None and part.value is not None and part.value < whole.value:
             out.append(part)  # "the withdrawal of 600 of its 1,200 troops": the 600 move
+        elif g.number_of.search(text, max(0, part.start - 200), part.start):
+            out.append(part)  # "die Zahl der russischen Kräfte im Land auf rund 1500": the number of those troops
+        elif link and not whole and (noun := _partitive_noun(text, link.end(), g)):
+            out.append(replace(part, end=noun, text=text[part.start : noun]))
     out = [_with_peak(c, text, g) for c in out]
+    out = [replace(c, whole=True) if g.share.search(text, max(0, c.start - 40), c.start) else c for c in out]
     return sorted(out, key=lambda c: c.start)
+
+
+def _partitive_noun(text: str, at: int, g: _Grammar) -> int | None:
+    """Where the troop noun ends that a part counts ("has flown home around 1,000 of the soldiers it had
+    assigned"), unless a casualty word follows ("40 of the soldiers were killed")."""
+    noun = g.partitive.match(text, at)
+    if noun is None or g.casualty.match(text, noun.end()):
+        return None
+    return noun.end()
 
 
 def _with_peak(count: TroopCount, text: str, g: _Grammar) -> TroopCount:
