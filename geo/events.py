@@ -3104,6 +3104,10 @@ def _where_among(
         scored = [s for s in scored if not (s[3] and "to" in s[2] and not ({"in", "from"} & s[2]))]
     if trig.needs_place:  # "train ... forces ... towards Libya": only a place the troops are in
         scored = [s for s in scored if "in" in s[2]]
+    if trig.action == "deployment":
+        # "3,000 troops pledged, mostly from South Africa", "die Gewalt aus Burkina Faso": a country that only
+        # "from" ties to the cue is where troops or a threat come from, not where these troops are
+        scored = [s for s in scored if not (s[2] == {"from"} and s[1].place.feature == "country")]
     if trig.action == "withdrawal":  # a place they only go to ("return to Denmark") is no place they leave
         preferred = [s for s in scored if "from" in s[2]] or [s for s in scored if s[2] != {"to"}]
     else:
