@@ -75,6 +75,15 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
+from .stance import (
+    comments_on,
+    expels_armed_group,
+    hosts_no_troops,
+    in_proper_name,
+    leaves_force,
+    possessive_antecedent,
+    threatened_after,
+)
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -100,6 +109,10 @@ _NO_EVENT = (
     is_unasserted,
     moves_no_troops,
     states_no_movement,
+    in_proper_name,
+    expels_armed_group,
+    hosts_no_troops,
+    threatened_after,
 )
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
@@ -353,11 +366,7 @@ def _syntax(language: str) -> _Syntax:
         coordinator=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
-        troops_from=re.compile(
-            rf"(?<![\w-]){compound}(?:{_alt(nouns)})\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
-            rf"(?:(?:{_alt(s['determiners'])})\s+)?$",
-            re.IGNORECASE,
-        ),
+        troops_from=_troops_from(s, compound, nouns),
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -396,6 +405,20 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         insurgent=re.compile(rf"(?<![\w-])(?:{_alt(s.get('insurgents', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+    )
+
+
+def _troops_from(s: dict, compound: str, nouns: Sequence[str]) -> re.Pattern[str]:
+    """ "400 peacekeepers from", "troops, mostly from", "soldiers and police from Nigeria, Senegal and": the words
+    before a country that the troops come from, through the list it opens."""
+    det = rf"(?:(?:{_alt(s['determiners'])})\s+)?"
+    between = rf"(?:,?\s+(?:{_alt(s.get('troops_from_between', []) or [_NEVER])})){{0,2}}"
+    joins = _alt([j.strip() for j in s.get("list_joiners", []) if j.strip() != ","] or [_NEVER])
+    listed = rf"(?:[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){{0,3}}\s*(?:,|\s(?:{joins}))\s+{det})*"
+    return re.compile(
+        rf"(?<![\w-]){compound}(?:{_alt(nouns)}){between},?\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
+        rf"{det}{listed}$",
+        re.IGNORECASE,
     )
 
 
@@ -745,7 +768,7 @@ def _place_excluded(text: str, rel: int, end: int, deployment: bool, feature: st
         syn = ctx.syntax
         known = memo[key] = bool(
             # "400 peacekeepers from Burkina Faso": where they come from, not where they are (a deployment's)
-            (deployment and syn.troops_from.search(text[max(0, rel - 60) : rel]))
+            (deployment and syn.troops_from.search(text[max(0, rel - 120) : rel]))
             # "tensions with France", "aux côtés de la France": a partner, not a place of troops
             or _vetoed(ctx, text, rel)
             # "the government in Prague", "In Tallinn, the government": who acts, not where
@@ -1288,6 +1311,18 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         draft = built[id(trig)]
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
             continue
+        if draft is not None and _host_ends_mission(draft):
+            draft = replace(draft, actor_country=_default(force_by_name(draft.force or "")))
+        if draft is not None and _leaves_own_force(draft, trig, forces, text, lang):
+            draft = replace(draft, actor_country=None)  # "the withdrawal from MINUSMA": a contributor's, not the UN's
+        if draft is not None and _commenter(draft, trig, whos, text, ctx):
+            # "The US condemned the stationing of Rwandan missiles": the troops' own adjective, or no one known
+            draft = _troops_owner(draft, trig, whos, text)
+            if draft is None:
+                continue
+        if draft is not None and (owned := _possessive_owner(draft, trig, whos, text, lang)) is not None:
+            out.append(owned)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
+            continue
         if draft is not None:
             holder = next((f for f, a, b in listing if a <= trig.start < b), None)
             if holder is not None:  # "an der ... beteiligt sind": one event of the force, not one per nation
@@ -1304,6 +1339,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
     # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
     # its own that says where the leaving troops stand is background, no deployment of its own
+    # "left Chad after officials questioned the legal basis of their presence": the presence of the troops that leave
+    theirs = {id(built[id(t)]) for t in alive if _their_presence(t, text, ctx.syntax)}
+    out = [d for d in out if id(d) not in theirs or not any(o.action == "withdrawal" for o in out)]
     background = {id(built[id(t)]) for t in alive if _background_presence(t, costs, dates, whos, text, ctx.syntax)}
     if background:
         out = _drop_background(out, background)
@@ -1312,6 +1350,68 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _commenter(draft: Draft, trig: Trigger, whos: list[_Who], text: str, ctx: _Context) -> bool:
+    """Whether the draft's country is named only as one that condemns, welcomes or demands the move before its cue
+    ("Die USA verurteilten die Stationierung ...", "Canada criticised the deployment of ..."): a commenter."""
+    if draft.actor_country is None or draft.force is not None or draft.action == "cooperation_ended":
+        return False
+    mine = [w for w in whos if w.country == draft.actor_country]
+    verb_last = not ctx.syntax.adjuncts_follow_verb
+    return bool(mine) and all(comments_on(text, w.end, trig, ctx.language, verb_last) for w in mine)
+
+
+def _troops_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str) -> Draft | None:
+    """The draft with the country whose adjective stands after the cue in its clause ("the stationing of Rwandan
+    missiles"), or None when the clause names none."""
+    mark = _CLAUSE_END.search(text, trig.end)
+    end = mark.start() if mark else len(text)
+    after = [w for w in whos if trig.end <= w.start < end and w.country]
+    owner = next((w for w in after if w.kind in ("adjective", "demonym")), None)
+    return replace(draft, actor_country=owner.country) if owner is not None else None
+
+
+def _host_ends_mission(draft: Draft) -> bool:
+    """ "la junte nigérienne a mis fin à la mission de partenariat de l'UE": the cooperation of a UN or EU mission
+    that its host ends is told as the mission's (the bloc's), not the host's."""
+    force = force_by_name(draft.force) if draft.action == "cooperation_ended" and draft.force else None
+    return (
+        force is not None
+        and force.default_actor in ("UN", "EU")
+        and draft.actor_country is not None
+        and draft.location is not None
+        and draft.actor_country == draft.location.place.country
+    )
+
+
+def _leaves_own_force(draft: Draft, trig: Trigger, forces: list[ForceMention], text: str, language: str) -> bool:
+    """Whether the draft gives a withdrawal "from" a force named after its cue the force's own actor (the UN for
+    "the withdrawal from MINUSMA"), which is then a contributor's that the sentence does not name."""
+    force = force_by_name(draft.force) if draft.force else None
+    if force is None or draft.actor_country is None or draft.actor_country != force.default_actor:
+        return False
+    return any(m.force.name == force.name and leaves_force(text, trig, m.start, language) for m in forces)
+
+
+def _possessive_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str, language: str) -> Draft | None:
+    """The draft of a noun cue a possessive relative owns ("MONUSCO, whose own drawdown was frozen"), with the
+    antecedent's force and country; None when the cue has no such owner or it names no one."""
+    end = possessive_antecedent(text, trig, language)
+    owner = next((w for w in whos if end is not None and 0 <= end - w.end <= 1), None)
+    if owner is None:
+        return None
+    if owner.force is not None:
+        return replace(draft, force=owner.force.name, actor_country=owner.country or owner.force.default_actor)
+    return replace(draft, actor_country=owner.country) if owner.country else None
+
+
+def _their_presence(trig: Trigger, text: str, syn: _Syntax) -> bool:
+    """A presence noun right after a possessive ("their presence", "ihrer Stationierung", "leur présence"): it
+    points back to troops the sentence names, whose move is the happening."""
+    if trig.action != "deployment" or trig.kind != "noun":
+        return False
+    return any(0 <= trig.start - m.end() <= 1 for m in _matches(syn, "possessive", text))
 
 
 def _background_presence(
