@@ -73,6 +73,7 @@ from .placing import (
     postposition_end,
     side_mention,
 )
+from .presence import expels_insurgents, partner_antecedent
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .stance import (
@@ -109,6 +110,7 @@ _NO_EVENT = (
     is_unasserted,
     moves_no_troops,
     states_no_movement,
+    expels_insurgents,
     in_proper_name,
     expels_armed_group,
     hosts_no_troops,
@@ -889,7 +891,7 @@ def _actor_candidates(
                 is_actor = is_actor and (_troop_genitive(before, syn) or not _tied(text, a.start, syn))
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
-                landmark = _vetoed(ctx, text, a.start)
+                landmark = _vetoed(ctx, text, a.start) and not partner_antecedent(text, a.start, a.end, lang)
                 is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
                 # "on the banks of the Niger", "Djibouti, where 1,500 soldiers are based": scenery, a place
                 is_actor = is_actor and not landmark and not (a.kind == "country" and _place_relative(syn, text, a.end))
