@@ -80,7 +80,7 @@ from .placing import (
     in_attribution,
     is_border_phrase,
     postposition_end,
-    side_country,
+    side_mention,
 )
 from .presence import expels_insurgents, partner_antecedent
 from .scope import kept_presences, states_no_movement
@@ -2700,10 +2700,10 @@ def _where_among(
     if trig.action in ("redeployment", "withdrawal") and not trig.host:
         ahead = not syn.adjuncts_follow_verb and trig.action == "redeployment"  # "in den Niger verlegt werden"
         dests = [s for s in scored if (s[3] or ahead) and "to" in s[2] and "from" not in s[2]]
-        dests = [s for s in dests if s[1].place.feature not in _BROAD]
+        dests = [s for s in dests if not _broad(s[1])]
         if not dests and trig.action == "redeployment" and not any("from" in s[2] for s in scored):
             # "in das Dorf X im Norden Malis verlegt", "redeployed in northern Mali": a move's only place is its goal
-            dests = [s for s in scored if (s[3] or ahead) and "in" in s[2] and s[1].place.feature not in _BROAD]
+            dests = [s for s in scored if (s[3] or ahead) and "in" in s[2] and not _broad(s[1])]
         if trig.action == "withdrawal":  # "left Ouallam to join N'Djamena": a move; "left for home": not
             dests = [
                 s
@@ -2723,6 +2723,10 @@ def _where_among(
         scored = [s for s in scored if not (s[3] and "to" in s[2] and not ({"in", "from"} & s[2]))]
     if trig.needs_place:  # "train ... forces ... towards Libya": only a place the troops are in
         scored = [s for s in scored if "in" in s[2]]
+    if trig.action == "deployment":
+        # "3,000 troops pledged, mostly from South Africa", "die Gewalt aus Burkina Faso": a country that only
+        # "from" ties to the cue is where troops or a threat come from, not where these troops are
+        scored = [s for s in scored if not (s[2] == {"from"} and s[1].place.feature == "country")]
     if trig.action == "withdrawal":  # a place they only go to ("return to Denmark") is no place they leave
         preferred = [s for s in scored if "from" in s[2]] or [s for s in scored if s[2] != {"to"}]
     else:
@@ -2741,7 +2745,7 @@ def _where_among(
         preferred = _crossed_into(scored) or preferred
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
     national = [s for s in preferred if s[1].place.feature == "region" and s[1].place.country]
-    preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
+    preferred = [s for s in preferred if not _broad(s[1])] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
@@ -2752,12 +2756,7 @@ def _where_among(
         # what "there" and "the country" point back to in the sentences before
         location = _fronted_place(text, places, offset, syn, country)
     if location is None:
-        side = side_country(text, span, ctx.language)  # "côté nigérian", "on the Nigerian side of the border"
-        # not the actor's own: "Côté français, on prépare la réduction de Barkhane" speaks of France's part
-        # a strike's side is where it hit, the striker's own too ("a frappé ..., du côté malien, près de Léré")
-        own_side = trig.action == "strike" and side == country
-        placed = side not in (None, country) or own_side
-        location = _country_mention(side, ctx, text="", sentence=None) if placed else None
+        location = _side_place(text, trig, ctx, country)  # "côté nigérian", "on the Nigerian side of the border"
     if location is None:
         location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:
@@ -2778,6 +2777,27 @@ def _where_among(
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+def _broad(m: PlaceMention) -> bool:
+    """A continent, a sea, or a region with no country ("the Sahel"): no place of troops by itself. A region
+    inside one country (a forest, a park, a massif: "the Sambisa forest", "le massif du Tibesti") is as
+    specific as a province: its country is where the troops are."""
+    return m.place.feature in ("continent", "water") or (m.place.feature == "region" and not m.place.country)
+
+
+def _side_place(text: str, trig: Trigger, ctx: _Context, country: str | None) -> PlaceMention | None:
+    """The side or territory a nationality adjective names near the cue ("côté nigérian", "en territoire malien",
+    "auf malischem Gebiet"). Not the actor's own ("Côté français, on prépare la réduction de Barkhane" speaks of
+    France's part), except for a strike that the phrase follows: "a drone of the Malian air force struck a camp
+    near the border, on the Malian side" is a strike at home."""
+    found = side_mention(text, (trig.start, trig.end), ctx.language)
+    if found is None:
+        return None
+    side, at = found
+    if side == country and not (trig.action == "strike" and at >= trig.end):
+        return None
+    return _country_mention(side, ctx, text="", sentence=None)
 
 
 def _crossed_into(
@@ -2915,7 +2935,13 @@ def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[
     """A town, village or region of the chosen country, tied to the same troops, wins over the country."""
     if chosen.place.feature != "country":
         return chosen
-    inner = [s for s in scored if s[1].place.feature in _SPECIFIC and s[1].place.country == chosen.place.country]
+    inner = [
+        s
+        for s in scored
+        if s[1].place.feature in (*_SPECIFIC, "region")
+        and not _broad(s[1])
+        and s[1].place.country == chosen.place.country
+    ]
     return min(inner, key=lambda s: s[0])[1] if inner else chosen
 
 

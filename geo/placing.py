@@ -20,7 +20,7 @@ from .actions import find_triggers
 from .actors import country_names, find_actors
 from .patterns import alternation
 
-__all__ = ["base_after", "genitive_owner_start", "in_attribution", "postposition_end", "side_country"]
+__all__ = ["base_after", "genitive_owner_start", "in_attribution", "postposition_end", "side_country", "side_mention"]
 
 _NEVER = "\x00"
 
@@ -103,6 +103,14 @@ def _side(language: str) -> re.Pattern[str] | None:
 def side_country(text: str, cue: tuple[int, int], language: str, limit: int = 80) -> str | None:
     """ "on the Nigerian side", "côté nigérian", "auf nigerianischer Seite" near the cue: the country of the
     adjective beside the word for a side, which is where the troops act."""
+    found = side_mention(text, cue, language, limit)
+    return found[0] if found is not None else None
+
+
+def side_mention(text: str, cue: tuple[int, int], language: str, limit: int = 80) -> tuple[str, int] | None:
+    """(country, offset) of the first "on the Nigerian side", "en territoire malien", "auf malischem Gebiet" near
+    the cue: a side or a territory named by a nationality adjective. The offset lets the caller tell a frame
+    before the cue ("Côté français, on prépare ...") from the place of the act after it."""
     pattern = _side(language)
     if pattern is None:
         return None
@@ -113,7 +121,7 @@ def side_country(text: str, cue: tuple[int, int], language: str, limit: int = 80
             if a.kind == "adjective" and a.country not in (None, "EU", "UN"):
                 gap = text[a.end : m.start()] if a.end <= m.start() else text[m.end() : a.start]
                 if len(gap) <= 3 and not gap.strip(" -"):
-                    return a.country
+                    return a.country, min(a.start, m.start())
     return None
 
 
