@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from types import SimpleNamespace
 
 from . import rules
+from .patterns import NEVER, longest_first
 from .wordforms import conjugated_triggers, separable_triggers
 from .wordstarts import HEAD, dispatch, fitting, gated, heads, lowered, may_match, required, spared, word_start_heads
 
@@ -104,13 +105,6 @@ class _Cues:
     everywhere: tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]
 
 
-_NONE = ["(?!x)x"]  # a pattern that never matches, for a list a language leaves empty
-
-
-def _words(words: list[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
 @cache
 def _cues(language: str) -> _Cues:
     data = rules.load("actions", language) or rules.load("actions", "en")
@@ -119,22 +113,24 @@ def _cues(language: str) -> _Cues:
     rows = data["triggers"] + separable_triggers(data) + conjugated_triggers(data)  # a tie keeps the fixed cue
     triggers = tuple((re.compile(rf"(?<![\w-])(?:{t['pattern']}){end}", re.IGNORECASE), t) for t in rows)
     status = {
-        name: re.compile(rf"(?<![\w-])(?:{_words(words)})(?![\w])", re.IGNORECASE)
+        name: re.compile(rf"(?<![\w-])(?:{longest_first(words)})(?![\w])", re.IGNORECASE)
         for name, words in data["status_cues"].items()
     }
-    negation = re.compile(rf"(?<![\w-])(?:{_words(data['negations'])})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
+    negation = re.compile(rf"(?<![\w-])(?:{longest_first(data['negations'])})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
     # plural and inflected forms: "contingents", "militaires", "Soldaten"
     tail = r"\w*" if data.get("military_compounds") else r"\w{0,3}"  # "Militärberater", "Bundeswehrsoldaten"
     numbers = rules.load("numbers", language) or {}
     nouns = [re.escape(w) for w in numbers.get("troop_nouns", []) + numbers.get("asset_nouns", []) if len(w) > 4]
-    military = re.compile(rf"(?<![\w-])(?:{_words(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
-    denial = re.compile(rf"(?<![\w-])(?:{_words(data.get('denials', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE)
+    military = re.compile(
+        rf"(?<![\w-])(?:{longest_first(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE
+    )
+    denial = re.compile(rf"(?<![\w-])(?:{longest_first(data.get('denials', [])) or NEVER})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
     prefix = r"[\w-]*" if data.get("military_compounds") else ""  # "keine Bundeswehrsoldaten"
     troop_nouns = [re.escape(w) for w in numbers.get("troop_nouns", []) if len(w) > 3]
     no_troops = re.compile(
-        rf"(?<![\w-])(?:{_words(data.get('negative_determiners', []) or ['(?!x)x'])})(?:\s+|(?<=['’]))"
-        rf"(?:[\w-]+\s+){{0,2}}?{prefix}(?:{_words(troop_nouns)}){tail}(?![\w])",
+        rf"(?<![\w-])(?:{longest_first(data.get('negative_determiners', [])) or NEVER})(?:\s+|(?<=['’]))"
+        rf"(?:[\w-]+\s+){{0,2}}?{prefix}(?:{longest_first(troop_nouns)}){tail}(?![\w])",
         re.IGNORECASE,
     )
     starts, _ = dispatch([p for p, _ in triggers])
@@ -147,7 +143,7 @@ def _cues(language: str) -> _Cues:
         negation_after=int(data.get("negation_after_window", 0)),
         denial=denial,
         cancellation=re.compile(
-            rf"(?<![\w-])(?:{_words(data.get('cancellations', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
+            rf"(?<![\w-])(?:{longest_first(data.get('cancellations', [])) or NEVER})(?![\w])", re.IGNORECASE
         ),
         military=military,
         claim=_any_of(data.get("claims", [])),
@@ -155,8 +151,12 @@ def _cues(language: str) -> _Cues:
         irrealis=_any_of(data.get("irrealis", [])),
         ending=_any_of(data.get("endings", [])),
         reason=_any_of(data.get("reasons", [])),
-        head_after=re.compile(rf"\s+(?:{_words(data.get('noun_heads_after', []) or _NONE)})(?![\w])", re.IGNORECASE),
-        head_before=re.compile(rf"(?<![\w-])(?:{_words(data.get('noun_heads_before', []) or _NONE)})$", re.IGNORECASE),
+        head_after=re.compile(
+            rf"\s+(?:{longest_first(data.get('noun_heads_after', [])) or NEVER})(?![\w])", re.IGNORECASE
+        ),
+        head_before=re.compile(
+            rf"(?<![\w-])(?:{longest_first(data.get('noun_heads_before', [])) or NEVER})$", re.IGNORECASE
+        ),
         conditional=_any_of(data.get("conditionals", [])),
         generic=_any_of(data.get("generic_troops", [])),
         demand=_any_of(data.get("demands", [])),
@@ -177,7 +177,7 @@ def _cues(language: str) -> _Cues:
         since=_any_of(syntax.get("since_words", [])),
         participle=re.compile(data["clause_final_participle"]) if data.get("clause_final_participle") else None,
         report=re.compile(
-            rf"(?<![\w-])(?:{_words(data.get('reporting_verbs', []) or ['(?!x)x'])})(?![\w])", re.IGNORECASE
+            rf"(?<![\w-])(?:{longest_first(data.get('reporting_verbs', [])) or NEVER})(?![\w])", re.IGNORECASE
         ),
         starts=starts,
         heads=tuple(frozenset(heads(_parser.parse(p.pattern, p.flags), HEAD)) for p, _ in triggers),
@@ -233,7 +233,7 @@ def _gated_cues(language: str) -> SimpleNamespace:
 def _any_of(words: list[str]) -> re.Pattern[str]:
     """Any of the words, whole; a word may open with a mark (", die": a comma then the pronoun)."""
     alts = [w if not w[:1].isalnum() else rf"(?<![\w-]){w}" for w in sorted(words, key=len, reverse=True)]
-    return re.compile(rf"(?:{'|'.join(alts) or '(?!x)x'})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?:{'|'.join(alts) or NEVER})(?![\w])", re.IGNORECASE)
 
 
 def _starts_of_cues(text: str, cues: _Cues) -> Iterator[tuple[int, tuple[int, ...] | range]]:

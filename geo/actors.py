@@ -18,8 +18,9 @@ from . import rules
 from .patterns import alternation, spellings
 from .wordstarts import gated
 
-__all__ = ["ActorMention", "country_names", "find_actors"]
+__all__ = ["GOVERNMENT", "ActorMention", "country_names", "find_actors"]
 
+GOVERNMENT = ("capital", "leader")  # who speaks for a country's government: "Paris", "le Kremlin", "Macron"
 _KINDS = ("army", "demonym", "country", "capital", "leader", "adjective")
 
 

@@ -28,9 +28,22 @@ from functools import cache
 from . import rules
 from .patterns import alternation, spellings
 
-__all__ = ["CLAUSE_MARKS", "clause_end", "clause_start", "in_span", "openers", "units"]
+__all__ = [
+    "BREAK_NOT_ORDINAL",
+    "CLAUSE_END",
+    "CLAUSE_MARKS",
+    "adjacent",
+    "clause_end",
+    "clause_start",
+    "in_span",
+    "openers",
+    "units",
+]
 
 CLAUSE_MARKS = ",;:()–—"  # the marks that close a clause in every language we read
+CLAUSE_END = re.compile(r"[,;:.]")  # a comma, colon, semicolon or full stop: the plain end of a clause
+BREAK_NOT_ORDINAL = re.compile(r"[,;:]|(?<!\d)\.")  # not the point of "am 18. Mai"
+_LETTERS = re.compile(r"\w+")  # a word as `adjacent` counts them ("UN-Mission" is two)
 _NEVER = "\x00"
 _SUBJECT_WORDS = 8  # how far after its opener a clause's subject may stand: "and, in the north, the Malian army"
 
@@ -43,6 +56,12 @@ def clause_start(text: str, at: int) -> int:
 def clause_end(text: str, at: int, marks: str = CLAUSE_MARKS) -> int:
     """Where the clause that holds position `at` ends: the first of `marks` from `at` on, else the text's end."""
     return next((i for i in range(at, len(text)) if text[i] in marks), len(text))
+
+
+def adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether two spans stand side by side: at most two words (24 characters) between them."""
+    gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
+    return len(gap) <= 24 and len(_LETTERS.findall(gap)) <= 2
 
 
 @cache

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from . import rules
-from .patterns import alternation, spellings
+from .patterns import NEVER, alternation, spellings
 from .wordstarts import gated
 
 __all__ = [
@@ -82,7 +82,7 @@ def _grammar(language: str) -> _Grammar:
     joiner = r"\s?" if d.get("day_part_joiner", " ") == "" else r"\s+"
     sfx = d.get("day_suffix", "")
     mod_b = _alt(d["modifiers_before"])
-    mod_a = _alt(d["modifiers_after"]) or "(?!x)x"
+    mod_a = _alt(d["modifiers_after"]) or NEVER
     bound = _alt(d["boundaries"])
     since = _alt(d["since"])
     within = _alt(d["within"])
@@ -90,7 +90,7 @@ def _grammar(language: str) -> _Grammar:
     for_past = _alt(d["for_past"])
     units = _alt(d["units"])
     small = _alt(d["small_numbers"])
-    unit_mod = _alt(d.get("unit_modifiers_before", []) + d.get("unit_modifiers_after", [])) or "(?!x)x"
+    unit_mod = _alt(d.get("unit_modifiers_before", []) + d.get("unit_modifiers_after", [])) or NEVER
     num = rf"(?:\d{{1,3}}|{small})"
     year = r"(?:19|20)\d{2}"
     wd_part = rf"(?:{weekday})(?:{joiner}(?:{daypart}))?"
@@ -100,11 +100,11 @@ def _grammar(language: str) -> _Grammar:
         rf"(?:,?\s+(?:(?P<y1>{year})|(?:de\s+)?(?P<dyrel>{_alt(d['relative_periods'])})))?"  # "on Jan. 2 last year"
     )
     links = rf"(?:(?:{_alt(d.get('boundary_links', []))})\s*)?" if d.get("boundary_links") else ""
-    bounded = _alt(d.get("bounded_periods", {})) or "(?!x)x"
-    bounded_words = _alt(d.get("bounded_words", {})) or "(?!x)x"
+    bounded = _alt(d.get("bounded_periods", {})) or NEVER
+    bounded_words = _alt(d.get("bounded_words", {})) or NEVER
     relper = _alt(d["relative_periods"])
-    previous = _alt(d.get("relative_to_previous", {})) or "(?!x)x"
-    later = _alt(d.get("later", []) + d.get("earlier", [])) or "(?!x)x"
+    previous = _alt(d.get("relative_to_previous", {})) or NEVER
+    later = _alt(d.get("later", []) + d.get("earlier", [])) or NEVER
     # "two years ago" and "two days later" share their start: one alternative tries both
     if d.get("ago_position") == "after":
         ago_expr = rf"(?P<an>{num})\s+(?P<au>{units})\s+(?:{ago}|(?P<pdir>{later}))"
@@ -132,7 +132,7 @@ def _grammar(language: str) -> _Grammar:
         r"(?P<numeric>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})",
         rf"(?P<year>{year})",
     ]
-    articles = _alt(d.get("articles", [])) or "(?!x)x"
+    articles = _alt(d.get("articles", [])) or NEVER
     body = "|".join(f"(?:{a})" for a in alternatives)
     pattern = re.compile(
         rf"(?<![\w-])(?:(?P<since>{since})\s+(?:(?:{articles})(?<=['’])|(?:{articles})\s+)?)?(?:{body})(?![\w-])",
@@ -172,7 +172,7 @@ def _grammar(language: str) -> _Grammar:
     season_guard = re.compile(rf"(?:{_alt(needs)})\s*$", re.IGNORECASE) if needs else None
     earlier = {w.lower() for w in d.get("earlier", [])}
     deadlines = d.get("deadlines", [])
-    deadline = re.compile(rf"(?<![\w])(?:{_alt(deadlines)})\s*$" if deadlines else "(?!x)x", re.IGNORECASE)
+    deadline = re.compile(rf"(?<![\w])(?:{_alt(deadlines)})\s*$" if deadlines else NEVER, re.IGNORECASE)
     return _Grammar(pattern, d, lower, anchor, season_guard, earlier, deadline)
 
 
@@ -387,7 +387,7 @@ def _bare_verb_season(m: re.Match[str], g: _Grammar, text: str) -> bool:
 @cache
 def _future_forms(language: str) -> re.Pattern[str]:
     forms = (rules.load("dates", language) or rules.load("dates", "en")).get("future_verb_forms", [])
-    return re.compile("|".join(f"(?:{f})" for f in forms) or "(?!x)x", re.IGNORECASE)
+    return re.compile("|".join(f"(?:{f})" for f in forms) or NEVER, re.IGNORECASE)
 
 
 def in_future_tense(words: str, language: str) -> bool:
@@ -401,13 +401,13 @@ def in_future_tense(words: str, language: str) -> bool:
 def coordinator(language: str) -> re.Pattern[str]:
     """A word that joins two verbs of one clause ("and", "et", "und")."""
     words = (rules.load("dates", language) or rules.load("dates", "en")).get("coordinators", [])
-    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])" if words else "(?!x)x", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])" if words else NEVER, re.IGNORECASE)
 
 
 def deadline_words(language: str) -> str:
     """The alternation of words that make the date after them a deadline ("by", "d'ici", "bis zum")."""
     words = (rules.load("dates", language) or rules.load("dates", "en")).get("deadlines", [])
-    return _alt(words) if words else "(?!x)x"
+    return _alt(words) if words else NEVER
 
 
 @cache
@@ -415,7 +415,7 @@ def date_clause(language: str) -> re.Pattern[str]:
     """What opens a clause that the date before it dates: ", when", ", lorsque", ", als"."""
     words = (rules.load("dates", language) or rules.load("dates", "en")).get("date_clauses", [])
     if not words:
-        return re.compile("(?!x)x")
+        return re.compile(NEVER)
     return re.compile(rf"\s*,?\s*(?:{_alt(words)})(?![\w])", re.IGNORECASE)
 
 

@@ -39,16 +39,31 @@ from .actions import (
     report_spans,
     status_cues,
 )
+from .actors import GOVERNMENT as _GOVERNMENT
 from .actors import ActorMention, find_actors
-from .clauses import CLAUSE_MARKS, clause_end, clause_start, in_span
+from .clauses import BREAK_NOT_ORDINAL as _BREAK_NOT_ORDINAL
+from .clauses import CLAUSE_END as _CLAUSE_END
+from .clauses import adjacent as _adjacent
+from .clauses import clause_start, in_span
 from .clauses import units as clause_units
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
-from .forces import Force, ForceMention, find_forces, force_by_name, sibling_in, successor_in
+from .forces import Force, ForceMention, find_forces, force_by_name, successor_in
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
+
+# the owner rules (and `_Who`, `_default`, `_anaphor_force`, `_announces`) live in owners.py, `_matches`,
+# `_CLAUSE_END`, `_adjacent`, `_GOVERNMENT` in the modules below it: imported by the names this code reads
+from .owners import OwnerReading
+from .owners import Who as _Who
+from .owners import actor_of as _default
+from .owners import after_place as owners_after_place
+from .owners import anaphor_force as _anaphor_force
+from .owners import announces as _announces
+from .owners import before_place as owners_before_place
 from .patterns import alternation, spellings
+from .patterns import sentence_matches as _matches
 from .placing import (
     base_after,
     border_phrases,
@@ -64,8 +79,6 @@ from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
 
-_MAX_ACTOR_COST = 22.0
-_MAX_FORCE_COST = 10.0
 _REPORT_WORDS = 14
 _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
@@ -74,10 +87,7 @@ _MAX_DATE_COST = 14.0
 _NEVER = "\x00"
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
-_CLAUSE_END = re.compile(r"[,;:.]")
-_BREAK_NOT_ORDINAL = re.compile(r"[,;:]|(?<!\d)\.")  # not the point of "am 18. Mai"
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
-_NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 _SPECIFIC = ("city", "village", "admin", "other")
 # a cue that states no happening of its own
 _NO_EVENT = (
@@ -94,7 +104,6 @@ _NO_EVENT = (
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
 _HOME_PLACE_COST = 10.0  # how far from its cue the place of an army's move at home may stand
-_GOVERNMENT = ("capital", "leader")  # who speaks for a country's government: "Paris", "le Kremlin", "Macron"
 _TITLE_WEIGHT = 1.0  # a country or town in the headline: what the article is about
 _LEAD_WEIGHT = 2.0  # the places of the first sentence count twice
 
@@ -400,13 +409,6 @@ def _marks(breaks: list[str], comparatives: Sequence[str] = ()) -> re.Pattern[st
     return re.compile(rf"(?P<w>{number}|\w+(?:['’-]\w+)*)|(?P<b>{unless}(?:{alternation(breaks)}))|(?P<c>,)")
 
 
-@lru_cache(maxsize=32)
-def _matches(syntax: _Syntax, name: str, sentence: str) -> tuple[re.Match[str], ...]:
-    """Every match of one of the language's patterns in a sentence, found once for all the cues of that
-    sentence (kept by the syntax's identity and the pattern's name: hashing a compiled pattern reads its code)."""
-    return tuple(getattr(syntax, name).finditer(sentence))
-
-
 # --------------------------------------------------------------------------- distances in a sentence
 
 
@@ -654,20 +656,6 @@ def _remember_striker(found: list[Draft], ctx: _Context) -> None:
         ctx.striker = None
 
 
-def _agentless_strike(sentence: Sentence, ctx: _Context) -> tuple[str | None, Force | None]:
-    """Whose a strike is when the sentence names no one ("des frappes aériennes ont visé ... près d'Arbinda",
-    "Bei einem Drohnenangriff nahe Fada N'Gourma"): that of whoever struck last in the paragraph, or of the
-    paragraph's subject, else the air force of the country it is in (not foreign troops a paragraph before
-    spoke of)."""
-    if ctx.striker is not None and ctx.striker[0] == ctx.paragraph and ctx.striker[1] == ctx.subject:
-        return ctx.striker[1], ctx.striker[2]
-    if ctx.subject is not None and ctx.subject_at == ctx.paragraph:
-        return ctx.subject, ctx.subject_force  # "The operation, code-named Serval, opened on Friday. That
-        # afternoon Mirage jets hit rebel trucks": the paragraph's subject
-    home = _home_of(sentence, ctx)
-    return (home, None) if home is not None else (ctx.subject, ctx.subject_force)
-
-
 def _remember_towns(found: list[Draft], sentence: Sentence, ctx: _Context) -> None:
     """The town each actor's events of this sentence name, for a later sentence of the same troops whose
     place the gazetteer does not know ("at Camp Castor", "im Lager Firestone")."""
@@ -789,17 +777,6 @@ def _date_from_report(sentence: Sentence, drafts: list[Draft], previous: list[in
 
 
 # --------------------------------------------------------------------------- one sentence
-
-
-@dataclass(frozen=True, slots=True)
-class _Who:
-    start: int
-    end: int
-    country: str | None
-    force: Force | None
-    text: str
-    weight: float = 0.0
-    kind: str = "force"
 
 
 def _set_aside(forces: list[ForceMention], text: str, syn: _Syntax) -> dict[int, Force | None]:
@@ -948,17 +925,6 @@ def _actor_candidates(
     ]
 
 
-def _framing_force(text: str, whos: list[_Who], country: str, syn: _Syntax) -> Force | None:
-    """The force a nation's troops serve in when the sentence frames them in one far from the cue ("Malawi sent 300
-    soldiers to Goma as part of the SADC mission", "dans le cadre de la SAMIDRC", "im Rahmen der Amisom"): the one
-    force named after a framing phrase, when that nation may serve in it."""
-    framed = {w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])}
-    if len(framed) != 1:
-        return None
-    force = framed.pop()
-    return force if force.reported and force.accepts(country) else None
-
-
 def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | None:
     """Whose army an acronym several countries use names ("les FDS" in Niger or Burkina Faso, "un BIR" in
     Cameroon or Burkina Faso, "SNA" in Somalia but not in Syria): the one of its countries that a place of the
@@ -1006,13 +972,6 @@ def _opening_subject(text: str, whos: list[_Who]) -> _Who | None:
     ):
         return opening  # not "NIAMEY, 12 avril (AFP) -": a dateline
     return first
-
-
-def _bare(w: _Who, text: str, language: str) -> bool:
-    """Whether a candidate is a bare army ("the army", "des Generalstabs") rather than a name."""
-    return w.kind == "army" and w.force is None and not any(
-        a.start == w.start and not generic_army(a, language) for a in find_actors(text, language)
-    )
 
 
 def _antecedent_army(noun: str, sentence: Sentence, ctx: _Context) -> str | None:
@@ -1099,52 +1058,6 @@ def _seated(syn: _Syntax, text: str, rel: int) -> bool:
     return syn.seat_before.search(text[max(0, rel - 40) : rel]) is not None
 
 
-def _announcer(
-    trig: Trigger, text: str, whos: list[_Who], troops: list[tuple[tuple[int, int], _Who]], ctx: _Context
-) -> _Who | None:
-    """ "Macron announced on February 17 the withdrawal of Barkhane", "kündigte Paris am Montag den Abzug ... an":
-    a leader or capital that announces or decides the cue, in its clause, speaks for the troops it moves, unless
-    troops of a nation are named between them ("Paris announced that Chadian troops would leave")."""
-    for w in reversed([w for w in whos if w.kind in _GOVERNMENT and w.country and w.end <= trig.start]):
-        if not _announces(text, w.end, ctx.syntax, ctx.language) or len(text[w.end : trig.start].split()) > 15:
-            return None
-        if any(w.end <= a and b <= trig.end for (a, b), _ in troops):
-            return None
-        if any(w.end <= v.start < trig.start and v.country not in (None, w.country) for v in whos):
-            return None  # "Macron said that Chad would withdraw": the nation named after him
-        if any(_owns_cue(v, trig, text) and v.country not in (None, w.country) for v in whos):
-            return None  # "le président a exigé la fermeture des emprises françaises": the bases are France's
-        return w
-    return None
-
-
-def _owns_cue(v: _Who, trig: Trigger, text: str) -> bool:
-    """Whether a nationality qualifies the cue's own noun ("the closure of the French bases", "la fermeture des
-    emprises françaises", "den Abzug der französischen Einheiten"): inside the cue or right after it."""
-    if v.kind != "adjective" or v.start < trig.start:
-        return False
-    phrase = trig.kind == "noun" or " " in trig.text
-    return v.start < trig.end or (phrase and _adjacent(text, trig.end, trig.end, v.start, v.end))
-
-
-@lru_cache(maxsize=256)  # asked of each leader or capital of a sentence, again for each cue after it
-def _announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
-    """ "Macron announced on February 17", "Emmanuel Macron avait annoncé", "Pistorius kündigte an", "Déby
-    ordered", "Traoré avait dénoncé l'accord": a leader who is the subject of a verb that reports or decides, or of
-    the cue itself (a few words on, in the clause)."""
-    aside = re.match(r"\s*,[^,;:.]{0,60},", text[end:])  # "Ben Wallace, speaking in London, confirmed"
-    base = end + aside.end() if aside is not None else end
-    window = text[base : base + 60]
-    verbs = [a for a, _ in report_spans(window, language)] + [m.start() for m in syn.leader_verb.finditer(window)]
-    verbs += [t.start - base for t in find_triggers(text, language) if t.kind == "verb" and base <= t.start]  # dénoncé
-    if any(len(window[:v].split()) <= 3 and not _CLAUSE_END.search(window[:v]) for v in verbs):
-        return True
-    start = len(text[:end].rstrip()) - len(text[:end].rstrip().split()[-1]) if text[:end].strip() else 0
-    head = text[max(0, start - 40) : start]  # "kündigte Macron am Montag ... an", "a déclaré le président Macron"
-    ends = [b for _, b in report_spans(head, language)] + [m.end() for m in syn.leader_verb.finditer(head)]
-    return any(len(head[b:].split()) <= 3 and not _CLAUSE_END.search(head[b:]) for b in ends)
-
-
 def _place_relative(syn: _Syntax, text: str, end: int) -> bool:
     """Whether ", where", ", où", ", wo" follows right after the name at `end`."""
     m = syn.place_relative.match(text, end)
@@ -1182,11 +1095,6 @@ def _where_clause_about(syn: _Syntax, text: str, end: int, trig: Trigger) -> boo
     brk = syn.breaks.search(text, opened.end(), stop)
     stop = brk.start() if brk else stop
     return opened.end() <= trig.start < stop
-
-
-def _adjacent(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    gap = text[a_end:b_start] if a_end <= b_start else text[b_end:a_start]
-    return len(gap) <= 24 and len(_WORD.findall(gap)) <= 2
 
 
 def _seat(text: str, start: int, end: int, syn: _Syntax) -> bool:
@@ -1516,9 +1424,6 @@ def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str
     return bool(demanders) and host not in demanders  # the actor too may be the demander's, borrowed wrongly
 
 
-_OF_GROUP = re.compile(r"\s+(?:de|des|d['’]|of|von|der)\s*", re.IGNORECASE)  # "combattants de (Boko Haram)"
-
-
 def _troop_modifier(trig: Trigger, text: str, syn: _Syntax) -> bool:
     """A presence verb that qualifies a troop noun: after it ("soldiers stationed in", "militaires français
     stationnés au") or before it ("die in Niger stationierten Soldaten")."""
@@ -1549,31 +1454,6 @@ def _same_withdrawal(o: Draft, d: Draft) -> bool:
     )
 
 
-def _insurgent_subject(trig: Trigger, text: str, whos: list[_Who], syn: _Syntax) -> bool:
-    """ "des combattants de Boko Haram avaient attaqué une position militaire", "Rebels attacked a camp": a strike
-    whose clause names an armed group before the verb, with no army or force between, is that group's attack."""
-    if trig.action != "strike":
-        return False
-    lo = clause_start(text, trig.start)
-    groups = list(syn.insurgent.finditer(text, lo, trig.start))
-    if not groups:
-        return False
-    end = clause_end(text, trig.end, CLAUSE_MARKS + ".")
-    if syn.passive.search(text, lo, end):  # "plusieurs dizaines de terroristes ont été neutralisés": the victims
-        return False
-
-    def theirs(m: re.Match[str]) -> bool:  # "Boko Haram fighters", "des combattants de Boko Haram": the group's own
-        return any(
-            0 <= m.start() - g.end() <= 1 or _OF_GROUP.fullmatch(text, m.end(), g.start()) for g in groups
-        )
-
-    # "nach dem Angriff der Rebellen hat die Armee ... bombardiert", "belgische Soldaten haben Dschihadisten
-    # neutralisiert" (the object before a German verb): soldiers or a nation named in the clause strike
-    if any(not theirs(m) for m in syn.troop_noun.finditer(text, lo, trig.start)):
-        return False
-    return not any(lo <= w.start < trig.start for w in whos)
-
-
 def _victims_adjunct(trig: Trigger, text: str, syn: _Syntax) -> bool:
     """Whether a noun cue is an adjunct of a verb that tells what befell the troops ("were detained on
     arrival", "ont été arrêtés à leur arrivée", "die bei ihrer Ankunft festgenommen wurden")."""
@@ -1585,30 +1465,6 @@ def _victims_adjunct(trig: Trigger, text: str, syn: _Syntax) -> bool:
     mark = _CLAUSE_END.search(text, trig.end)
     tail = text[trig.end : mark.start() if mark else len(text)]
     return not syn.adjuncts_follow_verb and bool(syn.victim_after.match(tail))  # verb-final: the verb comes after
-
-
-def _troops_of_force(text: str, end: int, syn: _Syntax) -> bool:
-    """ "les soldats de la mission", "die Soldaten der Mission": troops a force anaphor owns, right after them."""
-    return any(0 <= m.start() - end <= 6 for m in _matches(syn, "force_anaphor", text))
-
-
-def _anaphor_force(ctx: _Context, phrase: str) -> Force | None:
-    """The force "the mission", "la force", "die Mission" points back to: the latest of the kind its noun
-    names ("the mission's soldiers" after MINUSMA then Wagner: MINUSMA), else the force named last."""
-    said = phrase.lower()
-    kinds = next((k for word, k in ctx.syntax.anaphor_kinds if word in said), None)
-    if kinds:
-        for f in reversed(ctx.forces_seen):
-            if f.kind in kinds:
-                return f
-    return ctx.last_force
-
-
-def _other_name(text: str, end: int, force: Force) -> bool:
-    """ "l'opération Sangaris" after Barkhane was named: the phrase names another force than the last one
-    ("la mission de formation EUTM" names the last one, EUTM Mali)."""
-    m = _NAMED.match(text, end)
-    return m is not None and not force.name.lower().startswith(m.group(1).lower())
 
 
 def _object_of(agreement: Trigger, cue: Trigger, text: str) -> bool:
@@ -2015,144 +1871,14 @@ def _draft(
         return None
     if trig.needs_count and count is None:
         return None
-    country, force = _who(trig, text, costs, whos, subject, count, ctx)
-    if country is not None and force is not None:
-        country, force = _clause_owner(text, trig, whos, country, force, syn, costs.clauses)
-    if trig.action == "cooperation_ended" and not whos and (partner := _partner(text, sentence, ctx)) is not None:
-        # "In Niger, the authorities ended their agreement with France": the partner the sentence names, over
-        # whichever nation the sentence before spoke of
-        country, force = partner, None
-    if country is not None and force is not None:
-        mentions = [w for w in whos if w.force is force]
-        if mentions and all(_others_clause(text, trig, w, whos, country) for w in mentions):
-            force = None  # "Litauen zog seine Ausbilder ab, Schweden beendete seine Minusma-Beteiligung"
-    lead = next((m for m in _matches(syn, "pronoun", text) if not text[: m.start()].strip()), None)
-    if (
-        lead is not None
-        and country in (None, "EU", "UN")  # no nation named: a bloc's force is the pronoun's nation's contingent
-        and ctx.subject not in (None, "EU", "UN")
-        and trig.kind == "verb"
-        and lead.end() <= trig.start
-        and costs.between(lead.span(), span) <= 3
-        and not any(lead.end() <= w.start < trig.start for w in whos)
-        and (force is None or force.accepts(ctx.subject))
-    ):  # "Ils constituent le plus gros contingent étranger de Takuba": the sentence opens on the last subject
-        country, force = ctx.subject, force or ctx.subject_force
-    if country is not None and force is not None:  # "British soldiers of the LRRG ... as part of MINUSMA": the
-        # mission the text says they serve in, over the unit's own operation
-        framed = [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
-        if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
-            force = framed[0]
-    if country not in (None, "EU", "UN") and force is None and trig.action in ("deployment", "redeployment", "strike"):
-        force = _framing_force(text, whos, country, syn)
-    if (
-        trig.action == "strike"
-        and force is not None
-        and country is not None
-        and all(w.start >= trig.end for w in whos if w.force is force)
-        and any(
-            w.country == country and w.force is None and w.end <= min(v.start for v in whos if v.force is force)
-            for w in whos
-        )
-    ):  # "l'armée soudanaise a bombardé des positions des FSR": a force after a strike is its target
-        force = None
-    mandated = next((f for f in reversed(ctx.forces_seen) if f.mandated), None)
-    if (force is None or not force.mandated) and mandated is not None and syn.mandate.search(trig.text) and not whos:
-        # "The Security Council ended its mandate": a mandate is a mission's, the one named last (not a
-        # mercenary group's or an armed group's: they have none)
-        country, force = mandated.default_actor, mandated
-    if country is None and syn.participation.match(text, trig.start):
-        # "Auch die Beteiligung an der EUTM soll auslaufen": a nation takes part in the force named after the noun
-        country = _participant(ctx, force, whos, trig)
-    pointer = next((m for m in _matches(syn, "force_anaphor", text) if costs.between(m.span(), span) <= 6), None)
-    last = _anaphor_force(ctx, pointer.group(0)) if pointer is not None else None
-    if (
-        force is None
-        and last is not None
-        and pointer is not None
-        and last.accepts(country)
-        and not _other_name(text, pointer.end(), last)  # not "l'opération Sangaris": a force of its own name
-    ):
-        force = last  # "La mission doit également se retirer", "deployed with the task force"
-    if force is None and country is not None and trig.action == "withdrawal":
-        # "La force conjointe du G5 Sahel ... : le Mali s'en est retiré": a member leaves the joint force named before
-        left = any(
-            trig.start - 12 <= m.start() <= trig.end + 2 for m in syn.force_left.finditer(text, max(0, trig.start - 12))
-        )
-        joint = [w.force for w in whos if w.force is not None and w.end <= trig.start]
-        joint = joint[-1:] or ([ctx.last_force] if ctx.last_force is not None else [])
-        if left and joint and joint[0].kind == "coalition" and country in joint[0].contributors:
-            force = joint[0]
-    if country is None and force is None and trig.action == "cooperation_ended":
-        country = _partner(text, sentence, ctx)  # "ended its cooperation with France": France's troops
-    part = next((m for m in syn.partitive.finditer(text, 0, trig.start) if costs.between(m.span(), span) <= 6), None)
-    if part is not None and trig.action != "cooperation_ended":
-        # "…; ein Teil könnte in den Niger verlegt werden", "dont une partie sera repositionnée": troops named before
-        owners = [w for w in whos if w.end <= part.start() and (w.country or w.force)]
-        named = [w for t, w in _troop_phrases(text, owners, syn, costs) if t[1] <= part.start()]
-        owners = named or owners  # "Some 400 Belgian soldiers will leave Mali, and some of them": the soldiers
-        if owners:
-            country, force = owners[-1].country, owners[-1].force
-        elif country is None and force is None:
-            country, force = ctx.subject, ctx.subject_force
-    if (
-        country is None
-        and force is None
-        and trig.action == "strike"
-        and all(_bare(w, text, ctx.language) for w in whos)  # "..., hieß es in einem Lagebericht des Generalstabs"
-        and not pronoun
-        and not _troop_nouns_before(syn, text, trig.start)  # not "Des avions Rafale ... ont mené des frappes"
-    ):
-        country, force = _agentless_strike(sentence, ctx)  # "des frappes de drones ont visé des jihadistes"
-    if country is None and force is None and not whos and (troop_np or _matches(ctx.syntax, "troop_noun", text)):
-        country, force = ctx.subject, ctx.subject_force  # "die rund 60 Soldaten": those of the last sentence
-    if country is None and force is None and troop_np and whos and whos[0].end <= trig.start:
-        lead = whos[0]  # "Paris ne conserve ... à Djibouti, où sont stationnés 1 500 militaires": the subject
-        if lead.country and not text[: lead.start].split()[1:]:
-            country = lead.country
-    if country is None and force is None and pronoun:
-        country, force = ctx.subject, ctx.subject_force
-    if country is None and force is None and (trig.recipient_after or trig.article_actor):
-        if subject is not None and subject.end <= trig.start and (subject.country or subject.force):
-            # "Barkhane compte toujours 5 100 soldats, mais la base de Gossi pourrait être remise aux FAMa"
-            country, force = subject.country or _default(subject.force), subject.force
-        else:
-            country, force = _article_actor(ctx)  # "Le camp de Tessalit avait été rétrocédé": the article says
-    if _insurgent_subject(trig, text, whos, syn):
+    # whose troops: the rules of geo/owners.py, in their order (those that read the place, after it below)
+    reading = OwnerReading(
+        trig, sentence, ctx, costs, whos, subject, count, troop_np, pronoun, lambda: _home_of(sentence, ctx)
+    )
+    owner = owners_before_place(reading)
+    if owner is None:
         return None
-    if country is None and force is None and trig.action == "strike" and not whos:
-        # "The Nigerien army has put the drones to use. On Sunday, a drone strike near Tera killed ...": the strike
-        # of the last sentence's subject, when this one names nobody
-        country, force = _agentless_strike(sentence, ctx)
-    if trig.needs_force and force is None:
-        # "La mission ... (EUMPM Niger), lancée fin 2022 et paralysée depuis ..., doit fermer": the force named
-        # before, however long the clauses set off between it and its verb; else the object named after it
-        named = [w for w in whos if w.force is not None and w.force.mission]
-        before = [w for w in named if w.end <= trig.start]
-        after = [w for w in named if w.start >= trig.end and not _CLAUSE_END.search(text, trig.end, w.start)]
-        pick = before[-1] if before else (after[0] if after else None)
-        if pick is not None:
-            force, country = pick.force, country or pick.force.default_actor
-        else:  # "Die Mission selbst war bereits am 18. Mai offiziell beendet worden": the mission named last
-            pointed = [m for m in _matches(syn, "force_anaphor", text) if m.end() <= trig.start]
-            if pointed and not _BREAK_NOT_ORDINAL.search(text, pointed[-1].end(), trig.start):
-                force = _anaphor_force(ctx, pointed[-1].group(0))
-                country = country or (force.default_actor if force is not None else None)
-    if country is None and force is None:
-        return None
-    if trig.needs_force and (force is None or not force.mission):
-        return None  # "the parliament was dissolved": only a mission or operation that ends withdraws troops
-    if force is None and country not in ("EU", "UN"):
-        # "deployed in the Savanes region under Operation Koudalgou": the operation named beside the cue frames
-        # its troops, whoever the sentence says they are
-        force = _nearest_operation(whos, span, costs)
-    if force is not None and country is None:
-        country = force.default_actor
-    if force is not None and country is None and not force.listed:
-        # "Operation Mirador was launched in January": a named operation the registry does not know is the
-        # operation of the nation the article is about
-        nation = next((w.country for w in whos if w.country not in (None, "EU", "UN") and w.weight <= 1.0), None)
-        country = nation or (ctx.subject if ctx.subject not in (None, "EU", "UN") else _article_actor(ctx)[0])
+    country, force = owner
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
     # a country, or a town an anaphor took from a sentence before ("sa frontière nord, où ... pour s'y replier")
@@ -2169,24 +1895,12 @@ def _draft(
         moved = typed is not None and trig.action == "redeployment"  # "troops in Niger were moved to the border"
         if location is None or moved or (border is not None and _unplaced(location, sentence, border)):
             location, destination = (None, border) if trig.action == "redeployment" else (border, None)
-    if force is not None and country in ("EU", "UN") and location is not None:
-        country = _contributor(force, whos, location, ctx.subject, text) or country
+    named_place = location  # a contributor is read against it, not against the host that replaces it below
     if trig.action == "cooperation_ended" and ctx.main_country:  # the host country whose agreements end
         host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
-    familied = force is not None and (force.theatre or force.family)  # "ECOWAS troops" serve anywhere
-    if familied and location is not None and trig.action != "cooperation_ended":
-        # "la mission européenne de formation" in Bangui: the training mission of the family that serves there
-        force = sibling_in(force, location.place.country) or force
-    if (
-        force is not None
-        and force.theatre
-        and country not in (None, force.default_actor)
-        and not any(p is not None and p.place.country in force.theatre for p in (location, destination))
-        and any(p is not None for p in (location, destination))
-    ):  # "approved 60 soldiers for the EU partnership mission in Niger, as Berlin pulls its troops out of Mali":
-        force = None  # a nation's troops elsewhere than the force's theatre are not that force's
+    country, force = owners_after_place(reading, (country, force), location, destination, named_place)
     if trig.needs_destination and destination is None:
         return None
 
@@ -2540,210 +2254,8 @@ def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None
     return None
 
 
-def _contributor(
-    force: Force, whos: list[_Who], location: PlaceMention, subject: str | None, text: str = ""
-) -> str | None:
-    """ "Die Regierung in Prag beschloss, die Spezialkräfte der europäischen Takuba-Einheit zurückzuholen": a
-    coalition's contingent belongs to the contributing country the sentence names as its subject (not the
-    host country where they serve)."""
-    nations = [
-        w.country
-        for w in whos
-        if w.country not in (None, "UN", "EU", location.place.country)
-        # a capital opening the sentence is its subject: "Ottawa hatte angekündigt ...; der Einsatz im Rahmen der ..."
-        and (w.weight <= 1.0 or (w.kind in _GOVERNMENT and not text[: w.start].strip()))
-        and w.kind in ("country", *_GOVERNMENT)
-        and force.accepts(w.country)
-    ]
-    alone = not nations and force.kind == "coalition" and all(w.force for w in whos)
-    if alone and subject not in (None, "UN", "EU", location.place.country) and subject in force.contributors:
-        return subject  # "Der Einsatz bei Takuba war erst im vergangenen Jahr angelaufen": the article's country
-    return nations[0] if len(set(nations)) == 1 else None
-
-
-def _troop_nouns_before(syn: _Syntax, text: str, end: int) -> list[re.Match[str]]:
-    """`syn.troop_noun.finditer(text, 0, end)`, taken from the sentence's troop nouns found once: where `end`
-    starts a word (a cue's start), a noun that ends by `end` is found alike in the text cut there."""
-    found = _matches(syn, "troop_noun", text)
-    cut = text[end - 1 : end]
-    if cut and (cut.isalnum() or cut in "_-"):
-        return list(syn.troop_noun.finditer(text, 0, end))
-    out = []
-    for m in found:
-        if m.end() <= end:
-            out.append(m)
-        elif m.start() < end:  # a noun phrase across the cut: ask the cut text
-            return list(syn.troop_noun.finditer(text, 0, end))
-        else:
-            break
-    return out
-
-
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
     return any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "troop_noun", text))
-
-
-def _who(
-    trig: Trigger,
-    text: str,
-    costs: _Costs,
-    whos: list[_Who],
-    subject: _Who | None,
-    count: TroopCount | None,
-    ctx: _Context,
-) -> tuple[str | None, Force | None]:
-    """Whose troops: inside the counted noun phrase first, then the sentence's subject for "its
-    soldiers", then the nearest name of the clause (a verb's subject stands before it)."""
-    span = (trig.start, trig.end)
-    aside = [(a, b) for a, b in costs.clauses if not a <= trig.start < b]
-    outside = [w for w in whos if not any(a < w.start < b for a, b in aside)]
-    if outside and any(w.country for w in outside):
-        # "Die nigrische Armee hat ihren Posten in Madama, den bis 2022 französische Soldaten nutzten, verstärkt":
-        # a relative clause that does not hold the cue names others than its actor
-        whos = outside
-    whos = [w for w in whos if w.kind != "leader" or w.end <= trig.start]  # a leader speaks for what he announces
-    if trig.host:  # "Niger agreed to host the European forces": the subject is the place, the object the troops
-        whos = [w for w in whos if w.start >= trig.end]
-    elif (trig.needs_place or trig.recipient_after) and trig.kind == "verb":
-        # "French troops train Malian forces", "the camp was handed over to MINUSMA": the object is not the actor
-        before = [w for w in whos if w.end <= trig.start]
-        inverted = not before or _CLAUSE_END.search(text, before[-1].end, trig.start) is not None
-        # "In Koulikoro bildet die Bundeswehr ... Rekruten aus": with a fronted adjunct, the subject follows
-        # the finite verb inside the cue (a verb-second language, and no name before it in the clause)
-        whos = [
-            w
-            for w in whos
-            if w.end <= trig.start
-            or (trig.recipient_after and _heads_cue(text, trig, w, ctx.syntax))
-            or (
-                inverted
-                and not trig.recipient_after  # "an die malische Armee übergeben": the recipient, not the subject
-                and not ctx.syntax.adjuncts_follow_verb
-                and _heads_cue(text, trig, w, words=2)
-            )
-            or (trig.intransitive and _counted_subject(text, trig, w, count))
-        ]
-    named = [w for w in whos if w.country and (w.kind in ("adjective", "army", "demonym") or w.weight < 0)]
-    if count is not None:  # "300 British soldiers", "5,000 troops French", "1.100 Bundeswehrsoldaten"
-        inside = [w for w in named if count.start <= w.start and w.end <= count.end + 12]
-        inside = [w for w in inside if costs.between((count.start, count.end), (w.start, w.end)) <= 1]
-        if inside and inside[0].country in ("UN", "EU"):  # "Chad ... its contingent of 1,400 peacekeepers"
-            nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= count.start]
-            nations = [w for w in nations if w.weight <= 1.0 and w.kind not in _GOVERNMENT]
-            nations = [w for w in nations if not _stance(w, trig, text, ctx)]
-            if nations:
-                return _reconcile(nations[-1].country, _nearest_force(whos, span, costs))
-        if inside:
-            return _reconcile(inside[0].country, _nearest_force(whos, span, costs))
-        after = [w for w in whos if trig.intransitive and _counted_subject(text, trig, w, count)]
-        if after and (after[0].country or after[0].force):  # "kämpfen 1200 Söldner der russischen Wagner-Gruppe"
-            force = next((w.force for w in after if w.force), None)
-            country = next((w.country for w in after if w.country), None) or _default(force)
-            return _reconcile(country, force)
-    # "Wagner fighters", "Barkhane soldiers": a force right before its troops owns them too
-    troops = _troop_phrases(text, named + [w for w in whos if w.force], ctx.syntax, costs)
-    phrases = [(costs.between(t, span), w) for t, w in troops if costs.between(t, span) <= ctx.syntax.troop_window]
-    best = min(phrases, key=lambda p: p[0], default=None)
-    if best is not None and best[0] <= 4:  # "The last German soldiers ... left", "le départ des soldats français"
-        owner = best[1]
-        nations = [w for w in whos if w.country not in (None, "UN", "EU") and w.end <= trig.start]
-        nations = [w for w in nations if w.weight <= 1.0 and w.kind == "country" and not _stance(w, trig, text, ctx)]
-        if owner.country in ("UN", "EU") and owner.force is None and nations:  # "Sweden to bring home peacekeepers"
-            return _reconcile(nations[0].country, _nearest_force(whos, span, costs))
-        owned = [m for m in _matches(ctx.syntax, "possessive", text) if 0 <= owner.start - m.end() <= 2]
-        if owner.force is not None and _default(owner.force) in ("UN", "EU") and owned and nations:
-            # "..., while Sweden brought forward the departure of its MINUSMA contingent": the nation "its"
-            # points back to (the nearest before it) owns a contingent of a bloc's mission
-            nation = [w for w in nations if w.end <= owned[0].start()][-1:]
-            if nation and owner.force.accepts(nation[0].country):
-                return nation[0].country, owner.force
-        return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
-    nouns_before = _troop_nouns_before(ctx.syntax, text, trig.start)
-    speaker = _announcer(trig, text, whos, troops, ctx)
-    if speaker is not None:  # "After the arrival of Russian instructors, Macron announced the withdrawal of ..."
-        return _reconcile(speaker.country, _nearest_force(whos, span, costs))
-    first = nouns_before[0] if nouns_before else None
-    if (
-        trig.kind == "verb"
-        and first is not None
-        and (count is None or count.start <= first.end())  # the cue counts troops of its own, not those
-        and trig.action != "cooperation_ended"  # "Les militaires putschistes ont dénoncé": a junta, no troops
-        and len(text[: first.start()].split()) <= 2
-        and not any(w.start < first.start() for w in whos)
-        and not any(costs.between((w.start, w.end), first.span()) <= 3 for w in whos)
-        and not any(a <= first.start() < b for (a, b), _ in troops)
-        and not _troops_of_force(text, first.end(), ctx.syntax)
-    ):  # "The soldiers, based at a French air base in N'Djamena, will be moved": those of the last sentence
-        # (not "les soldats de la mission", "die Soldaten der Mission": the force they point back to says)
-        return ctx.subject, ctx.subject_force
-    if trig.kind == "verb" and trig.action != "cooperation_ended":  # "Ein Teil der Ausbilder wird ... verlegt"
-        before = nouns_before
-        owned = {t for t, _ in troops}
-        if (
-            before
-            and costs.between(before[-1].span(), span) <= 4
-            and not any(a <= before[-1].start() and before[-1].end() <= b for a, b in owned)
-        ):
-            owners = [w for w in whos if w.end <= before[-1].start() and w.weight <= 1.0]
-            countries = [w for w in owners if w.country]
-            countries = [w for w in countries if w.country not in ("UN", "EU")] or countries  # "hat die UN informiert"
-            if countries:  # "Chad is one of the contributors to MINUSMA, with 1,400 soldiers stationed"
-                return _reconcile(countries[-1].country, _nearest_force(whos, span, costs))
-            if owners:
-                return owners[-1].force.default_actor if owners[-1].force else None, owners[-1].force
-            pointed = _troops_of_force(text, before[-1].end(), ctx.syntax)  # "les soldats de la mission"
-            if not [w for w in whos if w.end <= trig.start] and not pointed:
-                return ctx.subject, ctx.subject_force
-    possessive = [m for m in _matches(ctx.syntax, "possessive", text) if costs.between(m.span(), span) <= 4]
-    if possessive:
-        pos = possessive[0].start()
-        owners = [w for w in whos if w.end <= pos and w.weight <= 2.0]
-        # the troops of the possessive's own clause, not those of a clause before ("part of the Sabre contingent
-        # would be redeployed to Niger, where France keeps 1,500 soldiers at its air base": France's soldiers)
-        subjects = [w for t, w in troops if t[1] <= pos and costs.between(t, (pos, pos + 1)) <= _MAX_FORCE_COST]
-        if subjects:  # "The last German soldiers of the UN mission ... left their camp"
-            owner = subjects[0]
-            return _reconcile(owner.country or _default(owner.force), owner.force or _nearest_force(whos, span, costs))
-        if owners:
-            nations = [w for w in owners if w.country] or owners  # "l'Allemagne, qui ... son contingent"
-            # "Côte d'Ivoire informed the UN that it would withdraw its troops": a nation owns troops the UN is told of
-            nations = [w for w in nations if w.country not in ("UN", "EU")] or nations
-            owner = min(nations, key=lambda w: costs.between((w.start, w.end), (pos, pos + 1)) + w.weight)
-            return _reconcile(owner.country, owner.force or _nearest_force(whos, span, costs))
-        return ctx.subject, ctx.subject_force  # "our deployment", "its troops" of the article's subject
-
-    bonus = {id(w): c - 3.0 for c, w in phrases}  # a nationality that qualifies troops counts nearer
-
-    def score(w: _Who) -> float:
-        c = bonus.get(id(w), costs.between((w.start, w.end), span)) + w.weight
-        if w.end <= trig.start and ctx.syntax.relative.match(text, w.end):
-            c -= 12.0  # "France, which ... still has 4,500 troops": the clause's antecedent is its subject
-        if w.start >= trig.end and trig.kind == "verb" and id(w) not in bonus:
-            c += ctx.syntax.right_penalty
-        return c
-
-    ranked = sorted((w for w in whos if score(w) <= _MAX_ACTOR_COST), key=score)
-    if not ranked and not ctx.syntax.adjuncts_follow_verb and trig.kind == "verb" and whos:
-        lead = whos[0]  # "Die Blauhelme der UN-Mission Minusma, darunter ..., hatten ihr Lager ... geräumt": the
-        opens = lead.end <= trig.start and len(text[: lead.start].split()) <= 3  # subject opens, the verb comes last
-        if opens and not ctx.syntax.breaks.search(text, lead.end, trig.start):  # ", nachdem die Junta ... beendet"
-            return _reconcile(lead.country or _default(lead.force), lead.force)
-    country = next((w.country for w in ranked if w.country), None)
-    force = next((w.force for w in ranked if w.force and (country is None or score(w) <= _MAX_FORCE_COST)), None)
-    nearest = ranked[0] if ranked else None
-    if nearest is not None and nearest.force is not None and country is not None:
-        named = next(w for w in ranked if w.country)
-        later = named.start >= trig.end and _default(nearest.force) is not None
-        if (
-            later
-            and _CLAUSE_END.search(text, trig.end, named.start)
-            and not _CLAUSE_END.search(text, *sorted((trig.end, nearest.start)))
-        ):  # "räumte die Minusma ihr Lager, ... rückten malische Truppen ein": the force of the cue's own clause
-            return _default(nearest.force), nearest.force
-    if country and force and not force.accepts(country):
-        first = ranked[0]
-        return (first.country, None) if first.country else (None, first.force)
-    return country, force
 
 
 def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Context) -> Force | None:
@@ -2760,60 +2272,6 @@ def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Cont
     return successor_in(force, year) or force
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|[,.](?!\d)")  # not the point or comma of "14.000", "1,100"
-_COMPLEMENT = re.compile(r"\s*(?:that|que|qu['’]|dass|ob)\b", re.IGNORECASE)
-
-
-def _clause_owner(
-    text: str,
-    trig: Trigger,
-    ranked: list[_Who],
-    country: str,
-    force: Force,
-    syn: _Syntax,
-    clauses: list[tuple[int, int]],
-) -> tuple[str | None, Force | None]:
-    """The nation and the force a cue takes from different clauses: "French forces left Mali two years ago,
-    MINUSMA's blue helmets pulled out": a force named across a clause break from the cue is not the troops of
-    the nation its own clause names (no force rather than a wrong one); "French troops of Barkhane completed their
-    pullout in 2022, and the UN mission MINUSMA wound up its operations": a nation named across a clause break is
-    not the force's whose clause holds the cue (its own actor)."""
-
-    def apart(w: _Who) -> bool:
-        lo, hi = (w.end, trig.start) if w.end <= trig.start else (trig.end, w.start)
-        return _CLAUSE_BREAK.search(text, lo, hi) is not None
-
-    if country in ("UN", "EU") and force.accepts(country):
-        return country, force  # "die Minusca hat 14.000 Blauhelme stationiert": the bloc's own mission
-    nations = [w for w in ranked if w.country == country and w.force is None]
-    forces = [w for w in ranked if w.force is force]
-    if not nations or not forces:
-        return country, force  # a nation or a force the cue took from context
-    near = [w for w in nations if not apart(w)]
-    if near and all(apart(w) for w in forces):
-        return country, None
-    if near or force.default_actor in (None, country):
-        return country, force
-    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, trig.start)), default=0)
-    if syn.relative.match(text, opening) or syn.relative.match(text, opening + 1):
-        return country, force  # "..., die in den vergangenen Wochen ... abgewickelt hatten": the antecedent's
-    if any(not _CLAUSE_BREAK.search(text, *sorted((n.end, f.start))) for n in nations for f in forces):
-        return country, force  # "des österreichischen EUTM-Kontingents": the nation's contingent of the force
-    # the force is the subject of the cue's own clause, the nation named before a main clause break (not one
-    # that opens a clause set off inside the sentence, not the antecedent of a relative clause)
-    subjects = [f for f in forces if f.end <= trig.start and not apart(f)]
-    for n in nations:
-        if n.end > trig.start or syn.relative.match(text, n.end) or syn.relative.match(text, n.end + 1):
-            return country, force
-        for f in subjects:
-            breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, n.end, f.start)]
-            said = breaks and _COMPLEMENT.match(text, breaks[-1] + 1)  # "Macron announced, that Barkhane ..."
-            if breaks and not said and not any(any(a <= p <= b for a, b in clauses) for p in breaks):
-                continue
-            return country, force
-    return (force.default_actor, force) if subjects else (country, force)
-
-
 def _in_years(force: Force, date: object, ctx: _Context) -> bool:
     """Whether the event's year (the article's when it has no date) lies within the force's years."""
     if force.years is None:
@@ -2821,23 +2279,6 @@ def _in_years(force: Force, date: object, ctx: _Context) -> bool:
     when = getattr(date, "date", None)
     year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
     return force.years[0] <= year <= force.years[1]
-
-
-def _others_clause(text: str, trig: Trigger, mention: _Who, whos: list[_Who], country: str) -> bool:
-    """Whether the force `mention` names belongs to a clause of another nation's: "Lithuania pulled its trainers
-    out of Koulikoro, Sweden ended its MINUSMA participation" (another nation opens a clause between the cue and
-    the force, or between the force and the cue)."""
-    if mention.start >= trig.end:
-        lo, hi = trig.end, mention.start
-    else:
-        lo, hi = mention.end, trig.start
-    for v in whos:
-        if v.force is not None or v.country in (None, country, "UN", "EU") or not lo <= v.start < hi:
-            continue
-        # a clause break before the other nation, none between it and the far end (the force or the cue)
-        if v.weight <= 1.0 and _CLAUSE_END.search(text, lo, v.start) and not _CLAUSE_END.search(text, v.end, hi):
-            return True
-    return False
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
@@ -2851,105 +2292,6 @@ def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx:
     if "," in gap or not ctx.syntax.origin.search(gap) or ("to" in roles and "in" not in roles):
         return None  # "flown from Chad to Mali": the place after "to" is where they go
     return _country_mention(ctx.main_country, ctx, text="", sentence=None)
-
-
-def _participant(ctx: _Context, force: Force | None, whos: list[_Who], trig: Trigger) -> str | None:
-    """The nation whose participation a sentence ends when it names none: the last subject, or the nation
-    of most of the article's events (a bloc such as the EU does not take part in its own mission)."""
-    if force is not None and any(w.force is force and w.end <= trig.start for w in whos):
-        return None  # "EUTM's participation": the force is the owner
-    nations = [ctx.subject] + [key[0] for key, _ in sorted(ctx.actors.items(), key=lambda kv: -kv[1])]
-    ok = [c for c in nations if c and c not in ("EU", "UN") and (force is None or force.accepts(c))]
-    return ok[0] if ok else None
-
-
-def _stance(w: _Who, trig: Trigger, text: str, ctx: _Context) -> bool:
-    """ "Niger agreed to the deployment of European trainers", "Mali condemned the arrival of peacekeepers": a
-    country that consents to or condemns the coming of EU or UN troops is the host, not a contributor."""
-    if w.end > trig.start:
-        return False
-    end = trig.start
-    if not ctx.syntax.adjuncts_follow_verb:  # "hatte der Entsendung europäischer Ausbilder zugestimmt": verb last
-        end = m.start() if (m := _CLAUSE_END.search(text, trig.end)) else len(text)
-    return ctx.syntax.stance.search(text, w.end, end) is not None
-
-
-def _article_actor(ctx: _Context) -> tuple[str | None, Force | None]:
-    """The actor of most of the article's events so far (the last sentence's subject when none): the owner
-    of a base handed over with no agent named."""
-    if not ctx.actors:
-        return ctx.subject, ctx.subject_force
-    top = max(ctx.actors.values())
-    country, name = next(k for k, n in reversed(ctx.actors.items()) if n == top)  # the latest of the most frequent
-    return country, force_by_name(name) if name else None
-
-
-def _counted_subject(text: str, trig: Trigger, who: _Who, count: TroopCount | None) -> bool:
-    """ "In Mali kämpfen rund 300 tschadische Soldaten", "where up to 900 Wagner fighters operate": with the verb
-    first, the subject is the counted troops right after it (an intransitive cue has no object to mistake)."""
-    if count is None or count.start < trig.end or len(text[trig.end : count.start].split()) > 1:
-        return False
-    tail = re.match(r"[^,;:()]{0,40}", text[count.end :])
-    return count.start <= who.start and who.end <= count.end + (tail.end() if tail else 0)
-
-
-def _heads_cue(text: str, trig: Trigger, who: _Who, syn: _Syntax | None = None, words: int = 1) -> bool:
-    """ "Le drapeau français a été descendu": a name at the head of a cue that spans its object; "räumte die
-    Minusma ihr Lager": the subject after the verb, inside the cue (not a recipient after "an", "to")."""
-    if not trig.start <= who.start < trig.end:
-        return False
-    lead = text[trig.start : who.start]
-    if len(lead.split()) <= words:
-        return True
-    return syn is not None and not syn.adjuncts_follow_verb and not syn.not_actor_after.search(lead)
-
-
-def _troop_phrases(text: str, named: list[_Who], syn: _Syntax, costs: _Costs) -> list[tuple[tuple[int, int], _Who]]:
-    """Troop nouns with the nationality or army that qualifies them, as (span of the phrase, owner)."""
-    out = []
-    named = sorted(named, key=lambda w: w.country in ("UN", "EU"))  # "casques bleus tchadiens": Chad's
-    names = [(w.start, w.end) for w in named if w.force]
-    for m in _matches(syn, "troop_noun", text):
-        if any(a <= m.start() and m.end() <= b for a, b in names):
-            continue  # the "Force" of "G5 Sahel Joint Force" names the force, not troops of it
-        for w in named:
-            if w.start <= m.start() and w.end >= m.end():  # "Bundeswehrsoldaten"
-                out.append((m.span(), w))
-                break
-            gap = costs.between((w.start, w.end), m.span())
-            if gap <= 1 and (w.end <= m.start() or w.start - m.end() <= 2):
-                out.append(((min(w.start, m.start()), max(w.end, m.end())), w))
-                break
-    return out
-
-
-def _default(force: Force | None) -> str | None:
-    return force.default_actor if force else None
-
-
-def _nearest_force(whos: list[_Who], span: tuple[int, int], costs: _Costs) -> Force | None:
-    forces = [(costs.between((w.start, w.end), span), w.force) for w in whos if w.force]
-    forces = [f for f in forces if f[0] <= _MAX_FORCE_COST and (f[1].listed or _framing(f[1], whos, span, costs))]
-    return min(forces, key=lambda f: f[0])[1] if forces else None
-
-
-def _nearest_operation(whos: list[_Who], span: tuple[int, int], costs: _Costs) -> Force | None:
-    """A named operation the registry does not know, close enough to the cue to frame its troops."""
-    ops = [(costs.between((w.start, w.end), span), w.force) for w in whos if w.force and not w.force.listed]
-    ops = [f for f in ops if f[0] <= _MAX_FORCE_COST and _framing(f[1], whos, span, costs)]
-    return min(ops, key=lambda f: f[0])[1] if ops else None
-
-
-def _framing(op: Force, whos: list[_Who], span: tuple[int, int], costs: _Costs) -> bool:
-    """Whether the operation is named in the cue's own clause: "French trainers are at work in Benin, where the
-    army has stationed 3,000 soldiers under Operation Mirador" frames the army's soldiers, not the trainers."""
-    return any(w.force is op and costs.inside(w.start) == costs.inside(span[0]) for w in whos)
-
-
-def _reconcile(country: str | None, force: Force | None) -> tuple[str | None, Force | None]:
-    if force is not None and not force.accepts(country):
-        return country, None
-    return country, force
 
 
 @lru_cache(maxsize=4096)
@@ -3339,14 +2681,6 @@ def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None
     for a in find_actors(text, ctx.language):
         if a.kind == "adjective" and lo <= a.start < trig.end and a.country not in (None, country, "UN", "EU"):
             return _country_mention(a.country, ctx, text=a.text, sentence=None)
-    return None
-
-
-def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
-    """The country named after "with" in a sentence about ended cooperation."""
-    for a in find_actors(text, ctx.language):
-        if a.kind in ("country", *_GOVERNMENT) and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
-            return a.country
     return None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import rules
-from .patterns import alternation
+from .patterns import NEVER, alternation
 
 __all__ = ["TroopCount", "find_troop_counts", "parse_number"]
 
@@ -66,7 +66,7 @@ def _word_number(w: dict, pronouns: str) -> tuple[str, dict[str, tuple[str, int]
     plain = _alternation([k for kind in ("units", "tens", *_MULTIPLIES, "scales") for k in w[kind]])
     article = rf"(?:{_alternation(w['articles'])})(?=[\s-]+(?:{big})(?!\w))" if w["articles"] else ""
     token = f"(?:{article}|{plain})" if article else f"(?:{plain})"
-    joiner = _alternation(w["joiners"]) if w["joiners"] else "(?!x)x"
+    joiner = _alternation(w["joiners"]) if w["joiners"] else NEVER
     links = _alternation(w["collective_links"])
     # "un millier de soldats", but not the "d'" of "une quinzaine d'entre eux"
     link = rf"(?:(?!\s+(?:{pronouns}))\s+(?:{links})(?=[\s\w]))?" if w["collective_links"] else ""
@@ -93,7 +93,7 @@ def _grammar(language: str) -> _Grammar:
     compound = r"[\w-]*" if w.get("concatenated") else ""
     between = int(data.get("between_words", 3))
     stop = _alternation(data["not_troops"] + data.get("function_words", []) + list(vocab))
-    joiners = _alternation(w["joiners"]) if w["joiners"] else "(?!x)x"
+    joiners = _alternation(w["joiners"]) if w["joiners"] else NEVER
     # words between a number and its noun, "and" only after one of them: "100 French and Estonian commandos"
     filler = rf"(?:(?!(?:{stop})\b)[^\W\d][\w'’.-]*\s+(?:(?:{joiners})\s+)?){{0,{between}}}"
     # "175 \"instructors\"", "300 « instructeurs »", "150 „Ausbilder“": troops named in quotes, with reserve
@@ -111,17 +111,17 @@ def _grammar(language: str) -> _Grammar:
     token = re.compile(rf"(?:{_alternation(list(vocab))}){end}", re.IGNORECASE)
     glue = re.compile(rf"[\s'’-]+|(?:{_alternation(w['joiners'] + w['collective_links'])}){end}", re.IGNORECASE)
     peak = re.compile(
-        rf"(?<!\w)(?:{_alternation(data.get('peak_words', []))})(?!\w)" if data.get("peak_words") else "(?!x)x",
+        rf"(?<!\w)(?:{_alternation(data.get('peak_words', []))})(?!\w)" if data.get("peak_words") else NEVER,
         re.IGNORECASE,
     )
     # "December 31 all French troops", "am 31. Dezember": a day of a month, not a count
     dates = rules.load("dates", language) or rules.load("dates", "en")
     months = _alternation(dates.get("months", {}))
     month_day = "month day" in dates.get("day_month_order", [])
-    month_before = re.compile(rf"(?<![\w])(?:{months})\.?\s*$" if month_day else "(?!x)x", re.IGNORECASE)
+    month_before = re.compile(rf"(?<![\w])(?:{months})\.?\s*$" if month_day else NEVER, re.IGNORECASE)
     month_after = re.compile(rf"\.?\s*(?:{months})(?![\w])", re.IGNORECASE)
     fighters = {f.lower() for f in data.get("fighter_nouns", [])}
-    hurt = _alternation(data.get("casualty_words", [])) or "(?!x)x"
+    hurt = _alternation(data.get("casualty_words", [])) or NEVER
     casualty = re.compile(rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:{hurt})(?![\w])", re.IGNORECASE)
     return _Grammar(
         pattern,

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-__all__ = ["alternation", "spellings"]
+__all__ = ["NEVER", "alternation", "longest_first", "sentence_matches", "spellings"]
+
+NEVER = "(?!x)x"  # a pattern that never matches: what an empty word list of a language compiles to
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """Regex fragments as one alternation, the longest first (so a longer word wins over its own start); "" for
+    none: the caller says what an empty list means (`or NEVER`: nothing matches)."""
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 def spellings(word: str, *, free_first: bool = True) -> list[str]:
@@ -53,3 +62,10 @@ def _emit(node: dict) -> str:
 
 def _depth(node: dict) -> int:
     return 1 + max((_depth(v) for k, v in node.items() if k), default=0)
+
+
+@lru_cache(maxsize=32)
+def sentence_matches(syntax: object, name: str, sentence: str) -> tuple[re.Match[str], ...]:
+    """Every match of one of the language's patterns in a sentence, found once for all the cues of that
+    sentence (kept by the syntax's identity and the pattern's name: hashing a compiled pattern reads its code)."""
+    return tuple(getattr(syntax, name).finditer(sentence))

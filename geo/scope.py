@@ -23,6 +23,7 @@ from functools import cache
 
 from . import rules
 from .actions import Trigger
+from .patterns import NEVER, longest_first
 from .wordforms import separable_pattern
 from .wordstarts import gated
 
@@ -31,7 +32,6 @@ __all__ = ["kept_presences", "states_no_movement"]
 _MARK = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?()«»“”\"–—]")  # a clause mark, not the comma of "20,000"
 _SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[;!?]")
 _WORD = re.compile(r"[\w'’-]+")
-_NEVER = "(?!x)x"
 _MOVES = ("deployment", "withdrawal", "redeployment")
 
 
@@ -63,15 +63,14 @@ class _Scope:
 def _stems(words: list[str]) -> re.Pattern[str]:
     """Any of the words, whole; gated (wordstarts.gated: the same matches), as the engine would otherwise try every
     alternative at every word start of the clauses it is searched in, for each cue."""
-    alts = sorted(words, key=len, reverse=True) or [_NEVER]
-    return gated(re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE))
+    return gated(re.compile(rf"(?<![\w-])(?:{longest_first(words) or NEVER})(?![\w])", re.IGNORECASE))
 
 
 @cache
 def _scope(language: str) -> _Scope:
     actions = rules.load("actions", language) or {}
     data = actions.get("scope", {})
-    closers = actions.get("clause_openers", [])
+    closers = actions.get("separable_closers", [])
     split = tuple(
         re.compile("|".join(f"(?:{p})" for p in separable_pattern(r["particle"], r["verbs"], closers)[:2]), re.I)
         for r in data.get("separable_refusals", [])
@@ -89,10 +88,10 @@ def _scope(language: str) -> _Scope:
         confirmation=_stems(data.get("confirmations", [])),
         refusal=_stems(data.get("refusals", [])),
         coordinator=_stems(data.get("coordinators", [])),
-        remention=re.compile(rf"\s*(?:{'|'.join(data.get('remention', [])) or _NEVER})(?![\w])", re.IGNORECASE),
+        remention=re.compile(rf"\s*(?:{'|'.join(data.get('remention', [])) or NEVER})(?![\w])", re.IGNORECASE),
         claim=_stems(data.get("remention", [])),
         split_refusals=split,
-        split_cues=re.compile("|".join(f"(?:{p})" for p in cues) or _NEVER, re.IGNORECASE),
+        split_cues=re.compile("|".join(f"(?:{p})" for p in cues) or NEVER, re.IGNORECASE),
         infinitive=re.compile(data["infinitive"], re.IGNORECASE) if data.get("infinitive") else None,
         money=_stems(data.get("money", [])),
         equipment=_stems(data.get("equipment", [])),
@@ -103,10 +102,10 @@ def _scope(language: str) -> _Scope:
         partial=_stems(data.get("partial_negations", [])),
         embedded=_stems(data.get("embedded_openers", [])),
         particles=re.compile(
-            rf"(?<![\w-])(?:{'|'.join(data.get('negator_particles', [])) or _NEVER})(?:(?<=['’])|(?![\w]))", re.I
+            rf"(?<![\w-])(?:{'|'.join(data.get('negator_particles', [])) or NEVER})(?:(?<=['’])|(?![\w]))", re.I
         ),
         presence=_stems(data.get("presence_objects", [])),
-        troops=re.compile(rf"(?<![\w-])[\w-]*(?:{'|'.join(troops) or _NEVER})\w{{0,3}}(?![\w])", re.IGNORECASE),
+        troops=re.compile(rf"(?<![\w-])[\w-]*(?:{'|'.join(troops) or NEVER})\w{{0,3}}(?![\w])", re.IGNORECASE),
     )
 
 

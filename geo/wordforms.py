@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import NEVER
+
 __all__ = ["conjugated_triggers", "er_forms", "separable_pattern", "separable_triggers"]
 
 # a word inside the split verb's clause: anything but a clause mark; "1.000" and "20,5" are one word
@@ -25,7 +27,7 @@ def _finite(parts: list[str]) -> tuple[str, str]:
 
 def _closing(particle: str, closers: list[str]) -> str:
     """The particle where it closes its clause: before a mark, the end, or a word that opens a new clause."""
-    words = "|".join(closers) or "(?!x)x"
+    words = "|".join(closers) or NEVER
     return rf"{particle}(?=\s*(?:[,;:.!?()«»“”\"–—]|$)|\s+(?:{words})\b)"
 
 
@@ -55,7 +57,7 @@ def separable_triggers(data: dict) -> list[dict]:
     """Trigger rows (as in the data file's "triggers") for each row of its "separable_verbs": the split
     present, the split past and the past participle (a completed move unless the row says otherwise) and the
     other joined forms."""
-    closers = [str(w) for w in data.get("clause_openers", [])]
+    closers = [str(w) for w in data.get("separable_closers", [])]
     out: list[dict] = []
     for row in data.get("separable_verbs", []):
         spec = {k: v for k, v in row.items() if k not in ("particle", "verbs", "reflexive", "past_status")}

@@ -13,9 +13,10 @@ from pathlib import Path
 from geo import rules
 from geo.actions import _cues, find_triggers
 from geo.corpus import load_corpus
-from geo.events import _breaks, _syntax, _troop_nouns_before
+from geo.events import _breaks, _syntax
 from geo.numbers import COUNT_START
 from geo.numbers import _grammar as number_grammar
+from geo.owners import _troop_nouns_before
 from geo.sentences import split_sentences
 from geo.wordstarts import HEAD, _fitting_all, fitting
 
