@@ -2267,18 +2267,24 @@ def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Cont
     own = {force.name.casefold(), *(a.casefold() for a in force.aliases if " " not in a)}
     if any(w.force is force and w.text.casefold() in own for w in whos):
         return force
-    when = getattr(date, "date", None)
-    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
-    return successor_in(force, year) or force
+    year = _event_year(date, ctx)
+    return (successor_in(force, year) if year is not None else None) or force
 
 
 def _in_years(force: Force, date: object, ctx: _Context) -> bool:
     """Whether the event's year (the article's when it has no date) lies within the force's years."""
-    if force.years is None:
-        return True
-    when = getattr(date, "date", None)
-    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
+    year = _event_year(date, ctx)
+    if force.years is None or year is None:
+        return True  # no year to compare: the force as named
     return force.years[0] <= year <= force.years[1]
+
+
+def _event_year(date: object, ctx: _Context) -> int | None:
+    """The event's year, else the article's; None for an undated event of an undated article (hostile input)."""
+    when = getattr(date, "date", None)
+    if isinstance(when, str) and when[:4].isdigit():
+        return int(when[:4])
+    return ctx.article.published.year if ctx.article.published is not None else None
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
