@@ -2193,10 +2193,24 @@ def _home_move(
     before = [w for w in whos if w.start < trig.end and not syn.breaks.search(text, w.end, trig.start)]
     if not before:  # "... Another battalion would be sent to Ouallam": no army named, the one told moving at home
         return country in movers and trig.needs_troops
-    if before[0].country == country and before[0].force is None:
+    first = before[0]
+    if (first.country == country and first.force is None) or _own_operation(first, country):
         movers.add(country)
         return True
     return False
+
+
+def _own_operation(who: _Who, country: str) -> bool:
+    """ "Troops of Operation Hadin Kai were deployed to Bama": a nation's own operation at home (registered with
+    that nation as its lead and serving there) moves that nation's army."""
+    force = who.force
+    return (
+        force is not None
+        and who.country in (None, country)
+        and force.kind == "national_operation"
+        and force.lead == country
+        and country in force.theatre
+    )
 
 
 def _host_of_towns(text: str, places: list[PlaceMention], offset: int, ctx: _Context) -> str | None:

@@ -290,5 +290,18 @@ def find_forces(text: str) -> list[ForceMention]:
         if force is not None and not _other_mission(text, m.end(), force):
             out.append(ForceMention(m.start(), m.end(), m.group(0), force))
     if out:
-        return out
+        return [m for i, m in enumerate(out) if not _named_next(text, m, out[i + 1 : i + 2])]
     return _operations(text)
+
+
+def _named_next(text: str, mention: ForceMention, following: list[ForceMention]) -> bool:
+    """ "der SADC-Mission SAMIDRC": a family's generic name followed at once by the name of one of its
+    missions is that mission, not the one the generic name stands for alone."""
+    if not following:
+        return False
+    nxt = following[0]
+    return (
+        nxt.force is not mention.force
+        and _family(nxt.force) == _family(mention.force)
+        and not text[mention.end : nxt.start].strip(" \u00a0,(«“\"")
+    )

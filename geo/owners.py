@@ -240,7 +240,9 @@ def _strike_target(r: OwnerReading, owner: Owner) -> Verdict:
         and country is not None
         and all(w.start >= trig.end for w in whos if w.force is force)
         and any(
-            w.country == country and w.force is None and w.end <= min(v.start for v in whos if v.force is force)
+            w.country == country
+            and w.force is None
+            and w.end <= min((v.start for v in whos if v.force is force), default=-1)
             for w in whos
         )
     ):

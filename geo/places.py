@@ -290,10 +290,13 @@ def _names_country(key: str, gaz: Gazetteer) -> bool:
 
 def _may_end(text: str, toks: list[tuple[int, int, str]], j: int, key: str, gaz: Gazetteer) -> bool:
     """A name of several words ends on a capital ("Burkina Faso", "Gao’an"), not on a lower-case word
-    after a space ("Gao an die Vereinten Nationen"), unless it is a curated name ("tri-border area")."""
+    after a space ("Gao an die Vereinten Nationen"), unless it is a curated name ("tri-border area") or a
+    country's full name."""
     start = toks[j][0]
     if text[start].isupper() or text[toks[j - 1][1] : start] in ("-", "'", "’", "‑"):
         return True
+    if _names_country(key, gaz):
+        return True  # a country's name in full ("République centrafricaine", "Guinée équatoriale")
     return any(gaz.is_curated(r if r >= 0 else ~r) for r in gaz.rows(key))
 
 

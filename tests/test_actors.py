@@ -59,6 +59,29 @@ CASES = [
         [("sud-soudanaises", "SS"), ("soudanais", "SD")],
     ),
     (
+        "en",
+        "Kenya Air Force jets and Danab commandos hit the camp.",
+        [("Kenya Air Force", "KE"), ("Danab commandos", "SO")],
+    ),
+    (
+        "en",
+        "The Burkina Faso Gendarmerie relieved the Mali Army.",
+        [("Burkina Faso Gendarmerie", "BF"), ("Mali Army", "ML")],
+    ),
+    ("en", "Rwanda Security Forces escorted the convoy.", [("Rwanda Security Forces", "RW")]),
+    (
+        "fr",
+        "L'aviation tchadienne et la gendarmerie nigérienne.",
+        [("aviation tchadienne", "TD"), ("gendarmerie nigérienne", "NE")],
+    ),
+    ("fr", "Les FRCI ont relevé la brigade Danab.", [("FRCI", "CI"), ("brigade Danab", "SO")]),
+    (
+        "de",
+        "Die malische Luftwaffe und die nigrische Nationalgarde.",
+        [("malische Luftwaffe", "ML"), ("nigrische Nationalgarde", "NE")],
+    ),
+    ("de", "Flugzeuge der sudanesischen Luftwaffe.", [("sudanesischen Luftwaffe", "SD")]),
+    (
         "fr",
         "Des militaires équato-guinéens et bissau-guinéens sont arrivés.",
         [("équato-guinéens", "GQ"), ("bissau-guinéens", "GW")],
@@ -141,3 +164,19 @@ def test_every_french_nationality_names_its_army() -> None:
         ("armée gabonaise", "GA", "army"),
         ("forces armées béninoises", "BJ", "army"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "acronym", "countries"),
+    [
+        ("en", "SAF warplanes bombed the market.", "SAF", ("SD",)),
+        ("fr", "Les FAS ont repris le pont.", "FAS", ("SD", "SN")),
+        ("fr", "Les FAT ont renforcé le poste.", "FAT", ("TG",)),
+        ("en", "FAB units took over the post.", "FAB", ("BJ",)),
+    ],
+)
+def test_army_acronyms_that_mean_an_army_only_where_it_serves(
+    lang: str, text: str, acronym: str, countries: tuple[str, ...]
+) -> None:
+    found = [a for a in find_actors(text, lang) if a.text == acronym]
+    assert found and found[0].candidates == countries

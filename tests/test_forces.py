@@ -37,6 +37,25 @@ from geo.forces import find_forces, force_by_name, load_forces
         ("le Corps africain russe", "Africa Corps"),
         ("the Flintlock exercise", "Flintlock"),
         ("la mission italienne au Niger", "MISIN"),
+        ("l'opération Volcan de la colère", "Operation Volcano of Rage"),
+        ("die Operation Vulkan des Zorns", "Operation Volcano of Rage"),
+        ("the Operation Karama offensive", "Operation Dignity"),
+        ("l'opération Kèlètigui au centre du pays", "Operation Kèlètigui"),
+        ("die Operation Keletigui", "Operation Kèlètigui"),
+        ("le dispositif Frontière étanche", "Operation Frontière Étanche"),
+        ("Opération Émergence 4 dans l'Extrême-Nord", "Operation Emergence 4"),
+        ("troops of Sokola 1 near Beni", "Operation Sokola"),
+        ("l'exercice Cutlass Express", "Cutlass Express"),
+        ("les opérations Koudanlgou", "Operation Koudalgou"),
+        ("the ECOWAS intervention, Operation Restore Democracy", "ECOMIG"),
+        ("Turkish contractors of SADAT", "SADAT"),
+        ("le Corps expéditionnaire russe au Niger", "Africa Corps"),
+        ("guards of Sewa Security Services", "Wagner Group"),
+        ("les forces françaises au Sahel", "Forces françaises au Sahel"),
+        ("die SADC-Mission SAMIDRC in Goma", "SAMIDRC"),
+        ("the African Union mission, ATMIS, in Baidoa", "ATMIS"),
+        ("the British LRRG patrols", "Long Range Reconnaissance Group"),
+        ("Britain's Operation Newcombe", "Operation Newcombe"),
     ],
 )
 def test_aliases_in_every_language_find_the_canonical_force(text: str, name: str) -> None:
@@ -116,3 +135,26 @@ def test_a_named_operation_is_a_force_any_nation_may_run() -> None:
 def test_a_garrison_abroad_is_not_reported_as_a_force() -> None:
     assert not force_by_name("Éléments français au Gabon").reported
     assert force_by_name("Barkhane").reported
+
+
+@pytest.mark.parametrize(
+    ("name", "lead", "theatre"),
+    [
+        ("Operation Laabingol", "BF", ("BF",)),
+        ("Operation Garkuwar Kasa", "NE", ("NE",)),
+        ("Operation Koundjoaré", "TG", ("TG",)),
+        ("Operation Calm Life", "GH", ("GH",)),
+        ("Operation Mlinzi wa Amani", "UG", ("SS",)),
+        ("Operation Vikela", "ZA", ("MZ",)),
+        ("Operation Trenton", "GB", ("SS",)),
+    ],
+)
+def test_national_operations_have_their_nation_and_theatre(name: str, lead: str, theatre: tuple[str, ...]) -> None:
+    force = force_by_name(name)
+    assert force is not None and force.listed
+    assert (force.lead, force.theatre, force.default_actor) == (lead, theatre, lead)
+
+
+def test_a_joint_operation_takes_both_nations() -> None:
+    force = force_by_name("Operation Taanli")
+    assert force is not None and force.accepts("BF") and force.accepts("NE") and not force.accepts("FR")

@@ -379,6 +379,51 @@ def _countries(text: str, language: str = "en") -> dict[str, str | None]:
         ("Algerian units reinforced Bordj Badji Mokhtar, facing Mali.", "en", {"Bordj Badji Mokhtar": "DZ"}),
         ("Les frappes ont visé l'Adrar des Ifoghas, au nord du Mali.", "fr", {"Adrar des Ifoghas": "ML"}),
         ("Soldaten wurden nach Walikale und Kalehe im Kongo verlegt.", "de", {"Walikale": "CD", "Kalehe": "CD"}),
+        (
+            "Burkinabe gendarmes regrouped at Kantchari and Madjoari after the raid on Tougouri.",
+            "en",
+            {"Kantchari": "BF", "Madjoari": "BF", "Tougouri": "BF"},
+        ),
+        ("L'académie militaire de Pô, au Burkina Faso, forme des officiers.", "fr", {"Pô": "BF"}),
+        (
+            "Nigerian jets flew from Kainji to strike camps near Zurmi and Kauran Namoda.",
+            "en",
+            {"Kainji": "NG", "Zurmi": "NG", "Kauran Namoda": "NG"},
+        ),
+        (
+            "Les militaires camerounais tiennent Limani et Kerawa, face au Nigeria.",
+            "fr",
+            {"Limani": "CM", "Kerawa": "CM"},
+        ),
+        ("Die Blauhelme verließen Mambasa und Irumu in Ituri.", "de", {"Mambasa": "CD", "Irumu": "CD"}),
+        ("The convoy drove from Qatrun to Kufra in southern Libya.", "en", {"Qatrun": "LY", "Kufra": "LY"}),
+        ("Les troupes ghanéennes sont postées à Paga et Hamile, à la frontière.", "fr", {"Paga": "GH", "Hamile": "GH"}),
+        ("Somalische Soldaten rückten von Afmadow nach Dolow vor.", "de", {"Afmadow": "SO", "Dolow": "SO"}),
+        ("Eritrean troops held Humera and Zalambessa in Tigray.", "en", {"Humera": "ET", "Zalambessa": "ET"}),
+        ("Les instructeurs russes sont logés à Béréngo, en Centrafrique.", "fr", {"Béréngo": "CF"}),
+        ("Jets pounded hideouts in the Timbuktu Triangle of Yobe state.", "en", {"Timbuktu Triangle": "NG"}),
+        ("Separatists ambushed soldiers between Ekona and Mbonge in Fako.", "en", {"Ekona": "CM", "Mbonge": "CM"}),
+        ("Les troupes érythréennes sont entrées à Hawzen et Mai Kadra.", "fr", {"Hawzen": "ET", "Mai Kadra": "ET"}),
+        ("Marokkanische Soldaten räumten den Grenzübergang Guerguerat.", "de", {"Guerguerat": "EH"}),
+        ("RSF fighters shelled Al-Fasher and advanced on Um Ruwaba.", "en", {"Al-Fasher": "SD", "Um Ruwaba": "SD"}),
+        ("Les paramilitaires ont pris Tamboul et Rufaa, dans la Gezira.", "fr", {"Tamboul": "SD", "Rufaa": "SD"}),
+        ("Die M23 rückte auf Kamituga und Walungu in Süd-Kivu vor.", "de", {"Kamituga": "CD", "Walungu": "CD"}),
+        (
+            "Puntland forces cleared caves in the Cal Madow range near Qardho.",
+            "en",
+            {"Cal Madow": "SO", "Qardho": "SO"},
+        ),
+        ("Le camp de Kita, dans l'ouest du Mali, a reçu des renforts.", "fr", {"Kita": "ML"}),
+        (
+            "Die Armee verlegte Truppen nach Kanamma und Gulak im Nordosten Nigerias.",
+            "de",
+            {"Kanamma": "NG", "Gulak": "NG"},
+        ),
+        (
+            "Les soldats tchadiens ont franchi le pont de Ngueli vers Kousséri.",
+            "fr",
+            {"Ngueli": "TD", "Kousséri": "CM"},
+        ),
     ],
 )
 def test_conflict_towns_camps_and_bases_of_africa(text: str, language: str, expected: dict[str, str]) -> None:
@@ -391,3 +436,15 @@ def test_a_curated_town_gives_way_to_its_namesake_in_the_namesake_country() -> N
     assert _countries("Le roi passe l'été à Palma, en Espagne.", "fr")["Palma"] == "ES"
     assert _countries("Tourists flew to Palma on Saturday.")["Palma"] == "ES"  # no setting: the famous one
     assert _countries("Le poste de Palma, au Mozambique, est tombé.", "fr")["Palma"] == "MZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        ("Des soldats ont été déployés en République centrafricaine mardi.", "fr", "CF"),
+        ("Les garde-côtes de Guinée équatoriale patrouillent.", "fr", "GQ"),
+        ("Les Émirats arabes unis ont livré des drones.", "fr", "AE"),
+    ],
+)
+def test_a_country_whose_full_name_ends_on_a_lower_case_word(text: str, language: str, country: str) -> None:
+    assert [m.place.country for m in find_mentions(text, language=language)] == [country]
