@@ -54,6 +54,7 @@ class Trigger:
     home: bool = False  # "the army took control of the base": a takeover at home is an event too
     intransitive: bool = False  # "In Mali kämpfen 300 Söldner": counted troops right after it are its subject
     needs_force: bool = False  # "Takuba was dissolved": a force or mission, not troops, is what ends
+    crossing: bool = False  # "crossed the border at Fotokol into Nigeria": the troops are where they go
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,7 @@ def _spec(spec: dict[str, object]) -> tuple:
         bool(spec.get("home")),
         bool(spec.get("intransitive")),
         bool(spec.get("needs_force")),
+        bool(spec.get("crossing")),
     )
 
 

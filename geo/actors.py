@@ -122,6 +122,13 @@ def _lookup(word: str, language: str) -> tuple[str | tuple[str, ...] | None, str
     return hit
 
 
+@cache
+def _sponsor(language: str) -> re.Pattern[str] | None:
+    """A hyphenated tail that makes a name the backer of others (rules: sponsor_suffixes): "-backed", "-gestützte"."""
+    words = (rules.load("actors", language) or {}).get("sponsor_suffixes", [])
+    return re.compile(rf"(?:{'|'.join(words)})(?![\w])", re.IGNORECASE) if words else None
+
+
 def find_actors(text: str, language: str) -> list[ActorMention]:
     """Every word or phrase in `text` that may say whose troops they are."""
     return list(_actors(text, language))
@@ -132,8 +139,11 @@ def _actors(text: str, language: str) -> tuple[ActorMention, ...]:
     m = _matcher(language)
     generic = _generic(language)
     out = []
+    sponsor = _sponsor(language)
     for match in m.pattern.finditer(text):
         word = match.group(0)
+        if sponsor is not None and sponsor.match(text, match.end()):
+            continue  # "a Libyan-backed offensive": who backs it, not whose troops
         hit = _lookup(word, language)
         if hit is None or (hit[1] == "army" and generic and generic.match(word)):
             continue  # "Luftwaffenbasis": an air base of any country, not the Luftwaffe's

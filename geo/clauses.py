@@ -37,6 +37,7 @@ __all__ = [
     "clause_start",
     "in_span",
     "openers",
+    "subject_may_follow",
     "units",
 ]
 
@@ -80,6 +81,11 @@ def openers(language: str) -> re.Pattern[str]:
 def _verb_second(language: str) -> bool:
     """Whether the subject may follow its verb in a main clause ("und dann zog Ungarn ab")."""
     return bool((rules.load("syntax", language) or {}).get("frame_without_comma", False))
+
+
+def subject_may_follow(language: str) -> bool:
+    """Whether a main clause's subject may follow its verb in `language` ("Im März verlegte die Armee ...")."""
+    return _verb_second(language)
 
 
 @cache

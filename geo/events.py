@@ -44,7 +44,7 @@ from .actors import ActorMention, find_actors
 from .clauses import BREAK_NOT_ORDINAL as _BREAK_NOT_ORDINAL
 from .clauses import CLAUSE_END as _CLAUSE_END
 from .clauses import adjacent as _adjacent
-from .clauses import clause_start, in_span
+from .clauses import clause_start, in_span, subject_may_follow
 from .clauses import units as clause_units
 from .dates import DateMention, coordinator, date_clause, find_dates_both_ways, in_future_tense, last_date
 from .forces import Force, ForceMention, find_forces, force_by_name, successor_in
@@ -75,6 +75,15 @@ from .placing import (
 )
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
+from .stance import (
+    comments_on,
+    expels_armed_group,
+    hosts_no_troops,
+    in_proper_name,
+    leaves_force,
+    possessive_antecedent,
+    threatened_after,
+)
 from .wordstarts import gated
 
 __all__ = ["extract_article", "extract_corpus", "find_drafts"]
@@ -100,6 +109,10 @@ _NO_EVENT = (
     is_unasserted,
     moves_no_troops,
     states_no_movement,
+    in_proper_name,
+    expels_armed_group,
+    hosts_no_troops,
+    threatened_after,
 )
 _BROAD = ("region", "continent", "water")
 _TOWNS = ("city", "village")
@@ -353,11 +366,7 @@ def _syntax(language: str) -> _Syntax:
         coordinator=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('clause_coordinators', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
-        troops_from=re.compile(
-            rf"(?<![\w-]){compound}(?:{_alt(nouns)})\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
-            rf"(?:(?:{_alt(s['determiners'])})\s+)?$",
-            re.IGNORECASE,
-        ),
+        troops_from=_troops_from(s, compound, nouns),
         subject_country=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('anaphora_subject_country', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
@@ -396,6 +405,20 @@ def _syntax(language: str) -> _Syntax:
             rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         insurgent=re.compile(rf"(?<![\w-])(?:{_alt(s.get('insurgents', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+    )
+
+
+def _troops_from(s: dict, compound: str, nouns: Sequence[str]) -> re.Pattern[str]:
+    """ "400 peacekeepers from", "troops, mostly from", "soldiers and police from Nigeria, Senegal and": the words
+    before a country that the troops come from, through the list it opens."""
+    det = rf"(?:(?:{_alt(s['determiners'])})\s+)?"
+    between = rf"(?:,?\s+(?:{_alt(s.get('troops_from_between', []) or [_NEVER])})){{0,2}}"
+    joins = _alt([j.strip() for j in s.get("list_joiners", []) if j.strip() != ","] or [_NEVER])
+    listed = rf"(?:[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){{0,3}}\s*(?:,|\s(?:{joins}))\s+{det})*"
+    return re.compile(
+        rf"(?<![\w-]){compound}(?:{_alt(nouns)}){between},?\s+(?:{_alt(s.get('troops_from', []) or [_NEVER])})\s+"
+        rf"{det}{listed}$",
+        re.IGNORECASE,
     )
 
 
@@ -745,7 +768,7 @@ def _place_excluded(text: str, rel: int, end: int, deployment: bool, feature: st
         syn = ctx.syntax
         known = memo[key] = bool(
             # "400 peacekeepers from Burkina Faso": where they come from, not where they are (a deployment's)
-            (deployment and syn.troops_from.search(text[max(0, rel - 60) : rel]))
+            (deployment and syn.troops_from.search(text[max(0, rel - 120) : rel]))
             # "tensions with France", "aux côtés de la France": a partner, not a place of troops
             or _vetoed(ctx, text, rel)
             # "the government in Prague", "In Tallinn, the government": who acts, not where
@@ -1058,6 +1081,13 @@ def _seated(syn: _Syntax, text: str, rel: int) -> bool:
     return syn.seat_before.search(text[max(0, rel - 40) : rel]) is not None
 
 
+def _past_where(text: str, trig: Trigger, w: _Who, syn: _Syntax) -> bool:
+    """Whether a name stands in a ", where ..." clause that opens after the cue ("will be deployed in the
+    Liptako-Gourma region, where Mali, Niger and Burkina Faso meet"): it describes the place, it does not
+    say whose troops the cue moves."""
+    return w.start > trig.end and syn.place_relative.search(text, trig.end, w.start) is not None
+
+
 def _place_relative(syn: _Syntax, text: str, end: int) -> bool:
     """Whether ", where", ", où", ", wo" follows right after the name at `end`."""
     m = syn.place_relative.match(text, end)
@@ -1246,6 +1276,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # "Au Tchad voisin, qui accueille 500 000 réfugiés soudanais, l'armée a renforcé": not a name of the
         # relative clause for a cue outside it
         named = [w for w in mine_whos(trig) if not _other_clause(w.start, trig, costs)]
+        named = [w for w in named if not _past_where(text, trig, w, ctx.syntax)]
         here = [w for w in named if ours(w.start)]
         shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
         scoped = [m for m in shown if ours(m.start - sentence.start)]  # a place of a relative clause only for its cue
@@ -1290,6 +1321,18 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         draft = built[id(trig)]
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
             continue
+        if draft is not None and _host_ends_mission(draft):
+            draft = replace(draft, actor_country=_default(force_by_name(draft.force or "")))
+        if draft is not None and _leaves_own_force(draft, trig, forces, text, lang):
+            draft = replace(draft, actor_country=None)  # "the withdrawal from MINUSMA": a contributor's, not the UN's
+        if draft is not None and _commenter(draft, trig, whos, text, ctx):
+            # "The US condemned the stationing of Rwandan missiles": the troops' own adjective, or no one known
+            draft = _troops_owner(draft, trig, whos, text)
+            if draft is None:
+                continue
+        if draft is not None and (owned := _possessive_owner(draft, trig, whos, text, lang)) is not None:
+            out.append(owned)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
+            continue
         if draft is not None:
             holder = next((f for f, a, b in listing if a <= trig.start < b), None)
             if holder is not None:  # "an der ... beteiligt sind": one event of the force, not one per nation
@@ -1306,6 +1349,9 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     out = [d for d in out if id(d) not in modifiers or not any(_same_withdrawal(o, d) for o in out)]
     # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
     # its own that says where the leaving troops stand is background, no deployment of its own
+    # "left Chad after officials questioned the legal basis of their presence": the presence of the troops that leave
+    theirs = {id(built[id(t)]) for t in alive if _their_presence(t, text, ctx.syntax)}
+    out = [d for d in out if id(d) not in theirs or not any(o.action == "withdrawal" for o in out)]
     background = {id(built[id(t)]) for t in alive if _background_presence(t, costs, dates, whos, text, ctx.syntax)}
     if background:
         out = _drop_background(out, background)
@@ -1314,6 +1360,68 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
     return _one_move(out)
+
+
+def _commenter(draft: Draft, trig: Trigger, whos: list[_Who], text: str, ctx: _Context) -> bool:
+    """Whether the draft's country is named only as one that condemns, welcomes or demands the move before its cue
+    ("Die USA verurteilten die Stationierung ...", "Canada criticised the deployment of ..."): a commenter."""
+    if draft.actor_country is None or draft.force is not None or draft.action == "cooperation_ended":
+        return False
+    mine = [w for w in whos if w.country == draft.actor_country]
+    verb_last = not ctx.syntax.adjuncts_follow_verb
+    return bool(mine) and all(comments_on(text, w.end, trig, ctx.language, verb_last) for w in mine)
+
+
+def _troops_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str) -> Draft | None:
+    """The draft with the country whose adjective stands after the cue in its clause ("the stationing of Rwandan
+    missiles"), or None when the clause names none."""
+    mark = _CLAUSE_END.search(text, trig.end)
+    end = mark.start() if mark else len(text)
+    after = [w for w in whos if trig.end <= w.start < end and w.country]
+    owner = next((w for w in after if w.kind in ("adjective", "demonym")), None)
+    return replace(draft, actor_country=owner.country) if owner is not None else None
+
+
+def _host_ends_mission(draft: Draft) -> bool:
+    """ "la junte nigérienne a mis fin à la mission de partenariat de l'UE": the cooperation of a UN or EU mission
+    that its host ends is told as the mission's (the bloc's), not the host's."""
+    force = force_by_name(draft.force) if draft.action == "cooperation_ended" and draft.force else None
+    return (
+        force is not None
+        and force.default_actor in ("UN", "EU")
+        and draft.actor_country is not None
+        and draft.location is not None
+        and draft.actor_country == draft.location.place.country
+    )
+
+
+def _leaves_own_force(draft: Draft, trig: Trigger, forces: list[ForceMention], text: str, language: str) -> bool:
+    """Whether the draft gives a withdrawal "from" a force named after its cue the force's own actor (the UN for
+    "the withdrawal from MINUSMA"), which is then a contributor's that the sentence does not name."""
+    force = force_by_name(draft.force) if draft.force else None
+    if force is None or draft.actor_country is None or draft.actor_country != force.default_actor:
+        return False
+    return any(m.force.name == force.name and leaves_force(text, trig, m.start, language) for m in forces)
+
+
+def _possessive_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str, language: str) -> Draft | None:
+    """The draft of a noun cue a possessive relative owns ("MONUSCO, whose own drawdown was frozen"), with the
+    antecedent's force and country; None when the cue has no such owner or it names no one."""
+    end = possessive_antecedent(text, trig, language)
+    owner = next((w for w in whos if end is not None and 0 <= end - w.end <= 1), None)
+    if owner is None:
+        return None
+    if owner.force is not None:
+        return replace(draft, force=owner.force.name, actor_country=owner.country or owner.force.default_actor)
+    return replace(draft, actor_country=owner.country) if owner.country else None
+
+
+def _their_presence(trig: Trigger, text: str, syn: _Syntax) -> bool:
+    """A presence noun right after a possessive ("their presence", "ihrer Stationierung", "leur présence"): it
+    points back to troops the sentence names, whose move is the happening."""
+    if trig.action != "deployment" or trig.kind != "noun":
+        return False
+    return any(0 <= trig.start - m.end() <= 1 for m in _matches(syn, "possessive", text))
 
 
 def _background_presence(
@@ -1513,7 +1621,14 @@ def _side_of(d: Draft, move: Draft) -> bool:
     if d.action == "withdrawal":
         return d.location.place.country == move.location.place.country
     if d.action == "deployment" and move.destination is not None:
-        return d.location.place.country == move.destination.place.country and d.status != "ongoing"
+        # a presence ("are stationed in Beni") is none of the move's, unless it names the move's own goal with
+        # the move's own status ("a dépêché des renforts de Kisangani vers Beni": the reinforcements are the move)
+        same_goal = (
+            d.position > move.position  # the move's object, not the move's own verb read as a presence
+            and d.location.place.name == move.destination.place.name
+            and d.status == move.status
+        )
+        return d.location.place.country == move.destination.place.country and (d.status != "ongoing" or same_goal)
     return False
 
 
@@ -1592,6 +1707,8 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
         after = [a for a in find_actors(text, ctx.language) if a.start >= m.end() and a.kind in ("country", "capital")]
         if not after or not ctx.syntax.determiner_gap.fullmatch(text, m.end(), after[0].start):
             continue
+        if draft.location.start <= sentence.start + after[0].start < draft.location.end:
+            continue  # "along its northern borders with Burkina Faso and Niger": the event's own place
         mates.append(after[0].country or "")
         for a, b in pairwise(after):
             if a.end > b.start or not ctx.syntax.list_join.fullmatch(text[a.end : b.start]):
@@ -1890,6 +2007,7 @@ def _draft(
         # over the neighbour and over the article's country that an unplaced cue would fall back on
         border = _own_border(text, span, costs, places, sentence.start, country, ctx)
         border = border or _own_area(text, trig, costs, whos, sentence.start, country, ctx)
+        border = border or _home_direction(text, span, costs, sentence, country, ctx)
         typed = None if border is not None else _typed_border(text, span, costs, sentence.start, country, ctx)
         border = border or typed
         moved = typed is not None and trig.action == "redeployment"  # "troops in Niger were moved to the border"
@@ -1950,6 +2068,7 @@ def _draft(
         and force.kind == "coalition"
         and country in force.contributors
         and count is None
+        and not _own_troops_leave(text, span, costs, ctx.language)  # "pulling its troops out of the force"
         and (
             location is None
             or _member_country(location, force)
@@ -1965,6 +2084,10 @@ def _draft(
         )
     ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force (no troops named), its cooperation ends
         action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
+    elif _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language):
+        # the member's troops leave the force where they serve: at home, unless the sentence names the place
+        inside = location is not None and sentence.start <= location.start < sentence.end
+        location = location if inside else _country_mention(country, ctx, text="", sentence=sentence) or location
     if location is None:
         return None
     if (
@@ -1973,9 +2096,13 @@ def _draft(
         and location.place.country == country
         and any(w.force and w.start >= trig.end for w in whos)
         and not any(w.force and w.end <= trig.start for w in whos)
+        and not (
+            _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language)
+        )  # "pulling its troops out of the MNJTF": the member's troops leave, at home
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
     home_ok = action in ("cooperation_ended", "strike") or (trig.home and action == trig.action)
+    home_ok = home_ok or _leaves_coalition_at_home(action, force, country)
     own = _home_move(
         action, trig, (location, destination), country, force, whos, costs, sentence.start, text, syn, ctx.home_movers
     )
@@ -2041,6 +2168,29 @@ def _draft(
     )
 
 
+def _leaves_coalition_at_home(action: str, force: Force | None, country: str | None) -> bool:
+    """ "Niger is pulling its troops out of the MNJTF", "werde ihre 1.500 Soldaten aus dem Bündnis abziehen": a
+    member's troops that serve a joint force in their own country leave the force where they stand, at home."""
+    if action != "withdrawal" or force is None or force.kind != "coalition" or country not in force.contributors:
+        return False
+    return not force.theatre or country in force.theatre  # the MNJTF serves in its members' lands, Takuba in Mali
+
+
+@cache
+def _troops_only(language: str) -> re.Pattern[str]:
+    """The nouns of troops themselves ("troops", "Soldaten"), not of units or forces ("the regional force",
+    "die G5-Truppe"), which name the joint force a member leaves."""
+    nouns = [w for w in (rules.load("numbers", language) or {}).get("troop_nouns", []) if len(w) > 4]
+    compound = r"[\w-]*" if language == "de" else ""
+    return re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns or [_NEVER])})(?![\w])", re.IGNORECASE)
+
+
+def _own_troops_leave(text: str, span: tuple[int, int], costs: _Costs, language: str) -> bool:
+    """Whether the cue moves troops named beside it ("pulling its troops out of the MNJTF", "ihre 1.500 Soldaten
+    aus dem Bündnis abziehen"): then a member's leaving a joint force is a withdrawal, not an ended cooperation."""
+    return any(costs.between(m.span(), span) <= 4 for m in _troops_only(language).finditer(text))
+
+
 def _origin_town(
     text: str,
     trig: Trigger,
@@ -2088,6 +2238,30 @@ def _own_area(
         own = _country_place(country)
         if own is not None:
             return PlaceMention(ctx.article.id, offset + m.start(), offset + m.end(), m.group(0), own)
+    return None
+
+
+@cache
+def _directions(language: str) -> re.Pattern[str]:
+    """Where a move at home heads with no place named: "north", "vers le nord", "in den Norden" (syntax.json)."""
+    words = (rules.load("syntax", language) or {}).get("move_directions", [])
+    return re.compile(rf"(?<![\w])(?:{_alt(words or [_NEVER])})(?![\w])", re.IGNORECASE)
+
+
+def _home_direction(
+    text: str, span: tuple[int, int], costs: _Costs, sentence: Sentence, country: str, ctx: _Context
+) -> PlaceMention | None:
+    """ "Lomé has since moved several battalions north", "l'armée a envoyé des renforts vers le nord", "verlegte
+    Truppen in den Norden": a move toward a part of the country, no place named, by an army whose sentence is set
+    at home: the actor's own country (a foreign army "moving north" in its host's land is no move at home)."""
+    if country in ("EU", "UN") or _home_of(sentence, ctx) != country:
+        return None
+    for m in _directions(ctx.language).finditer(text):
+        if m.start() >= span[1] and costs.between(m.span(), span) <= _HOME_PLACE_COST / 2:
+            own = _country_place(country)
+            if own is not None:
+                at = sentence.start + m.start()
+                return PlaceMention(ctx.article.id, at, at + len(m.group(0)), m.group(0), own)
     return None
 
 
@@ -2162,10 +2336,12 @@ def _home_move(
     country or capital) before the cue as the one that moves, and ties to the cue a place inside the country
     more specific than the country. A mission serving abroad is back home, no event ("the last soldiers of
     the German MINUSMA contingent landed at Wunstorf")."""
-    if action not in ("deployment", "redeployment") or country is None or trig.needs_place:
+    if action not in ("deployment", "redeployment", "withdrawal") or country is None or trig.needs_place:
         return False  # "are in", "trains", "operates": a presence or a training at home, no move
-    if force is not None and country not in force.theatre:
-        return False
+    if action == "withdrawal" and not _left_at_home(where[0], offset, text, syn):
+        return False  # "the army withdrew from Pama": from a town of its own, not home ("flew back to Nairobi")
+    if force is not None and country not in force.theatre and force.listed:
+        return False  # (an operation the registry does not know, "under Operation Koundjoaré", is the army's own)
     places = [p for p in where if p is not None]
     if any(p.place.country != country or p.place.feature in _BROAD for p in places):
         return False
@@ -2174,10 +2350,15 @@ def _home_move(
         and not syn.own_border_head.match(p.text)
         and not syn.own_area.fullmatch(p.text)
         and not is_border_phrase(p.text, _syntax_language(syn))  # "to the Malian border": _typed_border's
+        and not _directions(_syntax_language(syn)).fullmatch(p.text)  # "moved several battalions north"
         for p in places
     ):
         return False  # the whole country is no place of a move at home; a border area of it is
-    if all(p.place.feature == "country" and syn.own_area.fullmatch(p.text) for p in places):
+    if all(
+        p.place.feature == "country"
+        and (syn.own_area.fullmatch(p.text) or _directions(_syntax_language(syn)).fullmatch(p.text))
+        for p in places
+    ):
         movers.add(country)  # "sa frontière nord, où 300 militaires ont été déployés": _own_area found its owner
         return True
     span = (trig.start, trig.end)
@@ -2190,14 +2371,66 @@ def _home_move(
         return False
     # the army that moves is the first one named before the cue in its clause: "wo die Bundeswehr nigrische
     # Spezialkräfte ausbildet", "after French jets bombed Malian positions": not the troops it acts upon
-    before = [w for w in whos if w.start < trig.end and not syn.breaks.search(text, w.end, trig.start)]
+    before = [
+        w for w in whos if w.start < trig.end and not syn.breaks.search(text, _past_bracket(text, w.end), trig.start)
+    ]
+    before = before or _inverted_subject(text, trig, whos, syn)
+    if _home_operation(force, country) and any(w.force is force and w.end <= trig.start for w in whos):
+        movers.add(country)  # "Operation Mirador, which has put close to 3,000 soldiers along its northern
+        return True  # borders": the army's own operation at home moves it
     if not before:  # "... Another battalion would be sent to Ouallam": no army named, the one told moving at home
         return country in movers and trig.needs_troops
     first = before[0]
     if (first.country == country and first.force is None) or _own_operation(first, country):
         movers.add(country)
         return True
+
     return False
+
+
+def _past_bracket(text: str, end: int) -> int:
+    """Where a name's phrase ends when it stands in brackets: "les Forces armées de la RDC (FARDC) ont déplacé"
+    names the army right before its verb; the closing bracket opens no clause."""
+    return end + 1 if text[end : end + 1] == ")" else end
+
+
+_INVERTED_GAP = 2  # words between a fronted verb and its subject: "verlegte die Armee", "verlegte die malische Armee"
+
+
+def _inverted_subject(text: str, trig: Trigger, whos: list[_Who], syn: _Syntax) -> list[_Who]:
+    """The subject of a verb-second main clause that opens on an adjunct ("Im März verlegte die Armee 800 Soldaten
+    nach Diapaga", "Am Montag schickte Kamerun ..."): the army or country named right after the finite verb, in
+    the languages whose subject may follow its verb."""
+    if trig.kind != "verb" or not subject_may_follow(_syntax_language(syn)):
+        return []
+    for w in whos:
+        if w.start < trig.end:
+            continue
+        gap = text[trig.end : w.start]
+        near = len(gap.split()) <= _INVERTED_GAP and not _CLAUSE_END.search(gap)
+        if near and w.kind in ("army", "country", "capital"):
+            return [w]
+        break
+    return []
+
+
+def _home_operation(force: Force | None, country: str) -> bool:
+    """Whether a force is an army's operation in its own country ("Operation Mirador" of Benin's army, or one the
+    registry does not know, named with an army at home), not one abroad ("Barkhane")."""
+    if force is None:
+        return False
+    return not force.listed or (
+        force.kind == "national_operation" and force.default_actor == country and country in force.theatre
+    )
+
+
+def _left_at_home(place: PlaceMention, offset: int, text: str, syn: _Syntax) -> bool:
+    """Whether a withdrawal's place is a town of the sentence the troops leave ("withdrew from several outposts
+    ... around Pama"), not one they go back to ("flew home to Nairobi") nor their whole country."""
+    rel = place.start - offset
+    if place.place.feature not in _SPECIFIC or not 0 <= rel < len(text):
+        return False
+    return "to" not in _role_cached(text, rel, syn, rel + len(place.text))
 
 
 def _own_operation(who: _Who, country: str) -> bool:
@@ -2311,6 +2544,8 @@ def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx:
     roles = _role_cached(text, rel, ctx.syntax, rel + len(location.text))
     if "," in gap or not ctx.syntax.origin.search(gap) or ("to" in roles and "in" not in roles):
         return None  # "flown from Chad to Mali": the place after "to" is where they go
+    if ctx.syntax.coordinator.search(gap):
+        return None  # "crossed into Nigeria and drove the insurgents from Gamboru": another verb's place
     return _country_mention(ctx.main_country, ctx, text="", sentence=None)
 
 
@@ -2499,11 +2734,16 @@ def _where_among(
             or [s for s in scored if "from" in s[2]]
             or scored
         )
+    if trig.crossing:  # "überquerten bei Fotokol die Grenze nach Nigeria": the country they cross into
+        preferred = _crossed_into(scored) or preferred
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
+    national = [s for s in preferred if s[1].place.feature == "region" and s[1].place.country]
     preferred = [s for s in preferred if s[1].place.feature not in _BROAD] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
+    if location is None and national:  # "bombardé des positions dans la forêt de Sambisa": a region of one country
+        location = min(national, key=lambda s: s[0])[1]
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         # "Au Tchad, ..., le millier de soldats a achevé son retrait": the sentence's own frame comes before
         # what "there" and "the country" point back to in the sentences before
@@ -2511,7 +2751,10 @@ def _where_among(
     if location is None:
         side = side_country(text, span, ctx.language)  # "côté nigérian", "on the Nigerian side of the border"
         # not the actor's own: "Côté français, on prépare la réduction de Barkhane" speaks of France's part
-        location = _country_mention(side, ctx, text="", sentence=None) if side not in (None, country) else None
+        # a strike's side is where it hit, the striker's own too ("a frappé ..., du côté malien, près de Léré")
+        own_side = trig.action == "strike" and side == country
+        placed = side not in (None, country) or own_side
+        location = _country_mention(side, ctx, text="", sentence=None) if placed else None
     if location is None:
         location = _anaphor(text, span, costs, ctx, country, force)
     if location is None:
@@ -2532,6 +2775,14 @@ def _where_among(
         # "sent to the Sahel", "the end of Barkhane in the Sahel": a region with no country is the place
         location = min(regions, key=lambda s: s[0])[1]
     return location, destination
+
+
+def _crossed_into(
+    scored: list[tuple[float, PlaceMention, set[str], bool]],
+) -> list[tuple[float, PlaceMention, set[str], bool]]:
+    """The places a border crossing goes to ("crossed into Nigeria", "franchi la frontière vers le Niger", "die
+    Grenze nach Nigeria"): after the cue, tied by "to", over the crossing point named by "at" or "near"."""
+    return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and s[1].place.feature not in _BROAD]
 
 
 def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language: str) -> bool:

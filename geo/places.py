@@ -16,12 +16,13 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
 from . import rules
+from .actors import find_actors
 from .gazetteer import ALT_PENALTY, Gazetteer, get_gazetteer
 from .models import Article, PlaceMention
 from .names import fold, fold_text, tokens
@@ -143,7 +144,7 @@ def find_mentions(text: str, *, article_id: str = "", language: str | None = Non
         rows = _decide(spans, hints, focus + towns, home, gaz, rl, before=rows, added=added)
     rows = _by_context(spans, rows, rl.by_context.get(language or "", {}), gaz)
     rows = _nearest_region(spans, rows, gaz)
-    rows = _sentence_countries(spans, rows, text, gaz, hints)
+    rows = _sentence_countries(spans, rows, text, gaz, hints, _adjective_countries(original, language))
     return [
         PlaceMention(article_id, span.start, span.end, original[span.start : span.end], gaz.place(row))
         for span, row in zip(spans, rows, strict=True)
@@ -487,8 +488,23 @@ def _parent_hints(
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÀ-ÖØ-Þ«\"“])|\n")
 
 
+def _adjective_countries(text: str, language: str | None) -> list[tuple[int, str]]:
+    """(position, country) of the nationality adjectives of a text ("malienne", "nigerianische"): a sentence that
+    names a nation by its adjective only ("un drone de l'armée de l'air malienne a frappé ... près de Léré")
+    says which country's town of a shared name it means."""
+    if language is None:
+        return []
+    kinds = ("adjective", "army", "demonym")  # "malienne", "the Malian army", "die nigerianische Luftwaffe"
+    return [(a.start, a.country) for a in find_actors(text, language) if a.kind in kinds and a.country]
+
+
 def _sentence_countries(
-    spans: list[_Span], rows: list[int | None], text: str, gaz: Gazetteer, hints: dict[int, str]
+    spans: list[_Span],
+    rows: list[int | None],
+    text: str,
+    gaz: Gazetteer,
+    hints: dict[int, str],
+    adjectives: Sequence[tuple[int, str]] = (),
 ) -> list[int | None]:
     """A name taken for a town that several countries have, one of them named in the same sentence ("in Mali,
     where the last soldiers left the northern town of Gao" in an article about Burkina Faso, which has a Gao
@@ -501,6 +517,9 @@ def _sentence_countries(
     for i, row in enumerate(rows):
         if row is not None and gaz.feature(row) == "country":
             named.setdefault(sentence[i], set()).add(gaz.country_of(row) or "")
+    by_adjective: dict[int, set[str]] = {}
+    for at, code in adjectives:
+        by_adjective.setdefault(bisect.bisect_left(breaks, at), set()).add(code)
     for i, span in enumerate(spans):
         if i in hints or len(span.rows) < 2 or rows[i] is None:
             continue
@@ -508,6 +527,8 @@ def _sentence_countries(
         if len(countries) < 2 or any(gaz.feature(r if r >= 0 else ~r) in _BROAD for r in span.rows):
             continue
         here = named.get(sentence[i], set()) & countries
+        if not here:  # no country named by its name: one named by its adjective
+            here = by_adjective.get(sentence[i], set()) & countries
         if len(here) != 1:
             continue
         code = next(iter(here))
