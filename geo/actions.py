@@ -340,9 +340,11 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     n = bisect.bisect_left(starts, trigger.start)  # the words before the cue start as in the whole sentence
     cut = starts[n - cues.negation_window] if n >= cues.negation_window else 0
     window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
-    if fast.negation.search(window) is not None or fast.denial.search(before) is not None:
+    # the words before the cue are searched as the sentence up to it (the same matches as in `before`, which
+    # the sentence's words, looked for once, spare most searches of)
+    if fast.negation.search(window) is not None or fast.denial.search(text, 0, trigger.start) is not None:
         return True  # "cannot deploy", "do not expect any country to deploy"; "denied reports that ..."
-    if fast.claim.search(before) is not None and fast.denial.search(text, trigger.end) is not None:
+    if fast.claim.search(text, 0, trigger.start) is not None and fast.denial.search(text, trigger.end) is not None:
         return True  # "Reports that Turkey would send advisers were denied", "Berichte, wonach ... wies ... zurück"
     if trigger.kind == "noun" and (
         fast.head_after.match(text, trigger.end) or fast.head_before.search(before[-30:].rstrip())
@@ -359,7 +361,7 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         fast.conditional.search(_clause_before(before)) or fast.conditional.fullmatch(trigger.text.split()[0])
     ):
         return True  # "Spain would send 300 soldiers if Mali asked", "enverrait des troupes si", "würde ... falls"
-    if fast.threat.search(before) is not None or fast.irrealis.search(_clause_before(before)) is not None:
+    if fast.threat.search(text, 0, trigger.start) is not None or fast.irrealis.search(_clause_before(before)):
         return True  # "threatened to pull out", "if France deployed", "incompatible with the presence of"
     # "has no soldiers stationed in", "habe keine Soldaten ... stationiert"
     for m in fast.no_troops.finditer(text):

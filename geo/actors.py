@@ -16,6 +16,7 @@ from importlib import resources
 
 from . import rules
 from .patterns import alternation, spellings
+from .wordstarts import gated
 
 __all__ = ["GOVERNMENT", "ActorMention", "country_names", "find_actors"]
 
@@ -88,7 +89,8 @@ def _matcher(language: str) -> _Matcher:
             parts.append(rf"(?:{alternation(forms)}){tail}")
         if prefixes:
             parts.append(rf"(?:{alternation([f for n in prefixes for f in spellings(n)])})[\w-]*")
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
+    # gated (wordstarts.gated, the same matches): most word starts fit no name's first letters
+    pattern = gated(re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])"))
     return _Matcher(pattern, lookup, re.compile(rf"(?:{suffix}){compound}$"))
 
 

@@ -898,7 +898,7 @@ def _actor_candidates(
                 listed = [a.start]
                 is_actor = not gated(syn.not_actor_after).search(before) or _troop_genitive(before, syn)
                 # "une partie d'entre eux rejoignant le Niger voisin", "troops left Mali": the place of a move
-                is_actor = is_actor and (_troop_genitive(before, syn) or not _tied(text, a.start, syn))
+                is_actor = is_actor and (_troop_genitive(before, syn) or not _tied_here(ctx, text, a.start))
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
                 landmark = _vetoed(ctx, text, a.start) and not partner_antecedent(text, a.start, a.end, lang)
@@ -1180,18 +1180,20 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         ctx.subject, ctx.subject_force = named.default_actor, named
     # "Germany withdrew its troops from Niger and Italy stayed in Niamey": each coordinate clause its own
     named_actors = find_actors(text, lang)
-    spans = clause_units(
-        text,
-        lang,
-        [(t.start, t.end) for t in triggers],
-        sorted(  # who may be a clause's subject: a name no preposition ties to a place ("in den Niger")
-            [(f.start, f.end) for f in forces]
-            + [(a.start, a.end) for a in named_actors if not _tied(text, a.start, ctx.syntax)]
-        ),
-        _embedded_clauses(text, ctx.syntax),
-        [(a.start, a.end) for a in named_actors]
-        + [(m.start - sentence.start, m.end - sentence.start) for m in places],
-    )
+    spans = [(0, len(text))]  # one clause: what `clause_units` says of a sentence with fewer than two cues
+    if len(triggers) > 1:
+        spans = clause_units(
+            text,
+            lang,
+            [(t.start, t.end) for t in triggers],
+            sorted(  # who may be a clause's subject: a name no preposition ties to a place ("in den Niger")
+                [(f.start, f.end) for f in forces]
+                + [(a.start, a.end) for a in named_actors if not _tied_here(ctx, text, a.start)]
+            ),
+            _embedded_clauses(text, ctx.syntax),
+            [(a.start, a.end) for a in named_actors]
+            + [(m.start - sentence.start, m.end - sentence.start) for m in places],
+        )
     # with no cue too: "Takuba is being wound down" names a subject
     whos = _actor_candidates(sentence, ctx, forces, aside, [u[0] for u in spans[1:]])
     subject = _opening_subject(text, whos)
@@ -2540,18 +2542,24 @@ def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Cont
     own = {force.name.casefold(), *(a.casefold() for a in force.aliases if " " not in a)}
     if any(w.force is force and w.text.casefold() in own for w in whos):
         return force
-    when = getattr(date, "date", None)
-    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
-    return successor_in(force, year) or force
+    year = _event_year(date, ctx)
+    return (successor_in(force, year) if year is not None else None) or force
 
 
 def _in_years(force: Force, date: object, ctx: _Context) -> bool:
     """Whether the event's year (the article's when it has no date) lies within the force's years."""
-    if force.years is None:
-        return True
-    when = getattr(date, "date", None)
-    year = int(when[:4]) if isinstance(when, str) and when[:4].isdigit() else ctx.article.published.year
+    year = _event_year(date, ctx)
+    if force.years is None or year is None:
+        return True  # no year to compare: the force as named
     return force.years[0] <= year <= force.years[1]
+
+
+def _event_year(date: object, ctx: _Context) -> int | None:
+    """The event's year, else the article's; None for an undated event of an undated article (hostile input)."""
+    when = getattr(date, "date", None)
+    if isinstance(when, str) and when[:4].isdigit():
+        return int(when[:4])
+    return ctx.article.published.year if ctx.article.published is not None else None
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
@@ -2584,9 +2592,26 @@ def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
     return bool(place_in.search(before) or place_from.search(before) or place_to.search(before))
 
 
+def _tied_here(ctx: _Context, text: str, at: int) -> bool:
+    """`_tied` of a name of the sentence being read, asked once however many steps ask it (the clause split and
+    the actor candidates); kept with the sentence's other memos, until the next sentence."""
+    memo = _sentence_memo(ctx, text)
+    key = ("tied", at)
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _tied(text, at, ctx.syntax)
+    return known
+
+
 def _syntax_language(syn: _Syntax) -> str:
     """The language whose rules `syn` holds (for the place questions of geo/placing.py)."""
-    return next((lang for lang in rules.LANGUAGES if _syntax(lang) is syn), "en")
+    known = _LANGUAGE_OF.get(id(syn))
+    if known is None or known[0] is not syn:
+        known = _LANGUAGE_OF[id(syn)] = (syn, next((lang for lang in rules.LANGUAGES if _syntax(lang) is syn), "en"))
+    return known[1]
+
+
+_LANGUAGE_OF: dict[int, tuple[_Syntax, str]] = {}  # id of a syntax -> (it, its language)
 
 
 @cache

@@ -15,6 +15,7 @@ rather than by fixed phrases (`rules/<lang>/actions.json`, "scope"):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ from . import rules
 from .actions import Trigger
 from .patterns import NEVER, longest_first
 from .wordforms import separable_pattern
+from .wordstarts import gated
 
 __all__ = ["kept_presences", "states_no_movement"]
 
@@ -59,7 +61,9 @@ class _Scope:
 
 
 def _stems(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{longest_first(words) or NEVER})(?![\w])", re.IGNORECASE)
+    """Any of the words, whole; gated (wordstarts.gated: the same matches), as the engine would otherwise try every
+    alternative at every word start of the clauses it is searched in, for each cue."""
+    return gated(re.compile(rf"(?<![\w-])(?:{longest_first(words) or NEVER})(?![\w])", re.IGNORECASE))
 
 
 @cache
@@ -107,9 +111,28 @@ def _scope(language: str) -> _Scope:
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the clause around text[start:end]: back to the last clause mark, on to the next."""
-    lo = max((m.end() for m in _MARK.finditer(text, 0, start)), default=0)
-    nxt = _MARK.search(text, end)
-    return lo, nxt.start() if nxt else len(text)
+    marks = _marks(text)
+    if start < len(text) and text[start].isdigit():  # a comma right before it would read as a mark only here
+        lo = max((m.end() for m in _MARK.finditer(text, 0, start)), default=0)
+    else:
+        i = bisect.bisect_left(marks, start)
+        lo = marks[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(marks, end)
+    return lo, marks[j] if j < len(marks) else len(text)
+
+
+_LAST_MARKS: list[tuple[str, list[int]]] = [("", [])]  # the sentence read last: its cues ask of it in turn
+
+
+def _marks(text: str) -> list[int]:
+    """Where the clause marks of `text` stand (each one character), found once for all the cues of a sentence;
+    kept by the text's identity, for the last text only (no answer outlives its sentence)."""
+    last = _LAST_MARKS[0]
+    if last[0] is text:
+        return last[1]
+    found = [m.start() for m in _MARK.finditer(text)]
+    _LAST_MARKS[0] = (text, found)
+    return found
 
 
 def _sentence_end(text: str, at: int) -> int:

@@ -346,14 +346,20 @@ class Spared:
     pattern through every character of a sentence (tens of microseconds for most of our word lists); `in`
     finds that a sentence has no "whether", "unless" or "threaten" in well under one."""
 
-    __slots__ = ("needs", "regex")
+    __slots__ = ("_last", "needs", "regex")
 
     def __init__(self, regex: re.Pattern[str], needs: _Clauses) -> None:
         self.regex = regex
         self.needs = needs
+        self._last: tuple[str, bool] = ("", True)  # the text asked about last and the answer: each cue asks again
 
     def _absent(self, text: str) -> bool:
-        return not may_match(self.needs, _lowered_once(text))
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        absent = not may_match(self.needs, _lowered_once(text))
+        self._last = (text, absent)
+        return absent
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self._absent(text) else self.regex.search(text, pos, endpos)

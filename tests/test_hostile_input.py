@@ -150,6 +150,7 @@ def test_a_hostile_corpus_loads_what_it_can_and_reports_the_rest(
 
 
 @given(text=hostile_text, published=odd_dates, language=languages)
+@example(text="MINUSMA \n\n deployed to 2,400 soldiers", published=None, language=None)  # a force of set years, no date
 @EXTRACTOR
 def test_the_extractor_survives_hostile_text(text: str, published: dt.date | None, language: str | None) -> None:
     if not text.strip():
