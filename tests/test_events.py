@@ -96,13 +96,13 @@ def test_blind_batch_nine_does_not_fall_back() -> None:
         ("events_heldout36", 0.55),  # first run 0.65, 0.62 at the end of stop 8
         # Written by annotators who never saw the code in the stop-10 session (ANNOTATOR_BRIEF.md), tuned on after
         # their first run on main b91d8ed (first runs in the comments): 45-48 in round 1, all seven in round 2.
-        ("events_heldout45", 0.66),  # first run 0.54, 0.60 after round 1, 0.65 (stop 10), stop 11: 0.71, stop 12: 0.71
-        ("events_heldout46", 0.88),  # first run 0.60, 0.78 after round 1, 0.81 (stop 10), stop 11: 0.89, stop 12: 0.93
-        ("events_heldout47", 0.83),  # first run 0.51, 0.62 after round 1, 0.69 (stop 10), stop 11: 0.80, stop 12: 0.88
-        ("events_heldout48", 0.7),  # first run 0.43, 0.63 after round 1, 0.67 (stop 10), stop 11: 0.73, stop 12: 0.75
-        ("events_heldout51", 0.78),  # first run 0.51, 0.51 r1 (dates, counts), 0.67 (stop 10), stop 11: 0.77, stop 12: 0.83
-        ("events_heldout52", 0.7),  # first run 0.48, 0.54 r1 (not tuned on), 0.65 (stop 10), stop 11: 0.68, stop 12: 0.75
-        ("events_heldout53", 0.85),  # first run 0.63, 0.62 r1 (not tuned on), 0.85 (stop 10), stop 11: 0.89, stop 12: 0.90
+        ("events_heldout45", 0.66),  # first run 0.54, 0.60 after round 1, 0.65 (stop 10), s11 0.71, s12 0.71
+        ("events_heldout46", 0.88),  # first run 0.60, 0.78 after round 1, 0.81 (stop 10), s11 0.89, s12 0.93
+        ("events_heldout47", 0.83),  # first run 0.51, 0.62 after round 1, 0.69 (stop 10), s11 0.80, s12 0.88
+        ("events_heldout48", 0.7),  # first run 0.43, 0.63 after round 1, 0.67 (stop 10), s11 0.73, s12 0.75
+        ("events_heldout51", 0.78),  # first run 0.51, 0.51 r1 (dates, counts), 0.67 (stop 10), s11 0.77, s12 0.83
+        ("events_heldout52", 0.7),  # first run 0.48, 0.54 r1 (not tuned on), 0.65 (stop 10), s11 0.68, s12 0.75
+        ("events_heldout53", 0.85),  # first run 0.63, 0.62 r1 (not tuned on), 0.85 (stop 10), s11 0.89, s12 0.90
         # Blind through all of stop 10 (never shown to a tuner; measured only): first run, after round 1, at the end.
         ("events_heldout49", 0.64),  # 0.47, 0.51, 0.52, stop 11: 0.67, stop 12: 0.69
         ("events_heldout50", 0.62),  # 0.64, 0.63, 0.62, stop 11: 0.59, stop 12: 0.67
