@@ -1002,8 +1002,10 @@ def _opening_subject(text: str, whos: list[_Who]) -> _Who | None:
     toujours été aussi prudent. En 2011, son armée ...": "son" is Mauritania's)."""
     first = next((w for w in whos if w.weight <= 1.0), None)
     opening = next((w for w in whos if w.kind == "capital" and not text[: w.start].strip()), None)
-    if opening is not None and (first is None or opening.start < first.start) and not _CLAUSE_END.match(
-        text, opening.end
+    if (
+        opening is not None
+        and (first is None or opening.start < first.start)
+        and not _CLAUSE_END.match(text, opening.end)
     ):
         return opening  # not "NIAMEY, 12 avril (AFP) -": a dateline
     return first
@@ -1038,8 +1040,11 @@ def _fronted_country(sentence: Sentence, ctx: _Context) -> str | None:
         if rel > 30 or m.start >= sentence.end:
             break
         after = sentence.text[rel + len(m.text) : rel + len(m.text) + 12]
-        if m.place.feature == "country" and m.place.country and "," in after and "in" in _role_cached(
-            sentence.text, rel, ctx.syntax, rel + len(m.text)
+        if (
+            m.place.feature == "country"
+            and m.place.country
+            and "," in after
+            and "in" in _role_cached(sentence.text, rel, ctx.syntax, rel + len(m.text))
         ):
             return m.place.country
     return None
@@ -1062,9 +1067,7 @@ def _home_of(sentence: Sentence, ctx: _Context) -> str | None:
 @lru_cache(maxsize=4)
 def _article_nations(text: str, language: str) -> frozenset[str]:
     """The nations an article names other than by a word the language uses for anyone's army ("Luftwaffe")."""
-    return frozenset(
-        a.country for a in find_actors(text, language) if a.country and not generic_army(a, language)
-    )
+    return frozenset(a.country for a in find_actors(text, language) if a.country and not generic_army(a, language))
 
 
 # two capitalised words, then a comma, a bracket or the sentence's end: "the German Volker Perthes, ..."
@@ -1121,7 +1124,7 @@ def _where_clause_holds(syn: _Syntax, text: str, end: int, trig: Trigger) -> boo
 
 
 def _where_clause_about(syn: _Syntax, text: str, end: int, trig: Trigger) -> bool:
-    """ `_where_clause_holds`, also when a verb or adverb in lower case stands between the place and the comma
+    """`_where_clause_holds`, also when a verb or adverb in lower case stands between the place and the comma
     (verb-final "vom Niger aus operieren, wo ... stationiert sind"; "moved to Niger later, where ...") or a
     number's point stands in the clause ("Dschibuti, wo 1.500 Soldaten stationiert sind")."""
     if _where_clause_holds(syn, text, end, trig):
@@ -2136,7 +2139,8 @@ def _draft(
         named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
             _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
             for a in find_actors(text, ctx.language)
-            if a.kind in ("adjective", "army", "demonym") and not any(w.start == a.start for w in whos)
+            if a.kind in ("adjective", "army", "demonym")
+            and not any(w.start == a.start for w in whos)
             and not syn.scenery_after.match(text, a.end)  # "to the Malian border": a place's adjective, no partner
         ]
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops

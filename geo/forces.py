@@ -303,5 +303,5 @@ def _named_next(text: str, mention: ForceMention, following: list[ForceMention])
     return (
         nxt.force is not mention.force
         and _family(nxt.force) == _family(mention.force)
-        and not text[mention.end : nxt.start].strip(" \u00a0,(«“\"")
+        and not text[mention.end : nxt.start].strip(' \u00a0,(«“"')
     )

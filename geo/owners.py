@@ -367,9 +367,7 @@ def _last_subject(r: OwnerReading, owner: Owner) -> Verdict:
     `_opening_nation`: that one needs a name, so with none they are one.)"""
     if owner != (None, None):
         return None
-    if r.pronoun or (
-        not r.whos and (r.troop_np or sentence_matches(r.syn, "troop_noun", r.text))
-    ):
+    if r.pronoun or (not r.whos and (r.troop_np or sentence_matches(r.syn, "troop_noun", r.text))):
         return r.ctx.subject, r.ctx.subject_force
     return None
 
@@ -568,8 +566,10 @@ def _framing_force(text: str, whos: list[Who], country: str, syn: _Syntax) -> Fo
 
 def _bare(w: Who, text: str, language: str) -> bool:
     """Whether a candidate is a bare army ("the army", "des Generalstabs") rather than a name."""
-    return w.kind == "army" and w.force is None and not any(
-        a.start == w.start and not generic_army(a, language) for a in find_actors(text, language)
+    return (
+        w.kind == "army"
+        and w.force is None
+        and not any(a.start == w.start and not generic_army(a, language) for a in find_actors(text, language))
     )
 
 
@@ -636,9 +636,7 @@ def _insurgent_subject(trig: Trigger, text: str, whos: list[Who], syn: _Syntax) 
         return False
 
     def theirs(m: re.Match[str]) -> bool:  # "Boko Haram fighters", "des combattants de Boko Haram": the group's own
-        return any(
-            0 <= m.start() - g.end() <= 1 or _OF_GROUP.fullmatch(text, m.end(), g.start()) for g in groups
-        )
+        return any(0 <= m.start() - g.end() <= 1 or _OF_GROUP.fullmatch(text, m.end(), g.start()) for g in groups)
 
     # "nach dem Angriff der Rebellen hat die Armee ... bombardiert", "belgische Soldaten haben Dschihadisten
     # neutralisiert" (the object before a German verb): soldiers or a nation named in the clause strike

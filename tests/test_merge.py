@@ -157,8 +157,14 @@ def test_written_dates_in_different_years_are_two_happenings() -> None:
         ("Kenia hat dort seit 2019 ein Bataillon stationiert.", "2023 schickte Nairobi eine weitere Kompanie."),
     ):
         since = _draft(
-            action="deployment", status="ongoing", actor_country="KE", date="2019", date_precision="year",
-            date_text="2019", date_kind="since", evidence=early,
+            action="deployment",
+            status="ongoing",
+            actor_country="KE",
+            date="2019",
+            date_precision="year",
+            date_text="2019",
+            date_kind="since",
+            evidence=early,
         )
         later = replace(since, date="2023", date_text="2023", date_kind="point", evidence=late, position=90)
         assert len(merge_in_article([since, later])) == 2
@@ -168,21 +174,49 @@ def test_written_dates_in_different_years_are_two_happenings() -> None:
 
 def test_a_second_verb_after_and_with_its_own_date_is_another_happening() -> None:
     for text, first, second, date_text in (
-        ("Dutch marines have been advising Senegalese units in Ziguinchor and in May some 80 of them took part "
-         "in the African Lion exercise.", "advising", "took part", "in May"),
-        ("Des fusiliers néerlandais conseillent des unités sénégalaises à Ziguinchor et, en mai, quelque 80 "
-         "d'entre eux ont participé à l'exercice African Lion.", "conseillent", "ont participé", "en mai"),
-        ("Niederländische Marineinfanteristen beraten senegalesische Einheiten in Ziguinchor und im Mai nahmen "
-         "rund 80 von ihnen an der Übung African Lion teil.", "beraten", "nahmen", "im Mai"),
+        (
+            "Dutch marines have been advising Senegalese units in Ziguinchor and in May some 80 of them took part "
+            "in the African Lion exercise.",
+            "advising",
+            "took part",
+            "in May",
+        ),
+        (
+            "Des fusiliers néerlandais conseillent des unités sénégalaises à Ziguinchor et, en mai, quelque 80 "
+            "d'entre eux ont participé à l'exercice African Lion.",
+            "conseillent",
+            "ont participé",
+            "en mai",
+        ),
+        (
+            "Niederländische Marineinfanteristen beraten senegalesische Einheiten in Ziguinchor und im Mai nahmen "
+            "rund 80 von ihnen an der Übung African Lion teil.",
+            "beraten",
+            "nahmen",
+            "im Mai",
+        ),
     ):
         base = _draft(
-            action="deployment", status="ongoing", actor_country="NL", location=_at("SN", "SN"),
-            date=None, date_text=None, date_kind=None, evidence=text,
+            action="deployment",
+            status="ongoing",
+            actor_country="NL",
+            location=_at("SN", "SN"),
+            date=None,
+            date_text=None,
+            date_kind=None,
+            evidence=text,
         )
         advising = replace(base, cue=text.index(first), position=text.index(first))
         exercise = replace(
-            base, cue=text.index(second), position=text.index(second), troops=80, date="2024-05",
-            date_precision="month", date_text=date_text, date_kind="point", date_at=text.index(date_text),
+            base,
+            cue=text.index(second),
+            position=text.index(second),
+            troops=80,
+            date="2024-05",
+            date_precision="month",
+            date_text=date_text,
+            date_kind="point",
+            date_at=text.index(date_text),
         )
         assert len(merge_in_article([advising, exercise])) == 2
         # the date before the first verb dates the whole sentence: one happening told twice
@@ -191,8 +225,17 @@ def test_a_second_verb_after_and_with_its_own_date_is_another_happening() -> Non
 
 
 def test_a_draft_joins_the_earlier_one_that_agrees_best() -> None:
-    named = _draft(action="deployment", status="ongoing", actor_country="CZ", force="Takuba", troops=60,
-                   date=None, date_text=None, date_kind=None, evidence="Some 60 Czech special forces serve in Takuba.")
+    named = _draft(
+        action="deployment",
+        status="ongoing",
+        actor_country="CZ",
+        force="Takuba",
+        troops=60,
+        date=None,
+        date_text=None,
+        date_kind=None,
+        evidence="Some 60 Czech special forces serve in Takuba.",
+    )
     plain = replace(named, force=None, troops=120, evidence="The Czech Republic has 120 soldiers there.", position=-50)
     started = replace(named, troops=None, evidence="Takuba's Czech part began last year.", position=90)
     merged = merge_in_article([named, plain, started])
