@@ -77,4 +77,7 @@ def main() -> None:
     found = sum(len(GeoText(a.text).cities) for a in articles)
     theirs = time.process_time() - t0
     print(f"geotext (place names only): {len(articles) / theirs:,.0f} articles/s ({found} city mentions)")
-    print(f"ratio: troopmap does the whole extraction at {theirs / ours:.2f}x geotext's speed at finding names")
+    print(
+        f"ratio: troopmap does the whole extraction at {theirs / ours:.3f}x geotext's speed at finding names"
+        f" (geotext is {ours / theirs:,.0f} times faster)"
+    )
