@@ -20,7 +20,7 @@ from .actions import find_triggers
 from .actors import country_names, find_actors
 from .patterns import alternation
 
-__all__ = ["base_after", "genitive_owner_start", "in_attribution", "postposition_end", "side_country", "side_mention"]
+__all__ = ["base_after", "genitive_owner_start", "in_attribution", "postposition_end", "side_mention"]
 
 _NEVER = "\x00"
 
@@ -98,13 +98,6 @@ def in_attribution(text: str, start: int, cue: tuple[int, int], language: str) -
 def _side(language: str) -> re.Pattern[str] | None:
     nouns = _data(language).get("side_nouns", [])
     return re.compile(rf"(?<![\w])(?:{_alt(nouns)})(?![\w])", re.IGNORECASE) if nouns else None
-
-
-def side_country(text: str, cue: tuple[int, int], language: str, limit: int = 80) -> str | None:
-    """ "on the Nigerian side", "côté nigérian", "auf nigerianischer Seite" near the cue: the country of the
-    adjective beside the word for a side, which is where the troops act."""
-    found = side_mention(text, cue, language, limit)
-    return found[0] if found is not None else None
 
 
 def side_mention(text: str, cue: tuple[int, int], language: str, limit: int = 80) -> tuple[str, int] | None:

@@ -19,6 +19,8 @@ from functools import cache
 
 from . import rules
 from .actions import Trigger
+from .patterns import NEVER, longest_first
+from .scope import _MARK, _WORD
 
 __all__ = [
     "comments_on",
@@ -30,9 +32,6 @@ __all__ = [
     "threatened_after",
 ]
 
-_WORD = re.compile(r"[\w'’-]+")
-_MARK = re.compile(r"(?<!\d)[,.](?!\d)|[;:!?()«»“”\"–—]")
-_NEVER = "(?!x)x"
 _NAME_LANGUAGES = ("en", "fr")  # German capitalises every noun: a capital says nothing of a name there
 _OBJECT_REACH = 50  # characters after an expulsion verb where its object stands
 _OBJECT_WORDS = 4  # and words: "vertrieben im März die Islamisten"
@@ -44,23 +43,23 @@ _NAME_GOES_ON = re.compile(r"\s+(?:(?:and|of|for|in|et|de|du|des|pour|la|le|l['�
 @cache
 def _insurgents(language: str) -> re.Pattern[str]:
     words = (rules.load("syntax", language) or {}).get("insurgents", [])
-    alts = sorted((re.escape(w) for w in words), key=len, reverse=True) or [_NEVER]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
+    alts = longest_first(re.escape(w) for w in words) or NEVER
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE)
 
 
 @cache
 def _possessive(language: str) -> re.Pattern[str]:
     """ ", whose (own)", ", dont le/la/les", ", deren/dessen": a relative clause that owns its noun."""
     words = (rules.load("syntax", language) or {}).get("possessive_relatives", [])
-    alts = sorted(words, key=len, reverse=True) or [_NEVER]
-    return re.compile(rf",\s*(?:{'|'.join(alts)})(?:\s+|(?<=['’]))", re.IGNORECASE)
+    alts = longest_first(words) or NEVER
+    return re.compile(rf",\s*(?:{alts})(?:\s+|(?<=['’]))", re.IGNORECASE)
 
 
 @cache
 def _gatherings(language: str) -> re.Pattern[str]:
     words = (rules.load("syntax", language) or {}).get("hosted_gatherings", [])
-    alts = sorted(words, key=len, reverse=True) or [_NEVER]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
+    alts = longest_first(words) or NEVER
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE)
 
 
 @cache
@@ -160,7 +159,7 @@ def _genitives(language: str) -> frozenset[str]:
 @cache
 def _comments(language: str) -> re.Pattern[str]:
     words = (rules.load("actors", language) or {}).get("comment_verbs", [])
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(words) or _NEVER})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(words) or NEVER})(?![\w])", re.IGNORECASE)
 
 
 def comments_on(text: str, name_end: int, trigger: Trigger, language: str, verb_last: bool) -> bool:
