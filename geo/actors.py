@@ -8,6 +8,7 @@ a place ("in Mali", "with France").
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -131,16 +132,49 @@ def _sponsor(language: str) -> re.Pattern[str] | None:
 
 def find_actors(text: str, language: str) -> list[ActorMention]:
     """Every word or phrase in `text` that may say whose troops they are."""
-    return list(_actors(text, language))
+    known = _SENTENCES.get((text, language))
+    return list(known if known is not None else _actors(text, language))
+
+
+# (sentence, language) -> its mentions, cut from one scan of the article (`read_sentences`)
+_SENTENCES: dict[tuple[str, str], tuple[ActorMention, ...]] = {}
+
+
+def read_sentences(text: str, language: str, spans: list[tuple[int, int]]) -> None:
+    """Find the mentions of the sentences at `spans` of the article `text` in one scan of it (which placing the
+    article's places has made already), for `find_actors` asked about each sentence: the same mentions as a scan
+    of the sentence alone, since the pattern looks at one character either side of a match and a sentence has
+    space or the text's edge on either side; a sentence a match runs into or out of is scanned alone."""
+    _SENTENCES.clear()
+    found, matched = _scan(text, language)
+    starts = [a.start for a in found]
+    edges = [s for s, _ in matched]
+    for start, end in spans:
+        if (start > 0 and not text[start - 1].isspace()) or (end < len(text) and not text[end].isspace()):
+            continue
+        k, n = bisect.bisect_left(edges, start), bisect.bisect_left(edges, end)
+        if (k and matched[k - 1][1] > start) or (n and matched[n - 1][1] > end):
+            continue  # a match across the sentence's start or its end
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        _SENTENCES[(text[start:end], language)] = tuple(
+            ActorMention(a.start - start, a.end - start, a.text, a.country, a.kind, a.candidates) for a in found[lo:hi]
+        )
+
+
+def _actors(text: str, language: str) -> tuple[ActorMention, ...]:
+    return _scan(text, language)[0]
 
 
 @lru_cache(maxsize=64)  # a sentence is asked about by several steps of its events; 64 covers one article
-def _actors(text: str, language: str) -> tuple[ActorMention, ...]:
+def _scan(text: str, language: str) -> tuple[tuple[ActorMention, ...], tuple[tuple[int, int], ...]]:
+    """The mentions of `text`, and the span of every match of the pattern (those the mentions leave out too)."""
     m = _matcher(language)
     generic = _generic(language)
     out = []
+    spans = []
     sponsor = _sponsor(language)
     for match in m.pattern.finditer(text):
+        spans.append(match.span())
         word = match.group(0)
         if sponsor is not None and sponsor.match(text, match.end()):
             continue  # "a Libyan-backed offensive": who backs it, not whose troops
@@ -152,4 +186,4 @@ def _actors(text: str, language: str) -> tuple[ActorMention, ...]:
             out.append(ActorMention(match.start(), match.end(), word, None, kind, code))
         else:
             out.append(ActorMention(match.start(), match.end(), word, code, kind))
-    return tuple(out)
+    return tuple(out), tuple(spans)

@@ -40,7 +40,7 @@ from .actions import (
     status_cues,
 )
 from .actors import GOVERNMENT as _GOVERNMENT
-from .actors import ActorMention, find_actors
+from .actors import ActorMention, find_actors, read_sentences
 from .clauses import BREAK_NOT_ORDINAL as _BREAK_NOT_ORDINAL
 from .clauses import CLAUSE_END as _CLAUSE_END
 from .clauses import adjacent as _adjacent
@@ -646,6 +646,7 @@ def find_drafts(article: Article) -> list[Draft]:
     syntax = _syntax(language)
     places = _find_places(article)
     sentences = split_sentences(text)  # once: the lead for the main country, then each sentence's events
+    read_sentences(text, language, [(s.start, s.end) for s in sentences])  # their actors, from one scan
     headline = _title_places(article)
     main, main_mention = _main_country(text, places, syntax, article.title or "", headline, sentences)
     ctx = _Context(article, language, syntax, places, main, main_mention)
