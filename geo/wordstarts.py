@@ -148,6 +148,14 @@ def fitting(heads: tuple[frozenset[tuple[str, bool]], ...], head: str) -> tuple[
     first = head[:1]
     if not first or not (first.isascii() or _plain_case(first)):
         return _fitting_all(heads, head)  # a letter whose case folding has exceptions fits any start
+    if len(head) == HEAD and all(c.isascii() or _plain_case(c) for c in head):
+        # a start (of at most HEAD letters) fits a whole head of plain letters when it is the head's own start
+        low = "".join(c.lower() for c in head)
+        by_start = _by_start(heads)
+        found = set()
+        for n in range(HEAD + 1):
+            found.update(by_start.get(low[:n], ()))
+        return tuple(sorted(found))
     # a start fits only if it begins with that letter (starts are lower case) or is empty
     by_first = _by_first(heads)
     found = {i for s, o, i in by_first.get(first.lower(), ()) if _fits(head, s, o)}
@@ -171,6 +179,21 @@ def _by_first(heads: tuple[frozenset[tuple[str, bool]], ...]) -> dict[str, list[
             for s, o in starts:
                 index.setdefault(s[:1], []).append((s, o, i))
         known = _BY_FIRST[id(heads)] = (heads, index)
+    return known[1]
+
+
+_BY_START: dict[int, tuple[object, dict[str, list[int]]]] = {}
+
+
+def _by_start(heads: tuple[frozenset[tuple[str, bool]], ...]) -> dict[str, list[int]]:
+    """The patterns (by index) of every start; kept by the heads' identity."""
+    known = _BY_START.get(id(heads))
+    if known is None or known[0] is not heads:
+        index: dict[str, list[int]] = {}
+        for i, starts in enumerate(heads):
+            for start, _ in starts:
+                index.setdefault(start, []).append(i)
+        known = _BY_START[id(heads)] = (heads, index)
     return known[1]
 
 
