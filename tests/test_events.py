@@ -135,6 +135,12 @@ def test_blind_batch_nine_does_not_fall_back() -> None:
         ("events_heldout76", 0.68),  # 0.73
         ("events_heldout77", 0.62),  # 0.67
         ("events_heldout78", 0.53),  # 0.58
+        ("events_heldout83", 0.49),  # 0.54
+        ("events_heldout84", 0.67),  # 0.72
+        ("events_heldout85", 0.45),  # 0.50
+        ("events_heldout86", 0.63),  # 0.68
+        ("events_heldout87", 0.46),  # 0.51
+        ("events_heldout88", 0.58),  # 0.63
     ],
 )
 def test_fresh_dev_batches_keep_their_gains(folder: str, floor: float) -> None:
