@@ -143,6 +143,17 @@ def draft_features(
         start = d.position - d.cue
         per_sentence[start] = per_sentence.get(start, 0) + 1
         per_cue[d.position] = per_cue.get(d.position, 0) + 1
+    # what the rest of the article says: a happening told more than once, the article's own actors and places
+    support: dict[tuple, int] = {}
+    actors_told: dict[str | None, int] = {}
+    countries_told: dict[str | None, int] = {}
+    for d in drafts:
+        key = (d.action, d.force or d.actor_country, d.location.place.country)
+        support[key] = support.get(key, 0) + 1
+        actors_told[d.actor_country] = actors_told.get(d.actor_country, 0) + 1
+        countries_told[d.location.place.country] = countries_told.get(d.location.place.country, 0) + 1
+    top_actor = max(actors_told.values())
+    top_country = max(countries_told.values())
     words = _words(language)
     title = (article.title or "").casefold()
     out = []
@@ -223,6 +234,12 @@ def draft_features(
         f.append(f"pos={_bucket(start / size, (0.05, 0.2, 0.4, 0.7))}")
         f.append(f"drafts={min(3, per_sentence[start])}")
         f.append(f"same_cue={min(3, per_cue[d.position])}")
+        f.append(f"support={min(3, support[(a, d.force or d.actor_country, loc.place.country)] - 1)}")
+        f.append(f"actor_told={min(3, actors_told[d.actor_country] - 1)}")
+        if d.actor_country is not None and actors_told[d.actor_country] == top_actor:
+            f.append("top_actor")
+        if countries_told[loc.place.country] == top_country:
+            f.append("top_country")
         f.append(f"len={_bucket(len(s.split()), (12, 25, 40))}")
         quotes = _QUOTES.findall(s)
         if quotes:
