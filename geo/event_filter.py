@@ -20,11 +20,12 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from . import rules
-from .actors import find_actors
+from .actors import ActorMention, find_actors
 from .forces import find_forces, force_by_name
 from .merge import Draft
 from .models import Article, PlaceMention
@@ -127,6 +128,16 @@ def _words(language: str) -> dict[str, re.Pattern[str]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What one sentence names, read once for all its drafts: forces, nations, and where each word list's
+    matches end."""
+
+    forces: set[str]
+    actors: list[ActorMention]
+    words: dict[str, list[int]]
+
+
 def _bucket(value: float, edges: Sequence[float]) -> int:
     return sum(value >= e for e in edges)
 
@@ -155,6 +166,7 @@ def draft_features(
     top_actor = max(actors_told.values())
     top_country = max(countries_told.values())
     words = _words(language)
+    read: dict[int, _Read] = {}
     title = (article.title or "").casefold()
     out = []
     for d in drafts:
@@ -171,8 +183,13 @@ def draft_features(
         f.append(f"s={d.status}")
         f.append(f"as={a}|{d.status}")
         # who: named in the sentence, or carried from before
-        forces = {fm.force.name for fm in find_forces(s)} if d.force else set()
-        actors = [x for x in find_actors(s, language) if x.country]
+        if start not in read:  # once per sentence: several drafts share one
+            read[start] = _Read(
+                {fm.force.name for fm in find_forces(s)},
+                [x for x in find_actors(s, language) if x.country],
+                {key: [m.end() for m in pattern.finditer(s)] for key, pattern in words.items()},
+            )
+        forces, actors, found = read[start].forces, read[start].actors, read[start].words
         force = force_by_name(d.force) if d.force else None
         if d.force:
             f.append("force=here" if d.force in forces else "force=carried")
@@ -246,11 +263,10 @@ def draft_features(
             f.append("quotes")
             if len(_QUOTES.findall(s, 0, cue)) % 2:
                 f.append("in_quote")
-        before = s[max(0, cue - _NEAR) : cue]
-        for key, pattern in words.items():
-            if pattern.search(before):
+        for key, ends in found.items():
+            if any(cue - _NEAR < e <= cue for e in ends):
                 f.append(f"near={key}")
-            elif pattern.search(s):
+            elif ends:
                 f.append(f"sent={key}")
         f.append(f"conf={_bucket(d.confidence, (0.55, 0.65, 0.75, 0.85))}")
         if d.additive:
