@@ -2773,13 +2773,10 @@ def _where_among(
     if trig.crossing:  # "überquerten bei Fotokol die Grenze nach Nigeria": the country they cross into
         preferred = _crossed_into(scored) or preferred
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
-    national = [s for s in preferred if s[1].place.feature == "region" and s[1].place.country]
     preferred = [s for s in preferred if not _broad(s[1])] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
-    if location is None and national:  # "bombardé des positions dans la forêt de Sambisa": a region of one country
-        location = min(national, key=lambda s: s[0])[1]
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         # "Au Tchad, ..., le millier de soldats a achevé son retrait": the sentence's own frame comes before
         # what "there" and "the country" point back to in the sentences before
@@ -2965,11 +2962,7 @@ def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[
     if chosen.place.feature != "country":
         return chosen
     inner = [
-        s
-        for s in scored
-        if s[1].place.feature in (*_SPECIFIC, "region")
-        and not _broad(s[1])
-        and s[1].place.country == chosen.place.country
+        s for s in scored if s[1].place.feature in (*_SPECIFIC, "region") and s[1].place.country == chosen.place.country
     ]
     return min(inner, key=lambda s: s[0])[1] if inner else chosen
 

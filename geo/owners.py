@@ -211,8 +211,7 @@ def _framing_mission(r: OwnerReading, owner: Owner) -> Verdict:
     country, force = owner
     if country is None or force is None:
         return None
-    text = r.text
-    framed = [w.force for w in r.whos if w.force and r.syn.framework.search(text[max(0, w.start - 60) : w.start])]
+    framed = _framed_forces(r.text, r.whos, r.syn)
     if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
         return country, framed[0]
     return None
@@ -557,11 +556,16 @@ def _framing_force(text: str, whos: list[Who], country: str, syn: _Syntax) -> Fo
     """The force a nation's troops serve in when the sentence frames them in one far from the cue ("Malawi sent 300
     soldiers to Goma as part of the SADC mission", "dans le cadre de la SAMIDRC", "im Rahmen der Amisom"): the one
     force named after a framing phrase, when that nation may serve in it."""
-    framed = {w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])}
+    framed = set(_framed_forces(text, whos, syn))
     if len(framed) != 1:
         return None
     force = framed.pop()
     return force if force.reported and force.accepts(country) else None
+
+
+def _framed_forces(text: str, whos: list[Who], syn: _Syntax) -> list[Force]:
+    """The forces named right after a framing phrase ("as part of", "dans le cadre de", "im Rahmen der"), in order."""
+    return [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
 
 
 def _bare(w: Who, text: str, language: str) -> bool:

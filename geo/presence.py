@@ -20,17 +20,12 @@ from .patterns import NEVER, alternation, spellings
 __all__ = ["expels_insurgents", "partner_antecedent"]
 
 
-def _any(words: list[str]) -> str:
-    """One pattern for a word list of the rules; one that never matches for a list the language leaves empty."""
-    return alternation(words) if words else NEVER
-
-
 @cache
 def _insurgent_object(language: str) -> re.Pattern[str]:
     """An armed group right after a verb, a determiner or a nationality adjective between at most."""
     s = rules.load("syntax", language) or {}
-    groups = _any([f for w in s.get("insurgents", []) for f in spellings(w, free_first=False)])
-    dets = _any(s.get("determiners", []))
+    groups = alternation([f for w in s.get("insurgents", []) for f in spellings(w, free_first=False)]) or NEVER
+    dets = alternation(s.get("determiners", [])) or NEVER
     return re.compile(rf"\s+(?:(?:{dets})(?:\s+|(?<=['’]))|[\w-]+\s+)?(?:{groups})(?![\w])", re.IGNORECASE)
 
 
@@ -45,13 +40,13 @@ def expels_insurgents(text: str, trig: Trigger, language: str) -> bool:
 @cache
 def _partner_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     s = rules.load("syntax", language) or {}
-    words = _any(s.get("partner_before", []))
-    dets = _any(s.get("determiners", []))
-    pronouns = _any(s.get("relative_pronouns", []))
+    words = alternation(s.get("partner_before", [])) or NEVER
+    dets = alternation(s.get("determiners", [])) or NEVER
+    pronouns = alternation(s.get("relative_pronouns", [])) or NEVER
     partners = set(s.get("partner_before", []))
     # "the border with Sudan, which ...": a border phrase that ends with the word names a landmark, not a partner
     longer = [p for p in s.get("own_border", []) if p.split()[-1] in partners]
-    lead = _any(longer)
+    lead = alternation(longer) or NEVER
     before = re.compile(rf"(?<![\w-])(?:{words})\s+(?:(?:{dets})(?:\s+|(?<=['’])))?$", re.IGNORECASE)
     landmark = re.compile(rf"(?<![\w-])(?:{lead})\s+(?:(?:{dets})(?:\s+|(?<=['’])))?$", re.IGNORECASE)
     return before, landmark, re.compile(rf"\s*,\s*(?:{pronouns})(?![\w])", re.IGNORECASE)
