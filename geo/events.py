@@ -151,6 +151,7 @@ def extract_article(article: Article) -> list[Event]:
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language, a cache key
 class _Syntax:
+    language: str  # whose rules these are (en when a language has none): for the rules of other modules
     place_in: re.Pattern[str]
     place_from: re.Pattern[str]
     place_to: re.Pattern[str]
@@ -267,6 +268,7 @@ def _syntax(language: str) -> _Syntax:
     nouns = [w for w in n["troop_nouns"] + n.get("asset_nouns", []) if len(w) > 4]
     compound = r"[\w-]*" if language == "de" else ""
     return _Syntax(
+        language=language if language in rules.LANGUAGES else "en",
         place_in=_tail(s["place_in"], filler),
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
@@ -2381,14 +2383,13 @@ def _home_move(
         p.place.feature == "country"
         and not syn.own_border_head.match(p.text)
         and not syn.own_area.fullmatch(p.text)
-        and not is_border_phrase(p.text, _syntax_language(syn))  # "to the Malian border": _typed_border's
-        and not _directions(_syntax_language(syn)).fullmatch(p.text)  # "moved several battalions north"
+        and not is_border_phrase(p.text, syn.language)  # "to the Malian border": _typed_border's
+        and not _directions(syn.language).fullmatch(p.text)  # "moved several battalions north"
         for p in places
     ):
         return False  # the whole country is no place of a move at home; a border area of it is
     if all(
-        p.place.feature == "country"
-        and (syn.own_area.fullmatch(p.text) or _directions(_syntax_language(syn)).fullmatch(p.text))
+        p.place.feature == "country" and (syn.own_area.fullmatch(p.text) or _directions(syn.language).fullmatch(p.text))
         for p in places
     ):
         movers.add(country)  # "sa frontière nord, où 300 militaires ont été déployés": _own_area found its owner
@@ -2433,7 +2434,7 @@ def _inverted_subject(text: str, trig: Trigger, whos: list[_Who], syn: _Syntax) 
     """The subject of a verb-second main clause that opens on an adjunct ("Im März verlegte die Armee 800 Soldaten
     nach Diapaga", "Am Montag schickte Kamerun ..."): the army or country named right after the finite verb, in
     the languages whose subject may follow its verb."""
-    if trig.kind != "verb" or not subject_may_follow(_syntax_language(syn)):
+    if trig.kind != "verb" or not subject_may_follow(syn.language):
         return []
     for w in whos:
         if w.start < trig.end:
@@ -2589,7 +2590,7 @@ def _role_cached(text: str, start: int, syn: _Syntax, end: int) -> frozenset[str
 def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
     """Whether a preposition ties the place to what is said ("in", "from", "to"): `_role` is not empty,
     read up to the first preposition found."""
-    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    owner = genitive_owner_start(text, mention_start, syn.language)
     mention_start = mention_start if owner is None else owner  # "in Malis Norden": the owner's preposition
     before = text[max(0, mention_start - 60) : mention_start]
     place_in, place_from, place_to = _tie_patterns(syn)
@@ -2607,17 +2608,6 @@ def _tied_here(ctx: _Context, text: str, at: int) -> bool:
     return known
 
 
-def _syntax_language(syn: _Syntax) -> str:
-    """The language whose rules `syn` holds (for the place questions of geo/placing.py)."""
-    known = _LANGUAGE_OF.get(id(syn))
-    if known is None or known[0] is not syn:
-        known = _LANGUAGE_OF[id(syn)] = (syn, next((lang for lang in rules.LANGUAGES if _syntax(lang) is syn), "en"))
-    return known[1]
-
-
-_LANGUAGE_OF: dict[int, tuple[_Syntax, str]] = {}  # id of a syntax -> (it, its language)
-
-
 @cache
 def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """ "in", "from", "to" before a place, gated (the same matches), found once per language."""
@@ -2625,14 +2615,14 @@ def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
 
 
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
-    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    owner = genitive_owner_start(text, mention_start, syn.language)
     if owner is not None:  # "into Nigeria's Borno state", "in Nigers Hauptstadt Niamey": the owner's preposition
         mention_start = owner
     before = text[max(0, mention_start - 60) : mention_start]
     roles = set()
     if mention_end is not None and syn.from_after.match(text, mention_end):
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
-    if mention_end is not None and base_after(text, mention_end, _syntax_language(syn)):
+    if mention_end is not None and base_after(text, mention_end, syn.language):
         roles.add("in")  # "von Niamey aus operieren": the base the troops act from, where they are
     place_in, place_from, place_to = _tie_patterns(syn)
     if place_in.search(before):
