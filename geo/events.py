@@ -82,11 +82,12 @@ from .placing import (
     postposition_end,
     side_mention,
 )
-from .presence import expels_insurgents, partner_antecedent
+from .presence import partner_antecedent
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .slots import fronted_date, nearest_first, year_inside_cue
 from .stance import (
+    armed_groups,
     comments_on,
     expels_armed_group,
     hosts_no_troops,
@@ -120,7 +121,6 @@ _NO_EVENT = (
     is_unasserted,
     moves_no_troops,
     states_no_movement,
-    expels_insurgents,
     in_proper_name,
     expels_armed_group,
     hosts_no_troops,
@@ -418,7 +418,7 @@ def _syntax(language: str) -> _Syntax:
         passive=re.compile(
             rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
-        insurgent=re.compile(rf"(?<![\w-])(?:{_alt(s.get('insurgents', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        insurgent=armed_groups(language if language in rules.LANGUAGES else "en"),  # as the rules above
     )
 
 

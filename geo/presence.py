@@ -1,11 +1,9 @@
-"""Checks on the cues of presence and departure that read one sentence's words.
+"""Checks on the cues of presence that read one sentence's words.
 
-A departure verb whose object is an armed group tells what troops did to that group, not that they left:
-"tschadische Panzerkolonnen vertrieben Boko Haram aus Gamboru", "the army drove the jihadists out of
-Djibo", "les soldats ont chassé les rebelles de la ville". A nation named after "with" is a partner, no
-actor, unless it heads a relative clause that states its own troops ("les accords avec la France, qui dispose
-d'environ 1 500 soldats dans le pays"). The words are data (rules/<lang>/syntax.json `insurgents`,
-`determiners`, `partner_before`, `relative_pronouns`, `own_border`); this module holds none of any language.
+A nation named after "with" is a partner, no actor, unless it heads a relative clause that states its own
+troops ("les accords avec la France, qui dispose d'environ 1 500 soldats dans le pays"). The words are data
+(rules/<lang>/syntax.json `determiners`, `partner_before`, `relative_pronouns`, `own_border`); this module holds
+none of any language. (A departure verb whose object is an armed group: `stance.expels_armed_group`.)
 """
 
 from __future__ import annotations
@@ -14,27 +12,9 @@ import re
 from functools import cache
 
 from . import rules
-from .actions import Trigger
-from .patterns import NEVER, alternation, spellings
+from .patterns import NEVER, alternation
 
-__all__ = ["expels_insurgents", "partner_antecedent"]
-
-
-@cache
-def _insurgent_object(language: str) -> re.Pattern[str]:
-    """An armed group right after a verb, a determiner or a nationality adjective between at most."""
-    s = rules.load("syntax", language) or {}
-    groups = alternation([f for w in s.get("insurgents", []) for f in spellings(w, free_first=False)]) or NEVER
-    dets = alternation(s.get("determiners", [])) or NEVER
-    return re.compile(rf"\s+(?:(?:{dets})(?:\s+|(?<=['’]))|[\w-]+\s+)?(?:{groups})(?![\w])", re.IGNORECASE)
-
-
-def expels_insurgents(text: str, trig: Trigger, language: str) -> bool:
-    """Whether a withdrawal cue is a verb whose object, right after it, is an armed group ("vertrieben Boko
-    Haram aus Gamboru"): the subject's troops drove the group out, they did not leave."""
-    if trig.action != "withdrawal" or trig.kind != "verb":
-        return False
-    return _insurgent_object(language).match(text, trig.end) is not None
+__all__ = ["partner_antecedent"]
 
 
 @cache

@@ -19,10 +19,11 @@ from functools import cache
 
 from . import rules
 from .actions import Trigger
-from .patterns import NEVER, longest_first
+from .patterns import NEVER, alternation, longest_first, spellings
 from .scope import _MARK, _WORD
 
 __all__ = [
+    "armed_groups",
     "comments_on",
     "expels_armed_group",
     "hosts_no_troops",
@@ -41,10 +42,19 @@ _NAME_GOES_ON = re.compile(r"\s+(?:(?:and|of|for|in|et|de|du|des|pour|la|le|l['�
 
 
 @cache
-def _insurgents(language: str) -> re.Pattern[str]:
+def armed_groups(language: str) -> re.Pattern[str]:
+    """An armed group, no state's troops ("jihadists", "Boko Haram", "Rebellen"; syntax.json `insurgents`): the
+    one pattern of the expulsion check here and of the events' syntax (an armed group's own attack)."""
     words = (rules.load("syntax", language) or {}).get("insurgents", [])
-    alts = longest_first(re.escape(w) for w in words) or NEVER
+    alts = alternation([f for w in words for f in spellings(w, free_first=False)]) or NEVER
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def _determiners(language: str) -> frozenset[str]:
+    """The articles of a language ("les", "des", "die"): an object's first word, even when a place preposition
+    shares it ("des" of "chassé des jihadistes" and of "retiré des villes")."""
+    return frozenset(w.lower() for w in (rules.load("syntax", language) or {}).get("determiners", []))
 
 
 @cache
@@ -90,19 +100,23 @@ def in_proper_name(text: str, trigger: Trigger, language: str) -> bool:
 
 def expels_armed_group(text: str, trigger: Trigger, language: str) -> bool:
     """A withdrawal verb whose object, in the few words after it and before any place preposition, is an armed
-    group: "forced the insurgents out of", "a chassé les shebab de Mogadiscio", "vertrieben im März die
-    Islamisten aus Gamboru" tell of the group's flight, not of troops that leave."""
+    group: "forced the insurgents out of", "a chassé les shebab de Mogadiscio", "a chassé l'EIGS de Ménaka",
+    "vertrieben im März die Islamisten aus Gamboru" tell of the group's flight, not of troops that leave."""
     if trigger.action != "withdrawal" or trigger.kind != "verb":
         return False
-    groups = _insurgents(language)
+    groups = armed_groups(language)
     if groups.search(trigger.text):  # the object inside the cue: "forced the jihadists out"
         return True
-    stops = _place_words(language)
+    stops, articles = _place_words(language), _determiners(language)
     for m in list(_WORD.finditer(text, trigger.end, min(len(text), trigger.end + _OBJECT_REACH)))[:_OBJECT_WORDS]:
-        if _MARK.search(text, trigger.end, m.start()) or m.group(0).lower() in stops:
-            return False  # "pulled its battalions out of the plain as the rebels advanced": past the object
-        if groups.match(text, m.start()):
+        if _MARK.search(text, trigger.end, m.start()):
+            return False
+        word = m.group(0)
+        elided = max(word.rfind("'"), word.rfind("’")) + 1  # "l'EIGS": the name after an elided article
+        if groups.match(text, m.start()) or (elided and groups.match(text, m.start() + elided)):
             return True
+        if word.lower() in stops and word.lower() not in articles:
+            return False  # "pulled its battalions out of the plain as the rebels advanced": past the object
     return False
 
 
