@@ -165,6 +165,7 @@ class _Syntax:
     possessive: re.Pattern[str]
     not_actor_after: re.Pattern[str]
     troop_noun: re.Pattern[str]
+    troops_only: re.Pattern[str]  # "troops", "Soldaten", not "the regional force", "die G5-Truppe": `_own_troops_leave`
     list_join: re.Pattern[str]
     list_gap: re.Pattern[str]
     marks: re.Pattern[str]
@@ -266,7 +267,7 @@ def _syntax(language: str) -> _Syntax:
         r"(?![\w])"
     )
     nouns = [w for w in n["troop_nouns"] + n.get("asset_nouns", []) if len(w) > 4]
-    compound = r"[\w-]*" if language == "de" else ""
+    compound = r"[\w-]*" if s.get("compound_nouns", False) else ""
     return _Syntax(
         language=language if language in rules.LANGUAGES else "en",
         place_in=_tail(s["place_in"], filler),
@@ -296,6 +297,7 @@ def _syntax(language: str) -> _Syntax:
         possessive=re.compile(rf"(?<![\w])(?:{_alt(a['possessives'])})(?![\w])", re.IGNORECASE),
         not_actor_after=_tail(a["not_actor_after"], filler),
         troop_noun=re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns)})(?![\w])", re.IGNORECASE),
+        troops_only=_troops_only(n, compound),
         list_join=re.compile(
             rf"\s*(?:,|(?<![\w])(?:{_alt([j for j in s['list_joiners'] if j != ','])})(?![\w]))\s*"
             rf"(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*",
@@ -903,7 +905,9 @@ def _actor_candidates(
                 is_actor = is_actor and (_troop_genitive(before, syn) or not _tied_here(ctx, text, a.start))
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
-                landmark = _vetoed(ctx, text, a.start) and not partner_antecedent(text, a.start, a.end, lang)
+                landmark = _vetoed(ctx, text, a.start) and not partner_antecedent(
+                    text, a.start, a.end, lang, syn.relative
+                )
                 is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
                 # "on the banks of the Niger", "Djibouti, where 1,500 soldiers are based": scenery, a place
                 is_actor = is_actor and not landmark and not (a.kind == "country" and _place_relative(syn, text, a.end))
@@ -2099,7 +2103,7 @@ def _draft(
         and force.kind == "coalition"
         and country in force.contributors
         and count is None
-        and not _own_troops_leave(text, span, costs, ctx.language)  # "pulling its troops out of the force"
+        and not _own_troops_leave(text, span, costs, syn)  # "pulling its troops out of the force"
         and (
             location is None
             or _member_country(location, force)
@@ -2115,7 +2119,7 @@ def _draft(
         )
     ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force (no troops named), its cooperation ends
         action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
-    elif _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language):
+    elif _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, syn):
         # the member's troops leave the force where they serve: at home, unless the sentence names the place
         inside = location is not None and sentence.start <= location.start < sentence.end
         location = location if inside else _country_mention(country, ctx, text="", sentence=sentence) or location
@@ -2128,7 +2132,7 @@ def _draft(
         and any(w.force and w.start >= trig.end for w in whos)
         and not any(w.force and w.end <= trig.start for w in whos)
         and not (
-            _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language)
+            _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, syn)
         )  # "pulling its troops out of the MNJTF": the member's troops leave, at home
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
@@ -2210,19 +2214,17 @@ def _leaves_coalition_at_home(action: str, force: Force | None, country: str | N
     return not force.theatre or country in force.theatre  # the MNJTF serves in its members' lands, Takuba in Mali
 
 
-@cache
-def _troops_only(language: str) -> re.Pattern[str]:
+def _troops_only(n: dict, compound: str) -> re.Pattern[str]:
     """The nouns of troops themselves ("troops", "Soldaten"), not of units or forces ("the regional force",
     "die G5-Truppe"), which name the joint force a member leaves."""
-    nouns = [w for w in (rules.load("numbers", language) or {}).get("troop_nouns", []) if len(w) > 4]
-    compound = r"[\w-]*" if language == "de" else ""
+    nouns = [w for w in n.get("troop_nouns", []) if len(w) > 4]
     return re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns or [_NEVER])})(?![\w])", re.IGNORECASE)
 
 
-def _own_troops_leave(text: str, span: tuple[int, int], costs: _Costs, language: str) -> bool:
+def _own_troops_leave(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
     """Whether the cue moves troops named beside it ("pulling its troops out of the MNJTF", "ihre 1.500 Soldaten
     aus dem Bündnis abziehen"): then a member's leaving a joint force is a withdrawal, not an ended cooperation."""
-    return any(costs.between(m.span(), span) <= 4 for m in _troops_only(language).finditer(text))
+    return any(costs.between(m.span(), span) <= 4 for m in _matches(syn, "troops_only", text))
 
 
 def _origin_town(

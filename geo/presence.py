@@ -18,24 +18,23 @@ __all__ = ["partner_antecedent"]
 
 
 @cache
-def _partner_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _partner_before(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     s = rules.load("syntax", language) or {}
     words = alternation(s.get("partner_before", [])) or NEVER
     dets = alternation(s.get("determiners", [])) or NEVER
-    pronouns = alternation(s.get("relative_pronouns", [])) or NEVER
     partners = set(s.get("partner_before", []))
     # "the border with Sudan, which ...": a border phrase that ends with the word names a landmark, not a partner
     longer = [p for p in s.get("own_border", []) if p.split()[-1] in partners]
     lead = alternation(longer) or NEVER
     before = re.compile(rf"(?<![\w-])(?:{words})\s+(?:(?:{dets})(?:\s+|(?<=['’])))?$", re.IGNORECASE)
     landmark = re.compile(rf"(?<![\w-])(?:{lead})\s+(?:(?:{dets})(?:\s+|(?<=['’])))?$", re.IGNORECASE)
-    return before, landmark, re.compile(rf"\s*,\s*(?:{pronouns})(?![\w])", re.IGNORECASE)
+    return before, landmark
 
 
-def partner_antecedent(text: str, start: int, end: int, language: str) -> bool:
+def partner_antecedent(text: str, start: int, end: int, language: str, relative: re.Pattern[str]) -> bool:
     """Whether a nation named after "with" heads a relative clause ("les accords avec la France, qui dispose
     d'environ 1 500 soldats dans le pays"): the clause's subject, whose troops its verb counts, although "with"
-    alone makes the name a partner."""
-    before, landmark, relative = _partner_before(language)
+    alone makes the name a partner. `relative`: a comma and a relative pronoun (the events' syntax's)."""
+    before, landmark = _partner_before(language)
     head = text[max(0, start - 40) : start]
     return relative.match(text, end) is not None and before.search(head) is not None and not landmark.search(head)
