@@ -71,7 +71,7 @@ from .owners import after_place as owners_after_place
 from .owners import anaphor_force as _anaphor_force
 from .owners import announces as _announces
 from .owners import before_place as owners_before_place
-from .patterns import alternation, spellings
+from .patterns import NEVER, alternation, spellings
 from .patterns import sentence_matches as _matches
 from .placing import (
     base_after,
@@ -105,7 +105,7 @@ _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
 _MAX_NOUN_PLACE_COST = 12.0  # a noun's place stands in its own phrase: "the withdrawal of French troops from Mali"
 _MAX_DATE_COST = 14.0
-_NEVER = "\x00"
+_NEVER = NEVER  # what an empty word list of the rules stands as: `_alt([_NEVER])` never matches
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
@@ -225,6 +225,8 @@ class _Syntax:
 
 
 def _alt(words: Sequence[str]) -> str:
+    if _NEVER in words:
+        return NEVER
     return alternation([f for w in words for f in spellings(w, free_first=False)])
 
 
@@ -277,7 +279,7 @@ def _syntax(language: str) -> _Syntax:
         place_veto=_tail(
             _border_phrases(s, [w for w in s.get("place_not_after", []) if w in s.get("own_border", [])])
             + s.get("place_not_after", [])
-            or ["\x00"],
+            or [_NEVER],
             filler,
         ),
         own_border=_tail(_border_phrases(s) or [_NEVER], filler),

@@ -9,7 +9,7 @@ while nobody is known yet, so a rule placed earlier wins over the fallbacks afte
 
 This module also holds what only these rules use (the candidate names `Who`, the readings of troop phrases, of
 clauses and of leaders who announce). The words it reads are the data of `rules/<lang>/syntax.json`, through the
-caller's syntax, but for two short lists it took over as they were (`_COMPLEMENT`, `_OF_GROUP`).
+caller's syntax (and `complementizers`, `_complement`).
 """
 
 from __future__ import annotations
@@ -17,16 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final, TypeAlias
 
+from . import rules
 from .actions import Trigger, find_triggers, report_spans
 from .actors import GOVERNMENT, find_actors
 from .clauses import BREAK_NOT_ORDINAL, CLAUSE_END, CLAUSE_MARKS, adjacent, clause_end, clause_start
 from .forces import Force, force_by_name, sibling_in
 from .home import generic_army
 from .numbers import TroopCount
-from .patterns import sentence_matches
+from .patterns import NEVER, alternation, sentence_matches, spellings
 from .wordstarts import gated
 
 if TYPE_CHECKING:  # the caller's readings of the article and of the sentence (events imports this module)
@@ -623,9 +624,6 @@ def announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
     return any(len(head[b:].split()) <= 3 and not CLAUSE_END.search(head[b:]) for b in ends)
 
 
-_OF_GROUP = re.compile(r"\s+(?:de|des|d['’]|of|von|der)\s*", re.IGNORECASE)  # "combattants de (Boko Haram)"
-
-
 def _insurgent_subject(trig: Trigger, text: str, whos: list[Who], syn: _Syntax) -> bool:
     """ "des combattants de Boko Haram avaient attaqué une position militaire", "Rebels attacked a camp": a strike
     whose clause names an armed group before the verb, with no army or force between, is that group's attack."""
@@ -640,7 +638,7 @@ def _insurgent_subject(trig: Trigger, text: str, whos: list[Who], syn: _Syntax) 
         return False
 
     def theirs(m: re.Match[str]) -> bool:  # "Boko Haram fighters", "des combattants de Boko Haram": the group's own
-        return any(0 <= m.start() - g.end() <= 1 or _OF_GROUP.fullmatch(text, m.end(), g.start()) for g in groups)
+        return any(0 <= m.start() - g.end() <= 1 or _of_group(text[m.end() : g.start()], syn) for g in groups)
 
     # "nach dem Angriff der Rebellen hat die Armee ... bombardiert", "belgische Soldaten haben Dschihadisten
     # neutralisiert" (the object before a German verb): soldiers or a nation named in the clause strike
@@ -878,7 +876,18 @@ def _who(
 _CLAUSE_BREAK = re.compile(r"[;:]|[,.](?!\d)")  # not the point or comma of "14.000", "1,100"
 
 
-_COMPLEMENT = re.compile(r"\s*(?:that|que|qu['’]|dass|ob)\b", re.IGNORECASE)
+def _of_group(gap: str, syn: _Syntax) -> bool:
+    """Whether the words between a troop noun and an armed group are a genitive preposition ("combattants de
+    Boko Haram", "fighters of ISWAP"): the group's own fighters."""
+    return gap[:1].isspace() and syn.genitive_of.fullmatch(gap.strip()) is not None
+
+
+@cache
+def _complement(language: str) -> re.Pattern[str]:
+    """A word that opens a reported clause ("that", "que", "dass"; syntax.json `complementizers`)."""
+    words = (rules.load("syntax", language) or {}).get("complementizers", [])
+    alts = alternation([f for w in words for f in spellings(w, free_first=False)]) or NEVER
+    return re.compile(rf"\s*(?:{alts})\b", re.IGNORECASE)
 
 
 def _clause_owner(
@@ -924,7 +933,8 @@ def _clause_owner(
             return country, force
         for f in subjects:
             breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, n.end, f.start)]
-            said = breaks and _COMPLEMENT.match(text, breaks[-1] + 1)  # "Macron announced, that Barkhane ..."
+            # "Macron announced, that Barkhane ...": a reported clause
+            said = breaks and _complement(syn.language).match(text, breaks[-1] + 1)
             if breaks and not said and not any(any(a <= p <= b for a, b in clauses) for p in breaks):
                 continue
             return country, force

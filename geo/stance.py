@@ -8,8 +8,8 @@
   retrait ...", "die Mission, deren Abzug ..."): the move is the antecedent's, not that of a country named
   elsewhere in the sentence.
 
-Knowledge lives in the rules files (syntax.json "insurgents", "possessive_relatives"); the code says only
-where it applies.
+Knowledge lives in the rules files (syntax.json "insurgents", "possessive_relatives", "capital_marks_name",
+"name_joiners", "hosted_gatherings", "adjuncts_follow_verb"); the code says only where it applies.
 """
 
 from __future__ import annotations
@@ -33,12 +33,9 @@ __all__ = [
     "threatened_after",
 ]
 
-_NAME_LANGUAGES = ("en", "fr")  # German capitalises every noun: a capital says nothing of a name there
 _OBJECT_REACH = 50  # characters after an expulsion verb where its object stands
 _OBJECT_WORDS = 4  # and words: "vertrieben im März die Islamisten"
 _TITLE_SHARE = 0.8  # a sentence with more capitalised words than this is a headline in title case
-# a name goes on after the cue: a capitalised word, or a joiner then one ("and Stabilization", "de la Paix")
-_NAME_GOES_ON = re.compile(r"\s+(?:(?:and|of|for|in|et|de|du|des|pour|la|le|l['’])\s*)*[A-ZÀ-ÖØ-Þ]")
 
 
 @cache
@@ -55,6 +52,24 @@ def _determiners(language: str) -> frozenset[str]:
     """The articles of a language ("les", "des", "die"): an object's first word, even when a place preposition
     shares it ("des" of "chassé des jihadistes" and of "retiré des villes")."""
     return frozenset(w.lower() for w in (rules.load("syntax", language) or {}).get("determiners", []))
+
+
+@cache
+def _name_goes_on(language: str) -> re.Pattern[str] | None:
+    """A name goes on after the cue: a capitalised word, or a joiner then one ("and Stabilization", "de la Paix");
+    None in a language whose capitals mark no name (German capitalises every noun)."""
+    s = rules.load("syntax", language) or {}
+    if not s.get("capital_marks_name", False):
+        return None
+    joiners = alternation([f for w in s.get("name_joiners", []) for f in spellings(w, free_first=False)]) or NEVER
+    return re.compile(rf"\s+(?:(?:{joiners})\s*)*[A-ZÀ-ÖØ-Þ]")
+
+
+@cache
+def _object_before_verb(language: str) -> bool:
+    """Whether a clause's objects may stand before its verb ("Flüchtlinge aufnehmen"): syntax.json
+    `adjuncts_follow_verb` false, the verb-final languages."""
+    return not (rules.load("syntax", language) or {}).get("adjuncts_follow_verb", True)
 
 
 @cache
@@ -84,9 +99,10 @@ def in_proper_name(text: str, trigger: Trigger, language: str) -> bool:
     """Whether the cue is capitalised inside a name: after a capitalised word that does not open the sentence and
     before another, maybe after a joiner ("the African Union Support and Stabilization Mission"), in a sentence
     not written in title case (a headline "France Withdraws Troops From Mali" keeps its verb)."""
-    if language not in _NAME_LANGUAGES or not all(w[:1].isupper() for w in _WORD.findall(trigger.text)):
+    goes_on = _name_goes_on(language)
+    if goes_on is None or not all(w[:1].isupper() for w in _WORD.findall(trigger.text)):
         return False  # "Nigerian Air Force jets bombed": a name inside the cue, not the cue inside a name
-    if _NAME_GOES_ON.match(text, trigger.end) is None:
+    if goes_on.match(text, trigger.end) is None:
         return False  # a name goes on after the cue: "Support and Stabilization Mission", "Support Office"
     before = _WORD.findall(text, max(0, trigger.start - 40), trigger.start)
     if not before or not before[-1][:1].isupper() or _MARK.search(text, trigger.start - 3, trigger.start):
@@ -130,7 +146,7 @@ def hosts_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     mark = _MARK.search(text, trigger.end)
     hi = min(mark.start() if mark else len(text), trigger.end + _OBJECT_REACH)
     return gatherings.search(text, trigger.end, hi) is not None or (
-        language == "de" and gatherings.search(text, lo, trigger.start) is not None
+        _object_before_verb(language) and gatherings.search(text, lo, trigger.start) is not None
     )
 
 
