@@ -56,23 +56,21 @@ from .dates import (
     names_year,
     starts_happening,
 )
-from .forces import Force, ForceMention, find_forces, force_by_name, successor_in
+from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 
-# the owner rules (and `_Who`, `_default`, `_anaphor_force`, `_announces`) live in owners.py, `_matches`,
-# `_CLAUSE_END`, `_adjacent`, `_GOVERNMENT` in the modules below it: imported by the names this code reads
-from .owners import OwnerReading
-from .owners import Who as _Who
-from .owners import actor_of as _default
+# the owner rules (and `_anaphor_force`, `_announces`) live in owners.py, `_CLAUSE_END`, `_adjacent`, `_GOVERNMENT`
+# in the modules below it: imported by the names this code reads
+from .owners import OwnerReading, Who, foreign_partner, possessive_owner
+from .owners import after_date as owners_after_date
 from .owners import after_place as owners_after_place
 from .owners import anaphor_force as _anaphor_force
 from .owners import announces as _announces
 from .owners import before_place as owners_before_place
-from .patterns import NEVER, alternation, spellings
-from .patterns import sentence_matches as _matches
+from .patterns import NEVER, alternation, sentence_matches, spellings
 from .placing import (
     base_after,
     border_phrases,
@@ -88,12 +86,9 @@ from .sentences import Sentence, split_sentences
 from .slots import fronted_date, nearest_first, year_inside_cue
 from .stance import (
     armed_groups,
-    comments_on,
     expels_armed_group,
     hosts_no_troops,
     in_proper_name,
-    leaves_force,
-    possessive_antecedent,
     threatened_after,
 )
 from .wordstarts import gated
@@ -856,14 +851,14 @@ def _actor_candidates(
     forces: list[ForceMention],
     aside: dict[int, Force | None] | None = None,
     clause_starts: Sequence[int] = (),
-) -> list[_Who]:
+) -> list[Who]:
     text = sentence.text
     syn = ctx.syntax
-    out: list[_Who] = []
+    out: list[Who] = []
     for f in forces:
         force = (aside or {}).get(f.start, f.force)
         if force is not None:
-            out.append(_Who(f.start, f.end, None, force, f.text))
+            out.append(Who(f.start, f.end, None, force, f.text))
     out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
     text_of, lang = ctx.article.text, ctx.language
@@ -941,7 +936,7 @@ def _actor_candidates(
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
-        out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
+        out.append(Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
     out.extend(_bare_army_whos(sentence, ctx, forces, out))
     named = {w.start for w in out}
     lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
@@ -951,7 +946,7 @@ def _actor_candidates(
         rel = m.start - sentence.start
         if m.place.feature in _TOWNS and m.place.country and rel not in named and _seated(syn, text, rel):
             # "the junta in Niamey", "die Regierung in N'Djamena": the government seated in a town acts for its country
-            out.append(_Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
+            out.append(Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
     out.sort(key=lambda w: w.start)
     # "die französische Luftwaffe", "l'armée malienne": a nationality right beside an army says whose it is
     return [
@@ -981,7 +976,7 @@ def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | N
     return ctx.main_country if ctx.main_country in a.candidates else None
 
 
-def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention], found: list[_Who]) -> list[_Who]:
+def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention], found: list[Who]) -> list[Who]:
     """ "The army said its aircraft had struck camps near Tillabéri", "l'état-major a dépêché un renfort",
     "Au Tchad voisin, l'armée a renforcé son dispositif": an army the sentence gives no nation is the army of
     the country the sentence is in, not the foreign troops of the sentence before."""
@@ -1001,11 +996,11 @@ def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention
             continue  # "Soldaten der Luftwaffe" in an article on the Bundeswehr: the registry's (an actor already)
         country = _fronted_country(sentence, ctx) or _antecedent_army(b.text, sentence, ctx) or _home_of(sentence, ctx)
         if country is not None:
-            out.append(_Who(b.start, b.end, country, None, b.text, 0.0, "army"))
+            out.append(Who(b.start, b.end, country, None, b.text, 0.0, "army"))
     return out
 
 
-def _opening_subject(text: str, whos: list[_Who]) -> _Who | None:
+def _opening_subject(text: str, whos: list[Who]) -> Who | None:
     """The sentence's subject: its first name that is no place, or a capital that opens it ("Nouakchott n'a pas
     toujours été aussi prudent. En 2011, son armée ...": "son" is Mauritania's)."""
     first = next((w for w in whos if w.weight <= 1.0), None)
@@ -1104,7 +1099,7 @@ def _seated(syn: _Syntax, text: str, rel: int) -> bool:
     return syn.seat_before.search(text[max(0, rel - 40) : rel]) is not None
 
 
-def _past_where(text: str, trig: Trigger, w: _Who, syn: _Syntax) -> bool:
+def _past_where(text: str, trig: Trigger, w: Who, syn: _Syntax) -> bool:
     """Whether a name stands in a ", where ..." clause that opens after the cue ("will be deployed in the
     Liptako-Gourma region, where Mali, Niger and Burkina Faso meet"): it describes the place, it does not
     say whose troops the cue moves."""
@@ -1279,7 +1274,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         found = _own_counts(trig, counts, count_owner, costs, text)
         return found or ([counts[shared[id(trig)]]] if id(trig) in shared else [])
 
-    def mine_whos(trig: Trigger) -> list[_Who]:
+    def mine_whos(trig: Trigger) -> list[Who]:
         """The names a cue may take its actor from: not the nations listed in a force's clause that does not
         hold the cue ("La task force Takuba, à laquelle participent l'Estonie et la Suède, compte 600 soldats")."""
         if not listing:
@@ -1344,17 +1339,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         draft = built[id(trig)]
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
             continue
-        if draft is not None and _host_ends_mission(draft):
-            draft = replace(draft, actor_country=_default(force_by_name(draft.force or "")))
-        if draft is not None and _leaves_own_force(draft, trig, forces, text, lang):
-            draft = replace(draft, actor_country=None)  # "the withdrawal from MINUSMA": a contributor's, not the UN's
-        if draft is not None and _commenter(draft, trig, whos, text, ctx):
-            # "The US condemned the stationing of Rwandan missiles": the troops' own adjective, or no one known
-            draft = _troops_owner(draft, trig, whos, text)
-            if draft is None:
-                continue
-        if draft is not None and (owned := _possessive_owner(draft, trig, whos, text, lang)) is not None:
-            out.append(owned)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
+        if draft is not None and possessive_owner(trig, whos, text, lang) is not None:
+            out.append(draft)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
             continue
         if draft is not None:
             holder = next((f for f, a, b in listing if a <= trig.start < b), None)
@@ -1385,70 +1371,16 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     return _one_move(out)
 
 
-def _commenter(draft: Draft, trig: Trigger, whos: list[_Who], text: str, ctx: _Context) -> bool:
-    """Whether the draft's country is named only as one that condemns, welcomes or demands the move before its cue
-    ("Die USA verurteilten die Stationierung ...", "Canada criticised the deployment of ..."): a commenter."""
-    if draft.actor_country is None or draft.force is not None or draft.action == "cooperation_ended":
-        return False
-    mine = [w for w in whos if w.country == draft.actor_country]
-    verb_last = not ctx.syntax.adjuncts_follow_verb
-    return bool(mine) and all(comments_on(text, w.end, trig, ctx.language, verb_last) for w in mine)
-
-
-def _troops_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str) -> Draft | None:
-    """The draft with the country whose adjective stands after the cue in its clause ("the stationing of Rwandan
-    missiles"), or None when the clause names none."""
-    mark = _CLAUSE_END.search(text, trig.end)
-    end = mark.start() if mark else len(text)
-    after = [w for w in whos if trig.end <= w.start < end and w.country]
-    owner = next((w for w in after if w.kind in ("adjective", "demonym")), None)
-    return replace(draft, actor_country=owner.country) if owner is not None else None
-
-
-def _host_ends_mission(draft: Draft) -> bool:
-    """ "la junte nigérienne a mis fin à la mission de partenariat de l'UE": the cooperation of a UN or EU mission
-    that its host ends is told as the mission's (the bloc's), not the host's."""
-    force = force_by_name(draft.force) if draft.action == "cooperation_ended" and draft.force else None
-    return (
-        force is not None
-        and force.default_actor in ("UN", "EU")
-        and draft.actor_country is not None
-        and draft.location is not None
-        and draft.actor_country == draft.location.place.country
-    )
-
-
-def _leaves_own_force(draft: Draft, trig: Trigger, forces: list[ForceMention], text: str, language: str) -> bool:
-    """Whether the draft gives a withdrawal "from" a force named after its cue the force's own actor (the UN for
-    "the withdrawal from MINUSMA"), which is then a contributor's that the sentence does not name."""
-    force = force_by_name(draft.force) if draft.force else None
-    if force is None or draft.actor_country is None or draft.actor_country != force.default_actor:
-        return False
-    return any(m.force.name == force.name and leaves_force(text, trig, m.start, language) for m in forces)
-
-
-def _possessive_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str, language: str) -> Draft | None:
-    """The draft of a noun cue a possessive relative owns ("MONUSCO, whose own drawdown was frozen"), with the
-    antecedent's force and country; None when the cue has no such owner or it names no one."""
-    end = possessive_antecedent(text, trig, language)
-    owner = next((w for w in whos if end is not None and 0 <= end - w.end <= 1), None)
-    if owner is None:
-        return None
-    if owner.force is not None:
-        return replace(draft, force=owner.force.name, actor_country=owner.country or owner.force.default_actor)
-    return replace(draft, actor_country=owner.country) if owner.country else None
-
-
 def _their_presence(trig: Trigger, text: str, syn: _Syntax) -> bool:
     """A presence noun right after a possessive ("their presence", "ihrer Stationierung", "leur présence"): it
     points back to troops the sentence names, whose move is the happening."""
     if trig.action != "deployment" or trig.kind != "noun":
         return False
-    return any(0 <= trig.start - m.end() <= 1 for m in _matches(syn, "possessive", text))
+    return any(0 <= trig.start - m.end() <= 1 for m in sentence_matches(syn, "possessive", text))
 
 
 def _background_presence(
-    trig: Trigger, costs: _Costs, dates: list[DateMention], whos: list[_Who], text: str, syn: _Syntax
+    trig: Trigger, costs: _Costs, dates: list[DateMention], whos: list[Who], text: str, syn: _Syntax
 ) -> bool:
     """A presence cue inside a relative clause set off by commas that holds no date phrase of its own and is about
     troops or who sends them: the clause describes the troops of the main clause ("Germany, which has 1,100
@@ -1500,7 +1432,7 @@ def _other_clause(pos: int, trig: Trigger, costs: _Costs) -> bool:
     return clause is not None and not clause[0] < trig.start < clause[1]
 
 
-def _main_subject(subject: _Who | None, trig: Trigger, costs: _Costs, named: list[_Who]) -> _Who | None:
+def _main_subject(subject: Who | None, trig: Trigger, costs: _Costs, named: list[Who]) -> Who | None:
     """The sentence's subject, unless it stands in a relative clause that does not hold the cue: then the first
     name outside it."""
     if subject is None or not _other_clause(subject.start, trig, costs):
@@ -1508,7 +1440,7 @@ def _main_subject(subject: _Who | None, trig: Trigger, costs: _Costs, named: lis
     return next((w for w in named if w.weight <= 1.0), None)
 
 
-def _clause_subject(subject: _Who | None, here: list[_Who]) -> _Who | None:
+def _clause_subject(subject: Who | None, here: list[Who]) -> Who | None:
     """The subject a cue reads: the sentence's, unless the cue's own clause names an actor of its own, then the
     first of that clause ("..., while Italy stays in Niamey": Italy, not the subject of the first clause)."""
     if not here or subject in here:
@@ -1536,7 +1468,7 @@ def _own_clause_owners(
             owners[i] = min(mine, key=lambda t: costs.between((item.start, item.end), (t.start, t.end)))
 
 
-def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str, syn: _Syntax, language: str) -> bool:
+def _third_party_demand(draft: Draft, trig: Trigger, whos: list[Who], text: str, syn: _Syntax, language: str) -> bool:
     """ "Turkey demands that Haftar's forces leave Sirte", "l'ONU appelle les mercenaires à quitter la Libye": a
     move that a third country demands is no event; one the host demands ("Senegal demanded the departure of
     French troops from its soil") is a withdrawal the annotators count as planned."""
@@ -1685,7 +1617,7 @@ def _member_country(place: PlaceMention, force: Force) -> bool:
     return place.place.feature == "country" and place.place.country in force.contributors
 
 
-def _force_clauses(whos: list[_Who], text: str, syn: _Syntax, language: str) -> list[tuple[Force, int, int]]:
+def _force_clauses(whos: list[Who], text: str, syn: _Syntax, language: str) -> list[tuple[Force, int, int]]:
     """ "Takuba, an der neben Frankreich Estland, Tschechien und Schweden beteiligt sind,", "la force Takuba, à
     laquelle participent l'Estonie, la Suède et l'Italie,": a relative clause after a force that lists the
     nations taking part in it, as (force, start, end); a comma followed by another nation continues the list."""
@@ -1716,7 +1648,7 @@ def _force_clauses(whos: list[_Who], text: str, syn: _Syntax, language: str) -> 
     return out
 
 
-def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
+def _co_actor_drafts(draft: Draft, whos: list[Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
     """ "Britain and Côte d'Ivoire announced they would withdraw": one event per country of the list
     that names the event's actor (each at home when it is their cooperation that ends)."""
     actor = draft.actor_country
@@ -1765,7 +1697,7 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
     return out
 
 
-def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
+def _carry_subject(ctx: _Context, subject: Who | None) -> None:
     if subject is None or (subject.country is None and subject.force is not None and not subject.force.listed):
         return  # "Operation Mirador was launched": an operation the registry does not know names no one
     ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
@@ -1955,7 +1887,9 @@ def _lone_date(
     if len(free) != 1 or any(owners[i] is None and i != free[0] for i in range(len(dates))):
         return {}
     d = dates[free[0]]
-    breaks = [] if fronted_date(d, text) else [m.start() for m in _matches(syn, "marks", text) if m.lastgroup == "b"]
+    breaks = (
+        [] if fronted_date(d, text) else [m.start() for m in sentence_matches(syn, "marks", text) if m.lastgroup == "b"]
+    )
     return {
         id(t): free
         for t in alive
@@ -1971,7 +1905,7 @@ def _shared_counts(
     costs: _Costs,
     limit: float,
     text: str,
-    whos: list[_Who],
+    whos: list[Who],
 ) -> dict[int, int]:
     """A count that is the subject of two verbs ("the 150 peacekeepers stationed there will be
     redeployed") is also the later verb's, when nothing but words stands between (no comma, no
@@ -2002,8 +1936,8 @@ def _draft(
     sentence: Sentence,
     ctx: _Context,
     costs: _Costs,
-    whos: list[_Who],
-    subject: _Who | None,
+    whos: list[Who],
+    subject: Who | None,
     places: list[PlaceMention],
     counts: list[TroopCount],
     dates: _DateChoice,
@@ -2018,7 +1952,7 @@ def _draft(
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
     # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
     pronoun = ctx.subject is not None and any(
-        costs.between(m.span(), span) <= 6 for m in _matches(syn, "pronoun", text)
+        costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "pronoun", text)
     )
     troop_np = troop_np or pronoun
     if trig.needs_troops and not troop_np:
@@ -2055,7 +1989,10 @@ def _draft(
         host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
-    country, force = owners_after_place(reading, (country, force), location, destination, named_place)
+    owner = owners_after_place(reading, (country, force), location, destination, named_place)
+    if owner is None:
+        return None
+    country, force = owner
     if trig.needs_destination and destination is None:
         return None
 
@@ -2145,14 +2082,14 @@ def _draft(
     )
     if country is not None and location.place.country == country and (own or not home_ok):
         named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
-            _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
+            Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
             for a in find_actors(text, ctx.language)
             if a.kind in ("adjective", "army", "demonym")
             and not any(w.start == a.start for w in whos)
             and not syn.scenery_after.match(text, a.end)  # "to the Malian border": a place's adjective, no partner
         ]
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
-        partner = _foreign_partner(text, near, country)
+        partner = foreign_partner(text, near, country)
         if partner is None and not home_ok and not own:
             return None  # troops at home are no deployment abroad
         if partner is not None:  # (before an army's own move: "l'armée et Wagner entrent dans Kidal")
@@ -2172,13 +2109,10 @@ def _draft(
     owned = [d for d in owned if not year_inside_cue(d, trig.start, trig.end, counts)]
     owned = [d for d in owned if not names_year(d, text, ctx.language)]
     date = _date(nearest_first(owned, span, costs.between), status, action)
-    force = _of_its_year(force, whos, date, ctx)
-    if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
-        # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force
-        # the sentence does not name, carried from before, is not that of an event outside its years
-        force = None
-        if country is None:
-            return None  # nobody's troops left
+    owner = owners_after_date(reading, (country, force), date)
+    if owner is None:
+        return None  # nobody's troops left
+    country, force = owner
     evidence = text
     confidence = 0.45 + 0.1 * (count is not None) + 0.1 * (date is not None) + 0.1 * (force is not None)
     confidence += 0.1 * (location.place.feature != "country") + 0.05 * (country is not None)
@@ -2204,7 +2138,7 @@ def _draft(
         cue=trig.start,
         date_at=date.start if date else -1,
         confidence=min(confidence, 0.95),
-        additive=any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "additive", text)),
+        additive=any(costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "additive", text)),
     )
 
 
@@ -2226,7 +2160,7 @@ def _troops_only(n: dict, compound: str) -> re.Pattern[str]:
 def _own_troops_leave(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
     """Whether the cue moves troops named beside it ("pulling its troops out of the MNJTF", "ihre 1.500 Soldaten
     aus dem Bündnis abziehen"): then a member's leaving a joint force is a withdrawal, not an ended cooperation."""
-    return any(costs.between(m.span(), span) <= 4 for m in _matches(syn, "troops_only", text))
+    return any(costs.between(m.span(), span) <= 4 for m in sentence_matches(syn, "troops_only", text))
 
 
 def _origin_town(
@@ -2259,7 +2193,7 @@ _OWNERS = ("country", "capital", "army", "adjective")  # who a possessive's "its
 
 
 def _own_area(
-    text: str, trig: Trigger, costs: _Costs, whos: list[_Who], offset: int, country: str, ctx: _Context
+    text: str, trig: Trigger, costs: _Costs, whos: list[Who], offset: int, country: str, ctx: _Context
 ) -> PlaceMention | None:
     """ "Guinea-Bissau has reinforced its northern border", "Lomé garde des troupes dans sa région des Savanes",
     "Côte d'Ivoire verlegt Soldaten in ihre Grenzregionen": a part of the country whose name (a country, its
@@ -2362,7 +2296,7 @@ def _home_move(
     where: tuple[PlaceMention, PlaceMention | None],
     country: str | None,
     force: Force | None,
-    whos: list[_Who],
+    whos: list[Who],
     costs: _Costs,
     offset: int,
     text: str,
@@ -2381,7 +2315,7 @@ def _home_move(
     if force is not None and country not in force.theatre and force.listed:
         return False  # (an operation the registry does not know, "under Operation Koundjoaré", is the army's own)
     places = [p for p in where if p is not None]
-    if any(p.place.country != country or p.place.feature in _BROAD for p in places):
+    if any(p.place.country != country or _broad(p) for p in places):
         return False
     if any(
         p.place.feature == "country"
@@ -2401,7 +2335,7 @@ def _home_move(
     span = (trig.start, trig.end)
     # "a déployé début mai quelque 400 soldats ... du BIR dans le département du Mayo-Sava": the place may
     # follow the cue's troops (its object, a few words after it) rather than the cue itself
-    nouns = _matches(syn, "troop_noun", text)
+    nouns = sentence_matches(syn, "troop_noun", text)
     objects = [m.span() for m in nouns if m.start() >= trig.end and costs.between(span, m.span()) <= 6]
     tied = [min(costs.between((p.start - offset, p.end - offset), s) for s in [span, *objects]) for p in places]
     if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
@@ -2434,7 +2368,7 @@ def _past_bracket(text: str, end: int) -> int:
 _INVERTED_GAP = 2  # words between a fronted verb and its subject: "verlegte die Armee", "verlegte die malische Armee"
 
 
-def _inverted_subject(text: str, trig: Trigger, whos: list[_Who], syn: _Syntax) -> list[_Who]:
+def _inverted_subject(text: str, trig: Trigger, whos: list[Who], syn: _Syntax) -> list[Who]:
     """The subject of a verb-second main clause that opens on an adjunct ("Im März verlegte die Armee 800 Soldaten
     nach Diapaga", "Am Montag schickte Kamerun ..."): the army or country named right after the finite verb, in
     the languages whose subject may follow its verb."""
@@ -2470,7 +2404,7 @@ def _left_at_home(place: PlaceMention, offset: int, text: str, syn: _Syntax) -> 
     return "to" not in _role_cached(text, rel, syn, rel + len(place.text))
 
 
-def _own_operation(who: _Who, country: str) -> bool:
+def _own_operation(who: Who, country: str) -> bool:
     """ "Troops of Operation Hadin Kai were deployed to Bama": a nation's own operation at home (registered with
     that nation as its lead and serving there) moves that nation's army."""
     force = who.force
@@ -2522,53 +2456,8 @@ def _scene_country(text: str, places: list[PlaceMention], offset: int, ctx: _Con
     return next(iter(codes)) if len(codes) == 1 else ctx.main_country
 
 
-def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None, Force | None] | None:
-    """ "a joint French and Malian column", "malische Truppen gemeinsam mit russischen Kämpfern der Wagner-Gruppe",
-    "l'armée malienne et Wagner": the foreign troops named with a home army, in the same clause, right beside it."""
-    mine = [w for w in whos if w.country == home and not w.force]
-    for w in whos:
-        code = w.country or _default(w.force)
-        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind in _GOVERNMENT:
-            continue
-        for h in mine:
-            a, b = (h, w) if h.end <= w.start else (w, h)
-            gap = text[a.end : b.start]
-            if a.end <= b.start and len(_WORD.findall(gap)) <= 6 and not _CLAUSE_END.search(gap):
-                return code, w.force
-    return None
-
-
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
-    return any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "troop_noun", text))
-
-
-def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Context) -> Force | None:
-    """A mission named by a description its family shares ("the AU mission in Somalia", "la mission de l'UA en
-    Somalie") in a year outside its years: the member of the family that served then (ATMIS in 2023); a mission
-    named by its own name ("AMISOM") stays itself."""
-    if force is None or not force.family or _in_years(force, date, ctx):
-        return force
-    own = {force.name.casefold(), *(a.casefold() for a in force.aliases if " " not in a)}
-    if any(w.force is force and w.text.casefold() in own for w in whos):
-        return force
-    year = _event_year(date, ctx)
-    return (successor_in(force, year) if year is not None else None) or force
-
-
-def _in_years(force: Force, date: object, ctx: _Context) -> bool:
-    """Whether the event's year (the article's when it has no date) lies within the force's years."""
-    year = _event_year(date, ctx)
-    if force.years is None or year is None:
-        return True  # no year to compare: the force as named
-    return force.years[0] <= year <= force.years[1]
-
-
-def _event_year(date: object, ctx: _Context) -> int | None:
-    """The event's year, else the article's; None for an undated event of an undated article (hostile input)."""
-    when = getattr(date, "date", None)
-    if isinstance(when, str) and when[:4].isdigit():
-        return int(when[:4])
-    return ctx.article.published.year if ctx.article.published is not None else None
+    return any(costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "troop_noun", text))
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
@@ -2825,7 +2714,7 @@ def _crossed_into(
 ) -> list[tuple[float, PlaceMention, set[str], bool]]:
     """The places a border crossing goes to ("crossed into Nigeria", "franchi la frontière vers le Niger", "die
     Grenze nach Nigeria"): after the cue, tied by "to", over the crossing point named by "at" or "near"."""
-    return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and s[1].place.feature not in _BROAD]
+    return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and not _broad(s[1])]
 
 
 def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language: str) -> bool:
@@ -2965,7 +2854,7 @@ def _anaphor(
     text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None, force: Force | None = None
 ) -> PlaceMention | None:
     syn = ctx.syntax
-    for m in _matches(syn, "there", text):
+    for m in sentence_matches(syn, "there", text):
         if _NAMED_AFTER.match(text, m.end()):
             continue  # "la base Adji Kossei", "the town of Gao": a place named, not one pointed back to
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
@@ -2973,13 +2862,13 @@ def _anaphor(
             if recent:
                 last = recent[-1]
                 return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
-    for m in _matches(syn, "subject_country", text):  # "de son territoire": the subject's own country
+    for m in sentence_matches(syn, "subject_country", text):  # "de son territoire": the subject's own country
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             owners = [a for a in find_actors(text, ctx.language) if a.kind == "country" and a.start < m.start()]
             owner = owners[0] if owners else None
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
-    for m in _matches(syn, "country", text):
+    for m in sentence_matches(syn, "country", text):
         if _NAMED_AFTER.match(text, m.end()):
             continue  # "in die Region Savanes": a region named, not the country pointed back to
         # "Die 1.000 französischen Soldaten im Land" after a sentence about Chad: the paragraph's country
