@@ -49,7 +49,7 @@ _recorders: list[list[tuple[Article, list[Draft], list[list[str]]]]] = []
 @contextmanager
 def recording() -> Iterator[list[tuple[Article, list[Draft], list[list[str]]]]]:
     """Within the block, `screen` keeps every draft and records (article, drafts, features): the candidates
-    the training command labels."""
+    the training command labels. For the training command and tests: a recording is seen by every thread."""
     found: list[tuple[Article, list[Draft], list[list[str]]]] = []
     _recorders.append(found)
     try:

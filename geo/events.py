@@ -680,7 +680,8 @@ def find_drafts(article: Article) -> list[Draft]:
         if usable:
             ctx.recent_places = usable
         _remember_scene(found, sentence, usable, ctx)
-    return merge_in_article(screen(drafts, article, language, places, main))  # the learned filter: event_filter.py
+    # a no-op unless an enabled model ships (none does: event_filter.py); it records the candidates for geo.learn
+    return merge_in_article(screen(drafts, article, language, places, main))
 
 
 def _remember_striker(found: list[Draft], ctx: _Context) -> None:
