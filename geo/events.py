@@ -56,6 +56,7 @@ from .dates import (
     names_year,
     starts_happening,
 )
+from .event_filter import screen
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -679,7 +680,8 @@ def find_drafts(article: Article) -> list[Draft]:
         if usable:
             ctx.recent_places = usable
         _remember_scene(found, sentence, usable, ctx)
-    return merge_in_article(drafts)
+    # a no-op unless an enabled model ships (none does: event_filter.py); it records the candidates for geo.learn
+    return merge_in_article(screen(drafts, article, language, places, main))
 
 
 def _remember_striker(found: list[Draft], ctx: _Context) -> None:
