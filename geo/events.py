@@ -1958,6 +1958,8 @@ def _draft(
         costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "pronoun", text)
     )
     troop_np = troop_np or pronoun
+    if trig.needs_troops and not troop_np:  # "the Africa Corps arrived", "l'armée malienne s'est installée"
+        troop_np = _force_stands_for_troops(whos, span, costs)
     if trig.needs_troops and not troop_np:
         return None
     if trig.needs_count and count is None:
@@ -2461,6 +2463,15 @@ def _scene_country(text: str, places: list[PlaceMention], offset: int, ctx: _Con
 
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
     return any(costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "troop_noun", text))
+
+
+def _force_stands_for_troops(whos: list[Who], span: tuple[int, int], costs: _Costs) -> bool:
+    """A named force or a national army near the cue is troops without a troop noun: "the Africa Corps
+    arrived", "une compagnie de l'armée malienne s'est installée", "Wagner ist eingerückt": named before it."""
+    return any(
+        (w.force is not None or w.kind == "army") and w.end <= span[0] and costs.between((w.start, w.end), span) <= 6
+        for w in whos
+    )  # the subject before its verb: "the forces that make up Takuba" are no troops of the cue
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
