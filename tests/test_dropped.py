@@ -62,3 +62,19 @@ def test_default_output_unchanged(folder: str) -> None:
         plain = find_drafts(article)
         kept, _ = find_with_dropped(article)
         assert kept == plain, article.id
+
+
+def test_recall_bench_accounts_for_every_miss() -> None:
+    """Every missed gold event gets one class, and keeping dropped candidates never lowers what is found."""
+    from bench.bench_recall import Tally, measure
+    from bench.team_scorer import team_scorer
+
+    scorer = team_scorer()
+    if scorer is None:
+        pytest.skip("the team's scorer is not beside the checkout")
+    tally = Tally()
+    measure(scorer, DATA / "events_heldout53", tally)
+    assert sum(tally.classes.values()) == tally.gold - tally.found
+    assert tally.rules[0] == tally.found
+    assert tally.oracle[0] >= tally.unmerged[0] >= tally.rules[0]
+    assert tally.oracle[1] <= tally.rules[1]
