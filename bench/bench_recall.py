@@ -22,7 +22,7 @@ from types import ModuleType
 from bench.team_scorer import SCORER, team_scorer
 from geo.actions import find_triggers
 from geo.corpus import load_corpus
-from geo.dropped import Dropped, find_with_dropped
+from geo.dropped import Dropped, find_with_dropped, of_draft
 from geo.events import _language
 from geo.merge import Draft, drafts_to_events
 
@@ -106,6 +106,12 @@ def _slot(scorer: ModuleType, g: dict, rows: list[dict], points: dict) -> str:
     return "owner and place"
 
 
+def _candidate(d: Dropped) -> bool:
+    """Whether a dropped cue is a whole event the scorer could match: built, or stopped once its owner and place
+    were known ("at_home", a nation that only comments on the move)."""
+    return d.draft is not None or (d.location_country is not None and (d.actor_country or d.force) is not None)
+
+
 def _why(d: Dropped) -> str:
     """The rule that killed a cue, and why it built no event either ("is_negated>no_actor")."""
     return f"{d.reason}>{d.then}" if d.then else d.reason
@@ -140,9 +146,9 @@ def measure(scorer: ModuleType, folder: Path, tally: Tally) -> None:
     told = {(a, e["action"], e.get("actor_country"), e.get("force")) for e in events for a in e["article_ids"]}
     for d in kept:
         if (d.article_id, d.action, d.actor_country, d.force) not in told:
-            dropped.append(Dropped("merged_across", d.article_id, d.position, d.action, "", d.evidence, d))
+            dropped.append(of_draft(d, "merged_across"))
     tally.rules = [x + y for x, y in zip(tally.rules, _counts(scorer, gold_doc, events), strict=True)]
-    rows_all = events + [_row(d.draft) for d in dropped if d.draft is not None]  # each its own event, unmerged
+    rows_all = events + [d.row() for d in dropped if _candidate(d)]  # each its own event, unmerged
     tally.keep_all = [x + y for x, y in zip(tally.keep_all, _counts(scorer, gold_doc, rows_all), strict=True)]
     found = _matched(scorer, gold_doc, events)
     required = [g for g in gold_doc["events"] if g["required"]]
@@ -154,40 +160,37 @@ def measure(scorer: ModuleType, folder: Path, tally: Tally) -> None:
     kept_by_article: dict[str, list[Draft]] = defaultdict(list)
     for d in kept:
         kept_by_article[d.article_id].append(d)
-    rescued: list[Draft] = []
-    kept_apart: list[Draft] = []  # of those, the ones a rule other than merging dropped
+    rescued: list[Dropped] = []
+    kept_apart: list[Dropped] = []  # of those, the ones a rule other than merging dropped
     for g in required:
         if g["id"] in found:
             continue
         mine = by_article.get(g["article"], [])
-        hits = [d for d in mine if d.draft is not None and scorer.compatible(g, d.row(), points)]
+        hits = [d for d in mine if _candidate(d) and scorer.compatible(g, d.row(), points)]
         line = f"{g['id']}: {g['action']} {g.get('actor_any')} {g.get('force_any')} :: {g['evidence'][:100]}"
         if hits:
-            tally.classes["(i) built, dropped"] += 1
+            tally.classes["(i) candidate, dropped"] += 1
             tally.reasons.update({d.reason for d in hits})
-            free = [d.draft for d in hits if d.draft is not None and not any(d.draft is r for r in rescued)]
+            free = [d for d in hits if not any(d is r for r in rescued)]
             if free:  # one candidate per gold event, as the scorer matches
-                rescued.append(max(free, key=lambda d: scorer.slot_fit(g, _row(d), points)))
-            ruled = [d.draft for d in hits if d.draft is not None and not d.reason.startswith("merged")]
-            ruled = [d for d in ruled if not any(d is r for r in kept_apart)]
+                rescued.append(max(free, key=lambda d: scorer.slot_fit(g, d.row(), points)))
+            ruled = [d for d in hits if not d.reason.startswith("merged") and not any(d is r for r in kept_apart)]
             if ruled:
-                kept_apart.append(max(ruled, key=lambda d: scorer.slot_fit(g, _row(d), points)))
+                kept_apart.append(max(ruled, key=lambda d: scorer.slot_fit(g, d.row(), points)))
             tally.lines.append(f"  (i) [{', '.join(sorted({d.reason for d in hits}))}] {line}")
             continue
         here = [d for d in mine if _same_sentence(d.evidence, g["evidence"], scorer.norm)]
-        built = [d.draft for d in here if d.draft is not None and d.action == g["action"]]
+        built = [d.row() for d in here if _candidate(d) and d.action == g["action"]]
         built += [
-            d
+            _row(d)
             for d in kept_by_article.get(g["article"], [])
             if d.action == g["action"] and _same_sentence(d.evidence, g["evidence"], scorer.norm)
         ]
-        unbuilt = [d for d in here if d.draft is None and d.action == g["action"]]
+        unbuilt = [d for d in here if not _candidate(d) and d.action == g["action"]]
         cues = find_triggers(g["evidence"], language.get(g["article"], "en"))
         if built:
-            cls = f"(ii) built, other {_slot(scorer, g, [_row(d) for d in built], points)}"
-            seen = "; ".join(
-                f"{d.actor_country}/{d.force}@{d.location.place.country}" for d in built if isinstance(d, Draft)
-            )
+            cls = f"(ii) built, other {_slot(scorer, g, built, points)}"
+            seen = "; ".join(f"{r['actor_country']}/{r['force']}@{r['location']['country']}" for r in built)
         elif unbuilt:
             cls = "(ii) cue, no event built"
             tally.unbuilt.update({_why(d) for d in unbuilt})
@@ -201,13 +204,13 @@ def measure(scorer: ModuleType, folder: Path, tally: Tally) -> None:
             cls, seen = "(iii) no cue", ""
         tally.classes[cls] += 1
         tally.lines.append(f"  {cls} [{seen}] {line}")
-    oracle = events + [_row(d) for d in rescued]
+    oracle = events + [d.row() for d in rescued]
     tally.oracle = [x + y for x, y in zip(tally.oracle, _counts(scorer, gold_doc, oracle), strict=True)]
-    apart = events + [_row(d) for d in kept_apart]
+    apart = events + [d.row() for d in kept_apart]
     tally.unmerged = [x + y for x, y in zip(tally.unmerged, _counts(scorer, gold_doc, apart), strict=True)]
     golds = gold_doc["events"]
     for d in dropped:
-        if d.draft is None:
+        if not _candidate(d):
             continue
         row = d.row()
         matches = [g for g in golds if g["article"] == d.article_id and scorer.compatible(g, row, points)]
@@ -244,15 +247,16 @@ def report(name: str, tally: Tally, verbose: bool = False) -> None:
     false = sum(tally.false.values())
     total = sum(tally.candidates.values())
     cues = sum(v for k, v in tally.classes.items() if k.startswith("(ii)"))
-    print(f"   oracle (keep the dropped events that match a missed gold event): {_prf(*tally.oracle)}")
+    print(f"   oracle (keep the dropped candidates that match a missed gold event): {_prf(*tally.oracle)}")
     print(f"     of them, only the drops that are no merge (a keep/drop filter): {_prf(*tally.unmerged)}")
     tp, _, fn = tally.oracle
     print(f"   perfect filter over kept + dropped (keeps exactly those that match): {_prf(tp, 0, fn)}")
     print(f"   with every cue of (ii) built right as well, recall at most {(tally.oracle[0] + cues) / tally.gold:.2f}")
-    print(f"   keep every dropped event (each its own event): {_prf(*tally.keep_all)}")
+    print(f"   keep every dropped candidate (each its own event): {_prf(*tally.keep_all)}")
     print(
-        f"   dropped candidates with an event: {total}; match a missed gold event {sum(tally.recover.values())}, "
-        f"a found or optional one {sum(tally.duplicate.values())}, none (false if kept) {false}"
+        f"   dropped candidates (owner and place known): {total}; match a missed gold event "
+        f"{sum(tally.recover.values())}, a found or optional one {sum(tally.duplicate.values())}, "
+        f"none (false if kept) {false}"
     )
     print(f"     {'rule':<52} {'cands':>5} {'miss':>5} {'dup':>5} {'false':>5}")
     for reason, n in tally.candidates.most_common():

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from . import rules
-from .patterns import alternation, spellings
+from .patterns import NEVER, alternation, spellings
 
 __all__ = [
     "BREAK_NOT_ORDINAL",
@@ -45,7 +45,6 @@ CLAUSE_MARKS = ",;:()–—"  # the marks that close a clause in every language 
 CLAUSE_END = re.compile(r"[,;:.]")  # a comma, colon, semicolon or full stop: the plain end of a clause
 BREAK_NOT_ORDINAL = re.compile(r"[,;:]|(?<!\d)\.")  # not the point of "am 18. Mai"
 _LETTERS = re.compile(r"\w+")  # a word as `adjacent` counts them ("UN-Mission" is two)
-_NEVER = "\x00"
 _SUBJECT_WORDS = 8  # how far after its opener a clause's subject may stand: "and, in the north, the Malian army"
 
 
@@ -71,7 +70,7 @@ def openers(language: str) -> re.Pattern[str]:
     the mark with the words around it, so that the next clause starts where the match ends."""
     s = rules.load("syntax", language) or {}
     words = [f for w in s.get("clause_openers", []) for f in spellings(w, free_first=False)]
-    word = rf"\s*,?\s*(?<![\w-])(?:{alternation(words) if words else _NEVER})(?:(?<=['’])|(?![\w-]))\s*"
+    word = rf"\s*,?\s*(?<![\w-])(?:{alternation(words) if words else NEVER})(?:(?<=['’])|(?![\w-]))\s*"
     # "; ", ", " alone, or a comma or nothing before one of the words: ", while", " tandis que", ", und"
     # a comma between digits is a thousands separator ("1,100 soldiers"), no clause mark
     return re.compile(rf"{word}|\s*(?:;|(?<!\d),|,(?!\d{{3}}))\s*", re.IGNORECASE)
@@ -99,7 +98,7 @@ def _relative_opening(language: str) -> re.Pattern[str]:
         for w in s.get(key, [])
         for f in spellings(w, free_first=False)
     ]
-    return re.compile(rf"(?:{alternation(words) if words else _NEVER})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(words) if words else NEVER})(?![\w-])", re.IGNORECASE)
 
 
 def units(

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .models import Article, PlaceMention
     from .sentences import Sentence
 
-__all__ = ["Dropped", "find_with_dropped"]
+__all__ = ["Dropped", "find_with_dropped", "of_draft"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ def _key(d: Draft) -> tuple:
     )
 
 
-def _of_draft(d: Draft, reason: str, cue: str = "", then: str | None = None) -> Dropped:
+def of_draft(d: Draft, reason: str, cue: str = "", then: str | None = None) -> Dropped:
     return Dropped(
         reason,
         d.article_id,
@@ -128,7 +128,7 @@ def _of_draft(d: Draft, reason: str, cue: str = "", then: str | None = None) -> 
 def draft(d: Draft | None, reason: str) -> None:
     """Note one built event a rule dropped."""
     if _sink is not None and d is not None:
-        _sink.append(_of_draft(d, reason))
+        _sink.append(of_draft(d, reason))
 
 
 def drafts(before: list[Draft], after: list[Draft], reason: str) -> list[Draft]:
@@ -142,7 +142,7 @@ def drafts(before: list[Draft], after: list[Draft], reason: str) -> list[Draft]:
             k = (_key(d), d.position)
             if k not in kept and k not in seen:
                 seen.add(k)
-                _sink.append(_of_draft(d, reason))
+                _sink.append(of_draft(d, reason))
     return after
 
 
@@ -271,7 +271,7 @@ def settle(
         finally:
             losses, _capture = _capture, None
         if d is not None:
-            _sink.append(_of_draft(d, reason, t.text))
+            _sink.append(of_draft(d, reason, t.text))
         else:
             why = losses[-1] if losses else None
             known = (why.actor_country, why.force, why.location_country) if why else (None, None, None)

@@ -56,23 +56,21 @@ from .dates import (
     names_year,
     starts_happening,
 )
-from .forces import Force, ForceMention, find_forces, force_by_name, successor_in
+from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
 from .models import Article, Event, Place, PlaceMention
 from .numbers import TroopCount, find_troop_counts
 
-# the owner rules (and `_Who`, `_default`, `_anaphor_force`, `_announces`) live in owners.py, `_matches`,
-# `_CLAUSE_END`, `_adjacent`, `_GOVERNMENT` in the modules below it: imported by the names this code reads
-from .owners import OwnerReading
-from .owners import Who as _Who
-from .owners import actor_of as _default
+# the owner rules (and `_anaphor_force`, `_announces`) live in owners.py, `_CLAUSE_END`, `_adjacent`, `_GOVERNMENT`
+# in the modules below it: imported by the names this code reads
+from .owners import OwnerReading, Who, foreign_partner, possessive_owner
+from .owners import after_date as owners_after_date
 from .owners import after_place as owners_after_place
 from .owners import anaphor_force as _anaphor_force
 from .owners import announces as _announces
 from .owners import before_place as owners_before_place
-from .patterns import alternation, spellings
-from .patterns import sentence_matches as _matches
+from .patterns import NEVER, alternation, sentence_matches, spellings
 from .placing import (
     base_after,
     border_phrases,
@@ -82,17 +80,15 @@ from .placing import (
     postposition_end,
     side_mention,
 )
-from .presence import expels_insurgents, partner_antecedent
+from .presence import partner_antecedent
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .slots import fronted_date, nearest_first, year_inside_cue
 from .stance import (
-    comments_on,
+    armed_groups,
     expels_armed_group,
     hosts_no_troops,
     in_proper_name,
-    leaves_force,
-    possessive_antecedent,
     threatened_after,
 )
 from .wordstarts import gated
@@ -104,7 +100,7 @@ _MAX_PLACE_COST = 13.0
 _MAX_DEST_COST = 22.0
 _MAX_NOUN_PLACE_COST = 12.0  # a noun's place stands in its own phrase: "the withdrawal of French troops from Mali"
 _MAX_DATE_COST = 14.0
-_NEVER = "\x00"
+_NEVER = NEVER  # what an empty word list of the rules stands as: `_alt([_NEVER])` never matches
 _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
@@ -120,7 +116,6 @@ _NO_EVENT = (
     is_unasserted,
     moves_no_troops,
     states_no_movement,
-    expels_insurgents,
     in_proper_name,
     expels_armed_group,
     hosts_no_troops,
@@ -151,6 +146,7 @@ def extract_article(article: Article) -> list[Event]:
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per language, a cache key
 class _Syntax:
+    language: str  # whose rules these are (en when a language has none): for the rules of other modules
     place_in: re.Pattern[str]
     place_from: re.Pattern[str]
     place_to: re.Pattern[str]
@@ -164,6 +160,7 @@ class _Syntax:
     possessive: re.Pattern[str]
     not_actor_after: re.Pattern[str]
     troop_noun: re.Pattern[str]
+    troops_only: re.Pattern[str]  # "troops", "Soldaten", not "the regional force", "die G5-Truppe": `_own_troops_leave`
     list_join: re.Pattern[str]
     list_gap: re.Pattern[str]
     marks: re.Pattern[str]
@@ -223,6 +220,8 @@ class _Syntax:
 
 
 def _alt(words: Sequence[str]) -> str:
+    if _NEVER in words:
+        return NEVER
     return alternation([f for w in words for f in spellings(w, free_first=False)])
 
 
@@ -265,8 +264,9 @@ def _syntax(language: str) -> _Syntax:
         r"(?![\w])"
     )
     nouns = [w for w in n["troop_nouns"] + n.get("asset_nouns", []) if len(w) > 4]
-    compound = r"[\w-]*" if language == "de" else ""
+    compound = r"[\w-]*" if s.get("compound_nouns", False) else ""
     return _Syntax(
+        language=language if language in rules.LANGUAGES else "en",
         place_in=_tail(s["place_in"], filler),
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
@@ -274,7 +274,7 @@ def _syntax(language: str) -> _Syntax:
         place_veto=_tail(
             _border_phrases(s, [w for w in s.get("place_not_after", []) if w in s.get("own_border", [])])
             + s.get("place_not_after", [])
-            or ["\x00"],
+            or [_NEVER],
             filler,
         ),
         own_border=_tail(_border_phrases(s) or [_NEVER], filler),
@@ -294,6 +294,7 @@ def _syntax(language: str) -> _Syntax:
         possessive=re.compile(rf"(?<![\w])(?:{_alt(a['possessives'])})(?![\w])", re.IGNORECASE),
         not_actor_after=_tail(a["not_actor_after"], filler),
         troop_noun=re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns)})(?![\w])", re.IGNORECASE),
+        troops_only=_troops_only(n, compound),
         list_join=re.compile(
             rf"\s*(?:,|(?<![\w])(?:{_alt([j for j in s['list_joiners'] if j != ','])})(?![\w]))\s*"
             rf"(?:(?:{_alt(s['determiners'])})(?![\w]))?\s*",
@@ -416,7 +417,7 @@ def _syntax(language: str) -> _Syntax:
         passive=re.compile(
             rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
-        insurgent=re.compile(rf"(?<![\w-])(?:{_alt(s.get('insurgents', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
+        insurgent=armed_groups(language if language in rules.LANGUAGES else "en"),  # as the rules above
     )
 
 
@@ -850,14 +851,14 @@ def _actor_candidates(
     forces: list[ForceMention],
     aside: dict[int, Force | None] | None = None,
     clause_starts: Sequence[int] = (),
-) -> list[_Who]:
+) -> list[Who]:
     text = sentence.text
     syn = ctx.syntax
-    out: list[_Who] = []
+    out: list[Who] = []
     for f in forces:
         force = (aside or {}).get(f.start, f.force)
         if force is not None:
-            out.append(_Who(f.start, f.end, None, force, f.text))
+            out.append(Who(f.start, f.end, None, force, f.text))
     out.sort(key=lambda w: w.start)
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
     text_of, lang = ctx.article.text, ctx.language
@@ -901,7 +902,9 @@ def _actor_candidates(
                 is_actor = is_actor and (_troop_genitive(before, syn) or not _tied_here(ctx, text, a.start))
                 is_actor = (is_actor and not syn.from_after.match(text, a.end)) or seat
                 # "a blow to France, which ...", but not "near the border with Sudan, which ...": a landmark
-                landmark = _vetoed(ctx, text, a.start) and not partner_antecedent(text, a.start, a.end, lang)
+                landmark = _vetoed(ctx, text, a.start) and not partner_antecedent(
+                    text, a.start, a.end, lang, syn.relative
+                )
                 is_actor = is_actor or (bool(syn.relative.match(text, a.end)) and not landmark)
                 # "on the banks of the Niger", "Djibouti, where 1,500 soldiers are based": scenery, a place
                 is_actor = is_actor and not landmark and not (a.kind == "country" and _place_relative(syn, text, a.end))
@@ -933,7 +936,7 @@ def _actor_candidates(
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
-        out.append(_Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
+        out.append(Who(a.start, a.end, a.country, None, a.text, weight, a.kind))
     out.extend(_bare_army_whos(sentence, ctx, forces, out))
     named = {w.start for w in out}
     lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
@@ -943,7 +946,7 @@ def _actor_candidates(
         rel = m.start - sentence.start
         if m.place.feature in _TOWNS and m.place.country and rel not in named and _seated(syn, text, rel):
             # "the junta in Niamey", "die Regierung in N'Djamena": the government seated in a town acts for its country
-            out.append(_Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
+            out.append(Who(rel, rel + len(m.text), m.place.country, None, m.text, 1.5, "capital"))
     out.sort(key=lambda w: w.start)
     # "die französische Luftwaffe", "l'armée malienne": a nationality right beside an army says whose it is
     return [
@@ -973,7 +976,7 @@ def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | N
     return ctx.main_country if ctx.main_country in a.candidates else None
 
 
-def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention], found: list[_Who]) -> list[_Who]:
+def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention], found: list[Who]) -> list[Who]:
     """ "The army said its aircraft had struck camps near Tillabéri", "l'état-major a dépêché un renfort",
     "Au Tchad voisin, l'armée a renforcé son dispositif": an army the sentence gives no nation is the army of
     the country the sentence is in, not the foreign troops of the sentence before."""
@@ -993,11 +996,11 @@ def _bare_army_whos(sentence: Sentence, ctx: _Context, forces: list[ForceMention
             continue  # "Soldaten der Luftwaffe" in an article on the Bundeswehr: the registry's (an actor already)
         country = _fronted_country(sentence, ctx) or _antecedent_army(b.text, sentence, ctx) or _home_of(sentence, ctx)
         if country is not None:
-            out.append(_Who(b.start, b.end, country, None, b.text, 0.0, "army"))
+            out.append(Who(b.start, b.end, country, None, b.text, 0.0, "army"))
     return out
 
 
-def _opening_subject(text: str, whos: list[_Who]) -> _Who | None:
+def _opening_subject(text: str, whos: list[Who]) -> Who | None:
     """The sentence's subject: its first name that is no place, or a capital that opens it ("Nouakchott n'a pas
     toujours été aussi prudent. En 2011, son armée ...": "son" is Mauritania's)."""
     first = next((w for w in whos if w.weight <= 1.0), None)
@@ -1096,7 +1099,7 @@ def _seated(syn: _Syntax, text: str, rel: int) -> bool:
     return syn.seat_before.search(text[max(0, rel - 40) : rel]) is not None
 
 
-def _past_where(text: str, trig: Trigger, w: _Who, syn: _Syntax) -> bool:
+def _past_where(text: str, trig: Trigger, w: Who, syn: _Syntax) -> bool:
     """Whether a name stands in a ", where ..." clause that opens after the cue ("will be deployed in the
     Liptako-Gourma region, where Mali, Niger and Burkina Faso meet"): it describes the place, it does not
     say whose troops the cue moves."""
@@ -1290,7 +1293,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         found = _own_counts(trig, counts, count_owner, costs, text)
         return found or ([counts[shared[id(trig)]]] if id(trig) in shared else [])
 
-    def mine_whos(trig: Trigger) -> list[_Who]:
+    def mine_whos(trig: Trigger) -> list[Who]:
         """The names a cue may take its actor from: not the nations listed in a force's clause that does not
         hold the cue ("La task force Takuba, à laquelle participent l'Estonie et la Suède, compte 600 soldats")."""
         if not listing:
@@ -1357,17 +1360,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
             dropped.draft(draft, "third_party_demand")
             continue
-        if draft is not None and _host_ends_mission(draft):
-            draft = replace(draft, actor_country=_default(force_by_name(draft.force or "")))
-        if draft is not None and _leaves_own_force(draft, trig, forces, text, lang):
-            draft = replace(draft, actor_country=None)  # "the withdrawal from MINUSMA": a contributor's, not the UN's
-        if draft is not None and _commenter(draft, trig, whos, text, ctx):
-            # "The US condemned the stationing of Rwandan missiles": the troops' own adjective, or no one known
-            draft = dropped.replaced(draft, _troops_owner(draft, trig, whos, text), "commenter")
-            if draft is None:
-                continue
-        if draft is not None and (owned := _possessive_owner(draft, trig, whos, text, lang)) is not None:
-            out.append(owned)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
+        if draft is not None and possessive_owner(trig, whos, text, lang) is not None:
+            out.append(draft)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
             continue
         if draft is not None:
             holder = next((f for f, a, b in listing if a <= trig.start < b), None)
@@ -1401,70 +1395,16 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     return dropped.drafts(out, _one_move(out), "one_move")
 
 
-def _commenter(draft: Draft, trig: Trigger, whos: list[_Who], text: str, ctx: _Context) -> bool:
-    """Whether the draft's country is named only as one that condemns, welcomes or demands the move before its cue
-    ("Die USA verurteilten die Stationierung ...", "Canada criticised the deployment of ..."): a commenter."""
-    if draft.actor_country is None or draft.force is not None or draft.action == "cooperation_ended":
-        return False
-    mine = [w for w in whos if w.country == draft.actor_country]
-    verb_last = not ctx.syntax.adjuncts_follow_verb
-    return bool(mine) and all(comments_on(text, w.end, trig, ctx.language, verb_last) for w in mine)
-
-
-def _troops_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str) -> Draft | None:
-    """The draft with the country whose adjective stands after the cue in its clause ("the stationing of Rwandan
-    missiles"), or None when the clause names none."""
-    mark = _CLAUSE_END.search(text, trig.end)
-    end = mark.start() if mark else len(text)
-    after = [w for w in whos if trig.end <= w.start < end and w.country]
-    owner = next((w for w in after if w.kind in ("adjective", "demonym")), None)
-    return replace(draft, actor_country=owner.country) if owner is not None else None
-
-
-def _host_ends_mission(draft: Draft) -> bool:
-    """ "la junte nigérienne a mis fin à la mission de partenariat de l'UE": the cooperation of a UN or EU mission
-    that its host ends is told as the mission's (the bloc's), not the host's."""
-    force = force_by_name(draft.force) if draft.action == "cooperation_ended" and draft.force else None
-    return (
-        force is not None
-        and force.default_actor in ("UN", "EU")
-        and draft.actor_country is not None
-        and draft.location is not None
-        and draft.actor_country == draft.location.place.country
-    )
-
-
-def _leaves_own_force(draft: Draft, trig: Trigger, forces: list[ForceMention], text: str, language: str) -> bool:
-    """Whether the draft gives a withdrawal "from" a force named after its cue the force's own actor (the UN for
-    "the withdrawal from MINUSMA"), which is then a contributor's that the sentence does not name."""
-    force = force_by_name(draft.force) if draft.force else None
-    if force is None or draft.actor_country is None or draft.actor_country != force.default_actor:
-        return False
-    return any(m.force.name == force.name and leaves_force(text, trig, m.start, language) for m in forces)
-
-
-def _possessive_owner(draft: Draft, trig: Trigger, whos: list[_Who], text: str, language: str) -> Draft | None:
-    """The draft of a noun cue a possessive relative owns ("MONUSCO, whose own drawdown was frozen"), with the
-    antecedent's force and country; None when the cue has no such owner or it names no one."""
-    end = possessive_antecedent(text, trig, language)
-    owner = next((w for w in whos if end is not None and 0 <= end - w.end <= 1), None)
-    if owner is None:
-        return None
-    if owner.force is not None:
-        return replace(draft, force=owner.force.name, actor_country=owner.country or owner.force.default_actor)
-    return replace(draft, actor_country=owner.country) if owner.country else None
-
-
 def _their_presence(trig: Trigger, text: str, syn: _Syntax) -> bool:
     """A presence noun right after a possessive ("their presence", "ihrer Stationierung", "leur présence"): it
     points back to troops the sentence names, whose move is the happening."""
     if trig.action != "deployment" or trig.kind != "noun":
         return False
-    return any(0 <= trig.start - m.end() <= 1 for m in _matches(syn, "possessive", text))
+    return any(0 <= trig.start - m.end() <= 1 for m in sentence_matches(syn, "possessive", text))
 
 
 def _background_presence(
-    trig: Trigger, costs: _Costs, dates: list[DateMention], whos: list[_Who], text: str, syn: _Syntax
+    trig: Trigger, costs: _Costs, dates: list[DateMention], whos: list[Who], text: str, syn: _Syntax
 ) -> bool:
     """A presence cue inside a relative clause set off by commas that holds no date phrase of its own and is about
     troops or who sends them: the clause describes the troops of the main clause ("Germany, which has 1,100
@@ -1516,7 +1456,7 @@ def _other_clause(pos: int, trig: Trigger, costs: _Costs) -> bool:
     return clause is not None and not clause[0] < trig.start < clause[1]
 
 
-def _main_subject(subject: _Who | None, trig: Trigger, costs: _Costs, named: list[_Who]) -> _Who | None:
+def _main_subject(subject: Who | None, trig: Trigger, costs: _Costs, named: list[Who]) -> Who | None:
     """The sentence's subject, unless it stands in a relative clause that does not hold the cue: then the first
     name outside it."""
     if subject is None or not _other_clause(subject.start, trig, costs):
@@ -1524,7 +1464,7 @@ def _main_subject(subject: _Who | None, trig: Trigger, costs: _Costs, named: lis
     return next((w for w in named if w.weight <= 1.0), None)
 
 
-def _clause_subject(subject: _Who | None, here: list[_Who]) -> _Who | None:
+def _clause_subject(subject: Who | None, here: list[Who]) -> Who | None:
     """The subject a cue reads: the sentence's, unless the cue's own clause names an actor of its own, then the
     first of that clause ("..., while Italy stays in Niamey": Italy, not the subject of the first clause)."""
     if not here or subject in here:
@@ -1552,7 +1492,7 @@ def _own_clause_owners(
             owners[i] = min(mine, key=lambda t: costs.between((item.start, item.end), (t.start, t.end)))
 
 
-def _third_party_demand(draft: Draft, trig: Trigger, whos: list[_Who], text: str, syn: _Syntax, language: str) -> bool:
+def _third_party_demand(draft: Draft, trig: Trigger, whos: list[Who], text: str, syn: _Syntax, language: str) -> bool:
     """ "Turkey demands that Haftar's forces leave Sirte", "l'ONU appelle les mercenaires à quitter la Libye": a
     move that a third country demands is no event; one the host demands ("Senegal demanded the departure of
     French troops from its soil") is a withdrawal the annotators count as planned."""
@@ -1701,7 +1641,7 @@ def _member_country(place: PlaceMention, force: Force) -> bool:
     return place.place.feature == "country" and place.place.country in force.contributors
 
 
-def _force_clauses(whos: list[_Who], text: str, syn: _Syntax, language: str) -> list[tuple[Force, int, int]]:
+def _force_clauses(whos: list[Who], text: str, syn: _Syntax, language: str) -> list[tuple[Force, int, int]]:
     """ "Takuba, an der neben Frankreich Estland, Tschechien und Schweden beteiligt sind,", "la force Takuba, à
     laquelle participent l'Estonie, la Suède et l'Italie,": a relative clause after a force that lists the
     nations taking part in it, as (force, start, end); a comma followed by another nation continues the list."""
@@ -1732,7 +1672,7 @@ def _force_clauses(whos: list[_Who], text: str, syn: _Syntax, language: str) -> 
     return out
 
 
-def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
+def _co_actor_drafts(draft: Draft, whos: list[Who], text: str, sentence: Sentence, ctx: _Context) -> list[Draft]:
     """ "Britain and Côte d'Ivoire announced they would withdraw": one event per country of the list
     that names the event's actor (each at home when it is their cooperation that ends)."""
     actor = draft.actor_country
@@ -1781,7 +1721,7 @@ def _co_actor_drafts(draft: Draft, whos: list[_Who], text: str, sentence: Senten
     return out
 
 
-def _carry_subject(ctx: _Context, subject: _Who | None) -> None:
+def _carry_subject(ctx: _Context, subject: Who | None) -> None:
     if subject is None or (subject.country is None and subject.force is not None and not subject.force.listed):
         return  # "Operation Mirador was launched": an operation the registry does not know names no one
     ctx.subject = subject.country or (subject.force.default_actor if subject.force else None)
@@ -1971,7 +1911,9 @@ def _lone_date(
     if len(free) != 1 or any(owners[i] is None and i != free[0] for i in range(len(dates))):
         return {}
     d = dates[free[0]]
-    breaks = [] if fronted_date(d, text) else [m.start() for m in _matches(syn, "marks", text) if m.lastgroup == "b"]
+    breaks = (
+        [] if fronted_date(d, text) else [m.start() for m in sentence_matches(syn, "marks", text) if m.lastgroup == "b"]
+    )
     return {
         id(t): free
         for t in alive
@@ -1987,7 +1929,7 @@ def _shared_counts(
     costs: _Costs,
     limit: float,
     text: str,
-    whos: list[_Who],
+    whos: list[Who],
 ) -> dict[int, int]:
     """A count that is the subject of two verbs ("the 150 peacekeepers stationed there will be
     redeployed") is also the later verb's, when nothing but words stands between (no comma, no
@@ -2018,8 +1960,8 @@ def _draft(
     sentence: Sentence,
     ctx: _Context,
     costs: _Costs,
-    whos: list[_Who],
-    subject: _Who | None,
+    whos: list[Who],
+    subject: Who | None,
     places: list[PlaceMention],
     counts: list[TroopCount],
     dates: _DateChoice,
@@ -2034,7 +1976,7 @@ def _draft(
     troop_np = count is not None or _near_troop_noun(text, span, costs, syn)
     # "They were flown in from Chad", "Ihre Ausbildungsmission haben sie ... verlagert": the last sentence's subject
     pronoun = ctx.subject is not None and any(
-        costs.between(m.span(), span) <= 6 for m in _matches(syn, "pronoun", text)
+        costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "pronoun", text)
     )
     troop_np = troop_np or pronoun
     if trig.needs_troops and not troop_np:
@@ -2071,7 +2013,10 @@ def _draft(
         host = _host_of_towns(text, places, sentence.start, ctx) or _scene_country(text, places, sentence.start, ctx)
         host = force.theatre[0] if force is not None and len(force.theatre) == 1 else host  # "EUCAP Sahel Niger"
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
-    country, force = owners_after_place(reading, (country, force), location, destination, named_place)
+    owner = owners_after_place(reading, (country, force), location, destination, named_place)
+    if owner is None:
+        return dropped.lost("owner", trig, sentence, ctx, country, force, location)
+    country, force = owner
     if trig.needs_destination and destination is None:
         return dropped.lost("no_destination", trig, sentence, ctx, country, force, location)
 
@@ -2121,7 +2066,7 @@ def _draft(
         and force.kind == "coalition"
         and country in force.contributors
         and count is None
-        and not _own_troops_leave(text, span, costs, ctx.language)  # "pulling its troops out of the force"
+        and not _own_troops_leave(text, span, costs, syn)  # "pulling its troops out of the force"
         and (
             location is None
             or _member_country(location, force)
@@ -2137,7 +2082,7 @@ def _draft(
         )
     ):  # "Mali is leaving the G5 Sahel": a member leaves a joint force (no troops named), its cooperation ends
         action, location = "cooperation_ended", _country_mention(country, ctx, text="", sentence=sentence)
-    elif _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language):
+    elif _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, syn):
         # the member's troops leave the force where they serve: at home, unless the sentence names the place
         inside = location is not None and sentence.start <= location.start < sentence.end
         location = location if inside else _country_mention(country, ctx, text="", sentence=sentence) or location
@@ -2150,7 +2095,7 @@ def _draft(
         and any(w.force and w.start >= trig.end for w in whos)
         and not any(w.force and w.end <= trig.start for w in whos)
         and not (
-            _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, ctx.language)
+            _leaves_coalition_at_home(action, force, country) and _own_troops_leave(text, span, costs, syn)
         )  # "pulling its troops out of the MNJTF": the member's troops leave, at home
     ):  # "Niger's junta ... ending two EU missions in the country, EUCAP Sahel Niger": the host ends them
         action = "cooperation_ended"
@@ -2161,14 +2106,14 @@ def _draft(
     )
     if country is not None and location.place.country == country and (own or not home_ok):
         named = whos + [  # with the partners that "alongside", "gemeinsam mit" kept out of the candidates
-            _Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
+            Who(a.start, a.end, a.country, None, a.text, 0.0, a.kind)
             for a in find_actors(text, ctx.language)
             if a.kind in ("adjective", "army", "demonym")
             and not any(w.start == a.start for w in whos)
             and not syn.scenery_after.match(text, a.end)  # "to the Malian border": a place's adjective, no partner
         ]
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
-        partner = _foreign_partner(text, near, country)
+        partner = foreign_partner(text, near, country)
         if partner is None and not home_ok and not own:
             return dropped.lost("at_home", trig, sentence, ctx, country, force, location, action)  # none abroad
         if partner is not None:  # (before an army's own move: "l'armée et Wagner entrent dans Kidal")
@@ -2188,13 +2133,10 @@ def _draft(
     owned = [d for d in owned if not year_inside_cue(d, trig.start, trig.end, counts)]
     owned = [d for d in owned if not names_year(d, text, ctx.language)]
     date = _date(nearest_first(owned, span, costs.between), status, action)
-    force = _of_its_year(force, whos, date, ctx)
-    if force is not None and not any(w.force is force for w in whos) and not _in_years(force, date, ctx):
-        # "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force
-        # the sentence does not name, carried from before, is not that of an event outside its years
-        force = None
-        if country is None:
-            return dropped.lost("force_out_of_years", trig, sentence, ctx, None, None, location)  # nobody's troops
+    owner = owners_after_date(reading, (country, force), date)
+    if owner is None:
+        return dropped.lost("owner", trig, sentence, ctx, None, None, location)  # nobody's troops left
+    country, force = owner
     evidence = text
     confidence = 0.45 + 0.1 * (count is not None) + 0.1 * (date is not None) + 0.1 * (force is not None)
     confidence += 0.1 * (location.place.feature != "country") + 0.05 * (country is not None)
@@ -2220,7 +2162,7 @@ def _draft(
         cue=trig.start,
         date_at=date.start if date else -1,
         confidence=min(confidence, 0.95),
-        additive=any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "additive", text)),
+        additive=any(costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "additive", text)),
     )
 
 
@@ -2232,19 +2174,17 @@ def _leaves_coalition_at_home(action: str, force: Force | None, country: str | N
     return not force.theatre or country in force.theatre  # the MNJTF serves in its members' lands, Takuba in Mali
 
 
-@cache
-def _troops_only(language: str) -> re.Pattern[str]:
+def _troops_only(n: dict, compound: str) -> re.Pattern[str]:
     """The nouns of troops themselves ("troops", "Soldaten"), not of units or forces ("the regional force",
     "die G5-Truppe"), which name the joint force a member leaves."""
-    nouns = [w for w in (rules.load("numbers", language) or {}).get("troop_nouns", []) if len(w) > 4]
-    compound = r"[\w-]*" if language == "de" else ""
+    nouns = [w for w in n.get("troop_nouns", []) if len(w) > 4]
     return re.compile(rf"(?<![\w-]){compound}(?:{_alt(nouns or [_NEVER])})(?![\w])", re.IGNORECASE)
 
 
-def _own_troops_leave(text: str, span: tuple[int, int], costs: _Costs, language: str) -> bool:
+def _own_troops_leave(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
     """Whether the cue moves troops named beside it ("pulling its troops out of the MNJTF", "ihre 1.500 Soldaten
     aus dem Bündnis abziehen"): then a member's leaving a joint force is a withdrawal, not an ended cooperation."""
-    return any(costs.between(m.span(), span) <= 4 for m in _troops_only(language).finditer(text))
+    return any(costs.between(m.span(), span) <= 4 for m in sentence_matches(syn, "troops_only", text))
 
 
 def _origin_town(
@@ -2277,7 +2217,7 @@ _OWNERS = ("country", "capital", "army", "adjective")  # who a possessive's "its
 
 
 def _own_area(
-    text: str, trig: Trigger, costs: _Costs, whos: list[_Who], offset: int, country: str, ctx: _Context
+    text: str, trig: Trigger, costs: _Costs, whos: list[Who], offset: int, country: str, ctx: _Context
 ) -> PlaceMention | None:
     """ "Guinea-Bissau has reinforced its northern border", "Lomé garde des troupes dans sa région des Savanes",
     "Côte d'Ivoire verlegt Soldaten in ihre Grenzregionen": a part of the country whose name (a country, its
@@ -2380,7 +2320,7 @@ def _home_move(
     where: tuple[PlaceMention, PlaceMention | None],
     country: str | None,
     force: Force | None,
-    whos: list[_Who],
+    whos: list[Who],
     costs: _Costs,
     offset: int,
     text: str,
@@ -2399,20 +2339,19 @@ def _home_move(
     if force is not None and country not in force.theatre and force.listed:
         return False  # (an operation the registry does not know, "under Operation Koundjoaré", is the army's own)
     places = [p for p in where if p is not None]
-    if any(p.place.country != country or p.place.feature in _BROAD for p in places):
+    if any(p.place.country != country or _broad(p) for p in places):
         return False
     if any(
         p.place.feature == "country"
         and not syn.own_border_head.match(p.text)
         and not syn.own_area.fullmatch(p.text)
-        and not is_border_phrase(p.text, _syntax_language(syn))  # "to the Malian border": _typed_border's
-        and not _directions(_syntax_language(syn)).fullmatch(p.text)  # "moved several battalions north"
+        and not is_border_phrase(p.text, syn.language)  # "to the Malian border": _typed_border's
+        and not _directions(syn.language).fullmatch(p.text)  # "moved several battalions north"
         for p in places
     ):
         return False  # the whole country is no place of a move at home; a border area of it is
     if all(
-        p.place.feature == "country"
-        and (syn.own_area.fullmatch(p.text) or _directions(_syntax_language(syn)).fullmatch(p.text))
+        p.place.feature == "country" and (syn.own_area.fullmatch(p.text) or _directions(syn.language).fullmatch(p.text))
         for p in places
     ):
         movers.add(country)  # "sa frontière nord, où 300 militaires ont été déployés": _own_area found its owner
@@ -2420,7 +2359,7 @@ def _home_move(
     span = (trig.start, trig.end)
     # "a déployé début mai quelque 400 soldats ... du BIR dans le département du Mayo-Sava": the place may
     # follow the cue's troops (its object, a few words after it) rather than the cue itself
-    nouns = _matches(syn, "troop_noun", text)
+    nouns = sentence_matches(syn, "troop_noun", text)
     objects = [m.span() for m in nouns if m.start() >= trig.end and costs.between(span, m.span()) <= 6]
     tied = [min(costs.between((p.start - offset, p.end - offset), s) for s in [span, *objects]) for p in places]
     if min(tied) > _HOME_PLACE_COST:  # "since Déby's visit to Moscow ..., a deployment": a place of something else
@@ -2453,11 +2392,11 @@ def _past_bracket(text: str, end: int) -> int:
 _INVERTED_GAP = 2  # words between a fronted verb and its subject: "verlegte die Armee", "verlegte die malische Armee"
 
 
-def _inverted_subject(text: str, trig: Trigger, whos: list[_Who], syn: _Syntax) -> list[_Who]:
+def _inverted_subject(text: str, trig: Trigger, whos: list[Who], syn: _Syntax) -> list[Who]:
     """The subject of a verb-second main clause that opens on an adjunct ("Im März verlegte die Armee 800 Soldaten
     nach Diapaga", "Am Montag schickte Kamerun ..."): the army or country named right after the finite verb, in
     the languages whose subject may follow its verb."""
-    if trig.kind != "verb" or not subject_may_follow(_syntax_language(syn)):
+    if trig.kind != "verb" or not subject_may_follow(syn.language):
         return []
     for w in whos:
         if w.start < trig.end:
@@ -2489,7 +2428,7 @@ def _left_at_home(place: PlaceMention, offset: int, text: str, syn: _Syntax) -> 
     return "to" not in _role_cached(text, rel, syn, rel + len(place.text))
 
 
-def _own_operation(who: _Who, country: str) -> bool:
+def _own_operation(who: Who, country: str) -> bool:
     """ "Troops of Operation Hadin Kai were deployed to Bama": a nation's own operation at home (registered with
     that nation as its lead and serving there) moves that nation's army."""
     force = who.force
@@ -2541,53 +2480,8 @@ def _scene_country(text: str, places: list[PlaceMention], offset: int, ctx: _Con
     return next(iter(codes)) if len(codes) == 1 else ctx.main_country
 
 
-def _foreign_partner(text: str, whos: list[_Who], home: str) -> tuple[str | None, Force | None] | None:
-    """ "a joint French and Malian column", "malische Truppen gemeinsam mit russischen Kämpfern der Wagner-Gruppe",
-    "l'armée malienne et Wagner": the foreign troops named with a home army, in the same clause, right beside it."""
-    mine = [w for w in whos if w.country == home and not w.force]
-    for w in whos:
-        code = w.country or _default(w.force)
-        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind in _GOVERNMENT:
-            continue
-        for h in mine:
-            a, b = (h, w) if h.end <= w.start else (w, h)
-            gap = text[a.end : b.start]
-            if a.end <= b.start and len(_WORD.findall(gap)) <= 6 and not _CLAUSE_END.search(gap):
-                return code, w.force
-    return None
-
-
 def _near_troop_noun(text: str, span: tuple[int, int], costs: _Costs, syn: _Syntax) -> bool:
-    return any(costs.between(m.span(), span) <= 6 for m in _matches(syn, "troop_noun", text))
-
-
-def _of_its_year(force: Force | None, whos: list[_Who], date: object, ctx: _Context) -> Force | None:
-    """A mission named by a description its family shares ("the AU mission in Somalia", "la mission de l'UA en
-    Somalie") in a year outside its years: the member of the family that served then (ATMIS in 2023); a mission
-    named by its own name ("AMISOM") stays itself."""
-    if force is None or not force.family or _in_years(force, date, ctx):
-        return force
-    own = {force.name.casefold(), *(a.casefold() for a in force.aliases if " " not in a)}
-    if any(w.force is force and w.text.casefold() in own for w in whos):
-        return force
-    year = _event_year(date, ctx)
-    return (successor_in(force, year) if year is not None else None) or force
-
-
-def _in_years(force: Force, date: object, ctx: _Context) -> bool:
-    """Whether the event's year (the article's when it has no date) lies within the force's years."""
-    year = _event_year(date, ctx)
-    if force.years is None or year is None:
-        return True  # no year to compare: the force as named
-    return force.years[0] <= year <= force.years[1]
-
-
-def _event_year(date: object, ctx: _Context) -> int | None:
-    """The event's year, else the article's; None for an undated event of an undated article (hostile input)."""
-    when = getattr(date, "date", None)
-    if isinstance(when, str) and when[:4].isdigit():
-        return int(when[:4])
-    return ctx.article.published.year if ctx.article.published is not None else None
+    return any(costs.between(m.span(), span) <= 6 for m in sentence_matches(syn, "troop_noun", text))
 
 
 def _arrival(trig: Trigger, text: str, location: PlaceMention, offset: int, ctx: _Context) -> PlaceMention | None:
@@ -2613,7 +2507,7 @@ def _role_cached(text: str, start: int, syn: _Syntax, end: int) -> frozenset[str
 def _tied(text: str, mention_start: int, syn: _Syntax) -> bool:
     """Whether a preposition ties the place to what is said ("in", "from", "to"): `_role` is not empty,
     read up to the first preposition found."""
-    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    owner = genitive_owner_start(text, mention_start, syn.language)
     mention_start = mention_start if owner is None else owner  # "in Malis Norden": the owner's preposition
     before = text[max(0, mention_start - 60) : mention_start]
     place_in, place_from, place_to = _tie_patterns(syn)
@@ -2631,17 +2525,6 @@ def _tied_here(ctx: _Context, text: str, at: int) -> bool:
     return known
 
 
-def _syntax_language(syn: _Syntax) -> str:
-    """The language whose rules `syn` holds (for the place questions of geo/placing.py)."""
-    known = _LANGUAGE_OF.get(id(syn))
-    if known is None or known[0] is not syn:
-        known = _LANGUAGE_OF[id(syn)] = (syn, next((lang for lang in rules.LANGUAGES if _syntax(lang) is syn), "en"))
-    return known[1]
-
-
-_LANGUAGE_OF: dict[int, tuple[_Syntax, str]] = {}  # id of a syntax -> (it, its language)
-
-
 @cache
 def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """ "in", "from", "to" before a place, gated (the same matches), found once per language."""
@@ -2649,14 +2532,14 @@ def _tie_patterns(syn: _Syntax) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
 
 
 def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None = None) -> set[str]:
-    owner = genitive_owner_start(text, mention_start, _syntax_language(syn))
+    owner = genitive_owner_start(text, mention_start, syn.language)
     if owner is not None:  # "into Nigeria's Borno state", "in Nigers Hauptstadt Niamey": the owner's preposition
         mention_start = owner
     before = text[max(0, mention_start - 60) : mention_start]
     roles = set()
     if mention_end is not None and syn.from_after.match(text, mention_end):
         roles.add("from")  # "die Bundeswehr soll Mali bis Mai verlassen": the object before the verb
-    if mention_end is not None and base_after(text, mention_end, _syntax_language(syn)):
+    if mention_end is not None and base_after(text, mention_end, syn.language):
         roles.add("in")  # "von Niamey aus operieren": the base the troops act from, where they are
     place_in, place_from, place_to = _tie_patterns(syn)
     if place_in.search(before):
@@ -2797,13 +2680,10 @@ def _where_among(
     if trig.crossing:  # "überquerten bei Fotokol die Grenze nach Nigeria": the country they cross into
         preferred = _crossed_into(scored) or preferred
     regions = [s for s in preferred if s[1].place.feature == "region" and not s[1].place.country]
-    national = [s for s in preferred if s[1].place.feature == "region" and s[1].place.country]
     preferred = [s for s in preferred if not _broad(s[1])] or []
     location = _specific(min(preferred, key=lambda s: s[0])[1], scored) if preferred else None
     if location is not None and location.place.country != ctx.main_country:
         location = _main_in_list(location, places, text, offset, ctx) or location
-    if location is None and national:  # "bombardé des positions dans la forêt de Sambisa": a region of one country
-        location = min(national, key=lambda s: s[0])[1]
     if location is None and trig.action != "redeployment" and not trig.needs_place:
         # "Au Tchad, ..., le millier de soldats a achevé son retrait": the sentence's own frame comes before
         # what "there" and "the country" point back to in the sentences before
@@ -2858,7 +2738,7 @@ def _crossed_into(
 ) -> list[tuple[float, PlaceMention, set[str], bool]]:
     """The places a border crossing goes to ("crossed into Nigeria", "franchi la frontière vers le Niger", "die
     Grenze nach Nigeria"): after the cue, tied by "to", over the crossing point named by "at" or "near"."""
-    return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and s[1].place.feature not in _BROAD]
+    return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and not _broad(s[1])]
 
 
 def _in_report_clause(text: str, place: tuple[int, int], trig: Trigger, language: str) -> bool:
@@ -2989,11 +2869,7 @@ def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[
     if chosen.place.feature != "country":
         return chosen
     inner = [
-        s
-        for s in scored
-        if s[1].place.feature in (*_SPECIFIC, "region")
-        and not _broad(s[1])
-        and s[1].place.country == chosen.place.country
+        s for s in scored if s[1].place.feature in (*_SPECIFIC, "region") and s[1].place.country == chosen.place.country
     ]
     return min(inner, key=lambda s: s[0])[1] if inner else chosen
 
@@ -3002,7 +2878,7 @@ def _anaphor(
     text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None, force: Force | None = None
 ) -> PlaceMention | None:
     syn = ctx.syntax
-    for m in _matches(syn, "there", text):
+    for m in sentence_matches(syn, "there", text):
         if _NAMED_AFTER.match(text, m.end()):
             continue  # "la base Adji Kossei", "the town of Gao": a place named, not one pointed back to
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
@@ -3010,13 +2886,13 @@ def _anaphor(
             if recent:
                 last = recent[-1]
                 return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
-    for m in _matches(syn, "subject_country", text):  # "de son territoire": the subject's own country
+    for m in sentence_matches(syn, "subject_country", text):  # "de son territoire": the subject's own country
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
             owners = [a for a in find_actors(text, ctx.language) if a.kind == "country" and a.start < m.start()]
             owner = owners[0] if owners else None
             if owner is not None and owner.country and owner.country != country:
                 return _country_mention(owner.country, ctx, text=m.group(0), sentence=None)
-    for m in _matches(syn, "country", text):
+    for m in sentence_matches(syn, "country", text):
         if _NAMED_AFTER.match(text, m.end()):
             continue  # "in die Region Savanes": a region named, not the country pointed back to
         # "Die 1.000 französischen Soldaten im Land" after a sentence about Chad: the paragraph's country

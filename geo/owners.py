@@ -1,7 +1,8 @@
 """Whose troops an action cue moves: the (country, force) pair of an event.
 
-`events._draft` asks twice: `before_place` once the cue has passed its own checks, and `after_place` once its
-place is found. Each asks an ordered sequence of named rules (`BEFORE_PLACE`, `AFTER_PLACE`). A rule is a small
+`events._draft` asks three times: `before_place` once the cue has passed its own checks, `after_place` once its
+place is found, and `after_date` once its date is. Each asks an ordered sequence of named rules (`BEFORE_PLACE`,
+`AFTER_PLACE`, `AFTER_DATE`). A rule is a small
 function of the cue's `OwnerReading` and the current pair that returns the new pair, `None` when it has no
 opinion, or `DROP` when the cue is no event of anyone's troops. The order is part of the meaning: the first rule
 reads the names of the sentence (`_who`); each later one corrects it for one construction, most of them only
@@ -9,7 +10,7 @@ while nobody is known yet, so a rule placed earlier wins over the fallbacks afte
 
 This module also holds what only these rules use (the candidate names `Who`, the readings of troop phrases, of
 clauses and of leaders who announce). The words it reads are the data of `rules/<lang>/syntax.json`, through the
-caller's syntax, but for two short lists it took over as they were (`_COMPLEMENT`, `_OF_GROUP`).
+caller's syntax (and `complementizers`, `_complement`).
 """
 
 from __future__ import annotations
@@ -17,17 +18,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final, TypeAlias
 
-from . import dropped
+from . import dropped, rules
 from .actions import Trigger, find_triggers, report_spans
 from .actors import GOVERNMENT, find_actors
 from .clauses import BREAK_NOT_ORDINAL, CLAUSE_END, CLAUSE_MARKS, adjacent, clause_end, clause_start
-from .forces import Force, force_by_name, sibling_in
+from .forces import Force, find_forces, force_by_name, sibling_in, successor_in
 from .home import generic_army
 from .numbers import TroopCount
-from .patterns import sentence_matches
+from .patterns import NEVER, alternation, sentence_matches, spellings
+from .stance import comments_on, leaves_force, possessive_antecedent
 from .wordstarts import gated
 
 if TYPE_CHECKING:  # the caller's readings of the article and of the sentence (events imports this module)
@@ -36,16 +38,20 @@ if TYPE_CHECKING:  # the caller's readings of the article and of the sentence (e
     from .sentences import Sentence
 
 __all__ = [
+    "AFTER_DATE",
     "AFTER_PLACE",
     "BEFORE_PLACE",
     "DROP",
     "OwnerReading",
     "Who",
     "actor_of",
+    "after_date",
     "after_place",
     "anaphor_force",
     "announces",
     "before_place",
+    "foreign_partner",
+    "possessive_owner",
 ]
 
 
@@ -99,6 +105,7 @@ class OwnerReading:
     location: PlaceMention | None = None
     destination: PlaceMention | None = None
     named_place: PlaceMention | None = None
+    date: object = None  # the event's date (`after_date`): its `.date` is "YYYY[-MM[-DD]]"
 
     @property
     def text(self) -> str:
@@ -137,13 +144,16 @@ def after_place(
     location: PlaceMention | None,
     destination: PlaceMention | None,
     named_place: PlaceMention | None,
-) -> Owner:
+) -> Owner | None:
     """The pair corrected by where the cue is (`location`, `destination`; `named_place` before a cooperation's
-    host replaced it). No rule of this step drops the cue."""
+    host replaced it); None: no event (a nation that only comments on the move, `_commenter`)."""
     placed = replace(r, location=location, destination=destination, named_place=named_place)
-    out = _run(AFTER_PLACE, placed, owner)
-    assert out is not None
-    return out
+    return _run(AFTER_PLACE, placed, owner)
+
+
+def after_date(r: OwnerReading, owner: Owner, date: object) -> Owner | None:
+    """The pair corrected by the event's year (`AFTER_DATE`); None: no one's troops are left."""
+    return _run(AFTER_DATE, replace(r, date=date), owner)
 
 
 # --------------------------------------------------------------------------- the rules, before the place
@@ -212,8 +222,7 @@ def _framing_mission(r: OwnerReading, owner: Owner) -> Verdict:
     country, force = owner
     if country is None or force is None:
         return None
-    text = r.text
-    framed = [w.force for w in r.whos if w.force and r.syn.framework.search(text[max(0, w.start - 60) : w.start])]
+    framed = _framed_forces(r.text, r.whos, r.syn)
     if len(framed) == 1 and framed[0] is not force and framed[0].accepts(country):
         return country, framed[0]
     return None
@@ -529,13 +538,151 @@ def _outside_theatre(r: OwnerReading, owner: Owner) -> Verdict:
     return None
 
 
-AFTER_PLACE: Final[tuple[Rule, ...]] = (_contributing_nation, _sibling_mission, _outside_theatre)
+def _host_ends_mission(r: OwnerReading, owner: Owner) -> Verdict:
+    """ "la junte nigérienne a mis fin à la mission de partenariat de l'UE": the cooperation of a UN or EU mission
+    that its host ends is told as the mission's (the bloc's), not the host's."""
+    country, force = owner
+    if (
+        r.trig.action != "cooperation_ended"
+        or force is None
+        or not force.reported
+        or force.default_actor
+        not in (
+            "UN",
+            "EU",
+        )
+    ):
+        return None
+    if country is None or r.location is None or country != r.location.place.country:
+        return None
+    return force.default_actor, force
+
+
+def _leaves_own_force(r: OwnerReading, owner: Owner) -> Verdict:
+    """ "the withdrawal from MINUSMA": a withdrawal "from" a force named after the cue is a contributor's that the
+    sentence does not name, not the force's own actor's (the UN's)."""
+    country, force = owner
+    if force is None or not force.reported or country is None or country != force.default_actor:
+        return None
+    if any(m.force is force and leaves_force(r.text, r.trig, m.start, r.ctx.language) for m in find_forces(r.text)):
+        return None, force
+    return None
+
+
+def _commenter(r: OwnerReading, owner: Owner) -> Verdict:
+    """ "The US condemned the stationing of Rwandan missiles", "Die USA verurteilten die Stationierung ...": a
+    nation named only as one that comments on the move before its cue is no owner; the troops' own adjective after
+    the cue in its clause is, else the cue is nobody's event."""
+    country, force = owner
+    if country is None or (force is not None and force.reported) or r.trig.action == "cooperation_ended":
+        return None
+    mine = [w for w in r.whos if w.country == country]
+    verb_last = not r.syn.adjuncts_follow_verb
+    if not mine or not all(comments_on(r.text, w.end, r.trig, r.ctx.language, verb_last) for w in mine):
+        return None
+    mark = CLAUSE_END.search(r.text, r.trig.end)
+    end = mark.start() if mark else len(r.text)
+    after = [w for w in r.whos if r.trig.end <= w.start < end and w.country]
+    adjective = next((w for w in after if w.kind in ("adjective", "demonym")), None)
+    return (adjective.country, force) if adjective is not None else DROP
+
+
+def possessive_owner(trig: Trigger, whos: list[Who], text: str, language: str) -> Who | None:
+    """The antecedent of a possessive relative that owns a noun cue ("MONUSCO, whose own drawdown was frozen"),
+    when it names a force or a nation: the move is its own, no co-actor's."""
+    end = possessive_antecedent(text, trig, language)
+    owner = next((w for w in whos if end is not None and 0 <= end - w.end <= 1), None)
+    return owner if owner is not None and (owner.force is not None or owner.country) else None
+
+
+def _possessive_owner(r: OwnerReading, owner: Owner) -> Verdict:
+    """ "MONUSCO, whose own drawdown ...", "la Minusma, dont le retrait": the antecedent's force and nation."""
+    antecedent = possessive_owner(r.trig, r.whos, r.text, r.ctx.language)
+    if antecedent is None:
+        return None
+    if antecedent.force is not None:
+        return antecedent.country or antecedent.force.default_actor, antecedent.force
+    return antecedent.country, owner[1]
+
+
+AFTER_PLACE: Final[tuple[Rule, ...]] = (
+    _contributing_nation,
+    _sibling_mission,
+    _outside_theatre,
+    _host_ends_mission,
+    _leaves_own_force,
+    _commenter,
+    _possessive_owner,
+)
+
+
+# --------------------------------------------------------------------------- the rules, after the date
+
+
+def _mission_of_its_year(r: OwnerReading, owner: Owner) -> Verdict:
+    """ "the AU mission in Somalia", "la mission de l'UA en Somalie" in a year outside its years: the member of the
+    family that served then (ATMIS in 2023); a mission named by its own name ("AMISOM") stays itself."""
+    country, force = owner
+    if force is None or not force.family or _in_years(force, r.date, r.ctx):
+        return None
+    own = {force.name.casefold(), *(a.casefold() for a in force.aliases if " " not in a)}
+    if any(w.force is force and w.text.casefold() in own for w in r.whos):
+        return None
+    year = _event_year(r.date, r.ctx)
+    return country, (successor_in(force, year) if year is not None else None) or force
+
+
+def _carried_out_of_years(r: OwnerReading, owner: Owner) -> Verdict:
+    """ "Germany sent 1,000 soldiers to MINUSMA ... In 2024 the Bundeswehr flew 60 more to Niamey": a force the
+    sentence does not name, carried from before, is not that of an event outside its years (nobody's troops are
+    left without a nation)."""
+    country, force = owner
+    if force is None or any(w.force is force for w in r.whos) or _in_years(force, r.date, r.ctx):
+        return None
+    return DROP if country is None else (country, None)
+
+
+AFTER_DATE: Final[tuple[Rule, ...]] = (_mission_of_its_year, _carried_out_of_years)
 
 
 # --------------------------------------------------------------------------- what the rules read
 
 
+def foreign_partner(text: str, whos: list[Who], home: str) -> Owner | None:
+    """ "a joint French and Malian column", "malische Truppen gemeinsam mit russischen Kämpfern der Wagner-Gruppe",
+    "l'armée malienne et Wagner": the foreign troops named with a home army, in the same clause, right beside it
+    (`events._draft` asks it of troops at home, which are no event unless foreign troops join them)."""
+    mine = [w for w in whos if w.country == home and not w.force]
+    for w in whos:
+        code = w.country or actor_of(w.force)
+        if code in (None, home, "UN", "EU") or w.weight > 1.0 or w.kind in GOVERNMENT:
+            continue
+        for h in mine:
+            a, b = (h, w) if h.end <= w.start else (w, h)
+            gap = text[a.end : b.start]
+            if a.end <= b.start and len(_WORDS.findall(gap)) <= 6 and not CLAUSE_END.search(gap):
+                return code, w.force
+    return None
+
+
+def _in_years(force: Force, date: object, ctx: _Context) -> bool:
+    """Whether the event's year (the article's when it has no date) lies within the force's years."""
+    year = _event_year(date, ctx)
+    if force.years is None or year is None:
+        return True  # no year to compare: the force as named
+    return force.years[0] <= year <= force.years[1]
+
+
+def _event_year(date: object, ctx: _Context) -> int | None:
+    """The event's year, else the article's; None for an undated event of an undated article (hostile input)."""
+    when = getattr(date, "date", None)
+    if isinstance(when, str) and when[:4].isdigit():
+        return int(when[:4])
+    return ctx.article.published.year if ctx.article.published is not None else None
+
+
 _MAX_ACTOR_COST = 22.0
+_WORDS = re.compile(r"\w+")
 _MAX_FORCE_COST = 10.0
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
 
@@ -558,11 +705,16 @@ def _framing_force(text: str, whos: list[Who], country: str, syn: _Syntax) -> Fo
     """The force a nation's troops serve in when the sentence frames them in one far from the cue ("Malawi sent 300
     soldiers to Goma as part of the SADC mission", "dans le cadre de la SAMIDRC", "im Rahmen der Amisom"): the one
     force named after a framing phrase, when that nation may serve in it."""
-    framed = {w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])}
+    framed = set(_framed_forces(text, whos, syn))
     if len(framed) != 1:
         return None
     force = framed.pop()
     return force if force.reported and force.accepts(country) else None
+
+
+def _framed_forces(text: str, whos: list[Who], syn: _Syntax) -> list[Force]:
+    """The forces named right after a framing phrase ("as part of", "dans le cadre de", "im Rahmen der"), in order."""
+    return [w.force for w in whos if w.force and syn.framework.search(text[max(0, w.start - 60) : w.start])]
 
 
 def _bare(w: Who, text: str, language: str) -> bool:
@@ -620,9 +772,6 @@ def announces(text: str, end: int, syn: _Syntax, language: str) -> bool:
     return any(len(head[b:].split()) <= 3 and not CLAUSE_END.search(head[b:]) for b in ends)
 
 
-_OF_GROUP = re.compile(r"\s+(?:de|des|d['’]|of|von|der)\s*", re.IGNORECASE)  # "combattants de (Boko Haram)"
-
-
 def _insurgent_subject(trig: Trigger, text: str, whos: list[Who], syn: _Syntax) -> bool:
     """ "des combattants de Boko Haram avaient attaqué une position militaire", "Rebels attacked a camp": a strike
     whose clause names an armed group before the verb, with no army or force between, is that group's attack."""
@@ -637,7 +786,7 @@ def _insurgent_subject(trig: Trigger, text: str, whos: list[Who], syn: _Syntax) 
         return False
 
     def theirs(m: re.Match[str]) -> bool:  # "Boko Haram fighters", "des combattants de Boko Haram": the group's own
-        return any(0 <= m.start() - g.end() <= 1 or _OF_GROUP.fullmatch(text, m.end(), g.start()) for g in groups)
+        return any(0 <= m.start() - g.end() <= 1 or _of_group(text[m.end() : g.start()], syn) for g in groups)
 
     # "nach dem Angriff der Rebellen hat die Armee ... bombardiert", "belgische Soldaten haben Dschihadisten
     # neutralisiert" (the object before a German verb): soldiers or a nation named in the clause strike
@@ -875,7 +1024,18 @@ def _who(
 _CLAUSE_BREAK = re.compile(r"[;:]|[,.](?!\d)")  # not the point or comma of "14.000", "1,100"
 
 
-_COMPLEMENT = re.compile(r"\s*(?:that|que|qu['’]|dass|ob)\b", re.IGNORECASE)
+def _of_group(gap: str, syn: _Syntax) -> bool:
+    """Whether the words between a troop noun and an armed group are a genitive preposition ("combattants de
+    Boko Haram", "fighters of ISWAP"): the group's own fighters."""
+    return gap[:1].isspace() and syn.genitive_of.fullmatch(gap.strip()) is not None
+
+
+@cache
+def _complement(language: str) -> re.Pattern[str]:
+    """A word that opens a reported clause ("that", "que", "dass"; syntax.json `complementizers`)."""
+    words = (rules.load("syntax", language) or {}).get("complementizers", [])
+    alts = alternation([f for w in words for f in spellings(w, free_first=False)]) or NEVER
+    return re.compile(rf"\s*(?:{alts})\b", re.IGNORECASE)
 
 
 def _clause_owner(
@@ -921,7 +1081,8 @@ def _clause_owner(
             return country, force
         for f in subjects:
             breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, n.end, f.start)]
-            said = breaks and _COMPLEMENT.match(text, breaks[-1] + 1)  # "Macron announced, that Barkhane ..."
+            # "Macron announced, that Barkhane ...": a reported clause
+            said = breaks and _complement(syn.language).match(text, breaks[-1] + 1)
             if breaks and not said and not any(any(a <= p <= b for a, b in clauses) for p in breaks):
                 continue
             return country, force

@@ -18,15 +18,13 @@ from functools import cache
 from . import rules
 from .actions import find_triggers
 from .actors import country_names, find_actors
-from .patterns import alternation
+from .patterns import NEVER, alternation
 
 __all__ = ["base_after", "genitive_owner_start", "in_attribution", "postposition_end", "side_mention"]
 
-_NEVER = "\x00"
-
 
 def _alt(words: list[str]) -> str:
-    return alternation(words) if words else _NEVER
+    return alternation(words) if words else NEVER
 
 
 @cache

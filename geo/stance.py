@@ -8,8 +8,8 @@
   retrait ...", "die Mission, deren Abzug ..."): the move is the antecedent's, not that of a country named
   elsewhere in the sentence.
 
-Knowledge lives in the rules files (syntax.json "insurgents", "possessive_relatives"); the code says only
-where it applies.
+Knowledge lives in the rules files (syntax.json "insurgents", "possessive_relatives", "capital_marks_name",
+"name_joiners", "hosted_gatherings", "adjuncts_follow_verb"); the code says only where it applies.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from functools import cache
 
 from . import rules
 from .actions import Trigger
-from .patterns import NEVER, longest_first
+from .patterns import NEVER, alternation, longest_first, spellings
 from .scope import _MARK, _WORD
 
 __all__ = [
+    "armed_groups",
     "comments_on",
     "expels_armed_group",
     "hosts_no_troops",
@@ -32,19 +33,43 @@ __all__ = [
     "threatened_after",
 ]
 
-_NAME_LANGUAGES = ("en", "fr")  # German capitalises every noun: a capital says nothing of a name there
 _OBJECT_REACH = 50  # characters after an expulsion verb where its object stands
 _OBJECT_WORDS = 4  # and words: "vertrieben im März die Islamisten"
 _TITLE_SHARE = 0.8  # a sentence with more capitalised words than this is a headline in title case
-# a name goes on after the cue: a capitalised word, or a joiner then one ("and Stabilization", "de la Paix")
-_NAME_GOES_ON = re.compile(r"\s+(?:(?:and|of|for|in|et|de|du|des|pour|la|le|l['’])\s*)*[A-ZÀ-ÖØ-Þ]")
 
 
 @cache
-def _insurgents(language: str) -> re.Pattern[str]:
+def armed_groups(language: str) -> re.Pattern[str]:
+    """An armed group, no state's troops ("jihadists", "Boko Haram", "Rebellen"; syntax.json `insurgents`): the
+    one pattern of the expulsion check here and of the events' syntax (an armed group's own attack)."""
     words = (rules.load("syntax", language) or {}).get("insurgents", [])
-    alts = longest_first(re.escape(w) for w in words) or NEVER
+    alts = alternation([f for w in words for f in spellings(w, free_first=False)]) or NEVER
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def _determiners(language: str) -> frozenset[str]:
+    """The articles of a language ("les", "des", "die"): an object's first word, even when a place preposition
+    shares it ("des" of "chassé des jihadistes" and of "retiré des villes")."""
+    return frozenset(w.lower() for w in (rules.load("syntax", language) or {}).get("determiners", []))
+
+
+@cache
+def _name_goes_on(language: str) -> re.Pattern[str] | None:
+    """A name goes on after the cue: a capitalised word, or a joiner then one ("and Stabilization", "de la Paix");
+    None in a language whose capitals mark no name (German capitalises every noun)."""
+    s = rules.load("syntax", language) or {}
+    if not s.get("capital_marks_name", False):
+        return None
+    joiners = alternation([f for w in s.get("name_joiners", []) for f in spellings(w, free_first=False)]) or NEVER
+    return re.compile(rf"\s+(?:(?:{joiners})\s*)*[A-ZÀ-ÖØ-Þ]")
+
+
+@cache
+def _object_before_verb(language: str) -> bool:
+    """Whether a clause's objects may stand before its verb ("Flüchtlinge aufnehmen"): syntax.json
+    `adjuncts_follow_verb` false, the verb-final languages."""
+    return not (rules.load("syntax", language) or {}).get("adjuncts_follow_verb", True)
 
 
 @cache
@@ -74,9 +99,10 @@ def in_proper_name(text: str, trigger: Trigger, language: str) -> bool:
     """Whether the cue is capitalised inside a name: after a capitalised word that does not open the sentence and
     before another, maybe after a joiner ("the African Union Support and Stabilization Mission"), in a sentence
     not written in title case (a headline "France Withdraws Troops From Mali" keeps its verb)."""
-    if language not in _NAME_LANGUAGES or not all(w[:1].isupper() for w in _WORD.findall(trigger.text)):
+    goes_on = _name_goes_on(language)
+    if goes_on is None or not all(w[:1].isupper() for w in _WORD.findall(trigger.text)):
         return False  # "Nigerian Air Force jets bombed": a name inside the cue, not the cue inside a name
-    if _NAME_GOES_ON.match(text, trigger.end) is None:
+    if goes_on.match(text, trigger.end) is None:
         return False  # a name goes on after the cue: "Support and Stabilization Mission", "Support Office"
     before = _WORD.findall(text, max(0, trigger.start - 40), trigger.start)
     if not before or not before[-1][:1].isupper() or _MARK.search(text, trigger.start - 3, trigger.start):
@@ -90,19 +116,23 @@ def in_proper_name(text: str, trigger: Trigger, language: str) -> bool:
 
 def expels_armed_group(text: str, trigger: Trigger, language: str) -> bool:
     """A withdrawal verb whose object, in the few words after it and before any place preposition, is an armed
-    group: "forced the insurgents out of", "a chassé les shebab de Mogadiscio", "vertrieben im März die
-    Islamisten aus Gamboru" tell of the group's flight, not of troops that leave."""
+    group: "forced the insurgents out of", "a chassé les shebab de Mogadiscio", "a chassé l'EIGS de Ménaka",
+    "vertrieben im März die Islamisten aus Gamboru" tell of the group's flight, not of troops that leave."""
     if trigger.action != "withdrawal" or trigger.kind != "verb":
         return False
-    groups = _insurgents(language)
+    groups = armed_groups(language)
     if groups.search(trigger.text):  # the object inside the cue: "forced the jihadists out"
         return True
-    stops = _place_words(language)
+    stops, articles = _place_words(language), _determiners(language)
     for m in list(_WORD.finditer(text, trigger.end, min(len(text), trigger.end + _OBJECT_REACH)))[:_OBJECT_WORDS]:
-        if _MARK.search(text, trigger.end, m.start()) or m.group(0).lower() in stops:
-            return False  # "pulled its battalions out of the plain as the rebels advanced": past the object
-        if groups.match(text, m.start()):
+        if _MARK.search(text, trigger.end, m.start()):
+            return False
+        word = m.group(0)
+        elided = max(word.rfind("'"), word.rfind("’")) + 1  # "l'EIGS": the name after an elided article
+        if groups.match(text, m.start()) or (elided and groups.match(text, m.start() + elided)):
             return True
+        if word.lower() in stops and word.lower() not in articles:
+            return False  # "pulled its battalions out of the plain as the rebels advanced": past the object
     return False
 
 
@@ -116,7 +146,7 @@ def hosts_no_troops(text: str, trigger: Trigger, language: str) -> bool:
     mark = _MARK.search(text, trigger.end)
     hi = min(mark.start() if mark else len(text), trigger.end + _OBJECT_REACH)
     return gatherings.search(text, trigger.end, hi) is not None or (
-        language == "de" and gatherings.search(text, lo, trigger.start) is not None
+        _object_before_verb(language) and gatherings.search(text, lo, trigger.start) is not None
     )
 
 
