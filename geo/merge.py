@@ -140,7 +140,7 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
         if (a.additive or b.additive) and a.evidence != b.evidence and not _restates(a, b):
             return False  # "Its participation in EUTM will also end": not the withdrawal told before
         remention = _remention(a, b)
-        if not remention and (_two_moments(a, b) or _years_apart(a, b)):
+        if not remention and (_two_moments(a, b) or _years_apart(a, b) or _history_beside_news(a, b)):
             return False
         if _own_clause_date(a, b) or _own_clause_date(b, a):
             return False
@@ -196,6 +196,25 @@ def _years_apart(a: Draft, b: Draft) -> bool:
     if _within_deadline(a, b) or _within_deadline(b, a):
         return False
     return a.date[:4] != b.date[:4]
+
+
+_HISTORY_YEARS = 3  # a date this many years before the article is history, not the article's news
+
+
+def _history_beside_news(a: Draft, b: Draft) -> bool:
+    """ "France withdrew its last soldiers from Chad" (undated: the news) and "Barkhane, which ended in 2022", "about
+    600 Russian personnel" and "Wagner first arrived in 2019": a happening written years before the article's date
+    is another happening than the undated one the article reports as its news, done or counted now (not a peak)."""
+    for dated, news in ((a, b), (b, a)):
+        if dated.date is None or dated.date_text is None or news.date_text is not None or news.published is None:
+            continue
+        if dated.date_kind != "point" or dated.status in _PLANS or dated.evidence == news.evidence:
+            continue  # a plan's year is its term; one sentence tells one happening with its history
+        if news.status != "completed" and (news.troops is None or news.troops_peak):
+            continue  # "the presence", "the mission" undated: the same presence its history dates
+        if news.published.year - int(dated.date[:4]) >= _HISTORY_YEARS:
+            return True
+    return False
 
 
 def _within_deadline(plan: Draft, other: Draft) -> bool:

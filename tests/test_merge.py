@@ -172,6 +172,31 @@ def test_written_dates_in_different_years_are_two_happenings() -> None:
         assert len(merge_in_article([replace(since, date_kind="point", status="completed"), planned])) == 1
 
 
+def test_history_years_before_the_article_is_not_its_undated_news() -> None:
+    news = _draft(
+        status="completed", date=None, date_precision="unknown", date_text=None, published=dt.date(2025, 2, 1)
+    )
+    history = replace(
+        news,
+        status="unknown",
+        force="Barkhane",
+        date="2022",
+        date_precision="year",
+        date_text="in 2022",
+        evidence="Barkhane, whose headquarters were here, ended in 2022.",
+        position=90,
+    )
+    assert len(merge_in_article([news, history])) == 2  # the withdrawal now and an operation that ended years ago
+    assert len(merge_in_article([news, replace(history, date="2024", date_text="last year")])) == 1  # recent: its story
+    presence = replace(news, action="deployment", status="ongoing")
+    counted = replace(presence, troops=400, troops_text="About 400 soldiers")
+    first = replace(history, action="deployment", status="completed", force=None, evidence="They first came in 2017.")
+    assert len(merge_in_article([counted, replace(first, date="2017", date_text="in 2017")])) == 2  # counted now
+    assert len(merge_in_article([presence, replace(first, date="2017", date_text="in 2017")])) == 1  # "the presence"
+    peak = replace(counted, troops_peak=True)
+    assert len(merge_in_article([peak, replace(first, date="2017", date_text="in 2017")])) == 1  # a past peak
+
+
 def test_a_second_verb_after_and_with_its_own_date_is_another_happening() -> None:
     for text, first, second, date_text in (
         (
