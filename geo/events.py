@@ -56,6 +56,7 @@ from .dates import (
     names_year,
     starts_happening,
 )
+from .event_filter import screen
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -679,7 +680,9 @@ def find_drafts(article: Article) -> list[Draft]:
         if usable:
             ctx.recent_places = usable
         _remember_scene(found, sentence, usable, ctx)
-    return dropped.drafts(drafts, merge_in_article(drafts), "merged")
+    # a no-op unless an enabled model ships (none does: event_filter.py); it records the candidates for geo.learn
+    screened = dropped.drafts(drafts, screen(drafts, article, language, places, main), "learned_filter")
+    return dropped.drafts(screened, merge_in_article(screened), "merged")
 
 
 def _remember_striker(found: list[Draft], ctx: _Context) -> None:
