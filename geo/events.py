@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
-from . import rules
+from . import dropped, rules
 from .actions import (
     Trigger,
     demand_before,
@@ -682,7 +682,8 @@ def find_drafts(article: Article) -> list[Draft]:
             ctx.recent_places = usable
         _remember_scene(found, sentence, usable, ctx)
     # a no-op unless an enabled model ships (none does: event_filter.py); it records the candidates for geo.learn
-    return merge_in_article(screen(drafts, article, language, places, main))
+    screened = dropped.drafts(drafts, screen(drafts, article, language, places, main), "learned_filter")
+    return dropped.drafts(screened, merge_in_article(screened), "merged")
 
 
 def _remember_striker(found: list[Draft], ctx: _Context) -> None:
@@ -1180,6 +1181,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     # troops, with no troop word of its own
     if not forces and not opens_on_force and not has_military_context(text, lang):
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
+        if dropped.on():
+            dropped.cues(find_triggers(text, lang), "no_military_context", sentence, ctx.article.id)
         _carry_subject(ctx, _opening_subject(sentence.text, _actor_candidates(sentence, ctx, forces)))
         return []
     triggers = find_triggers(text, lang)
@@ -1208,12 +1211,13 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     subject = _opening_subject(text, whos)
     # the checks of a cue that read only the sentence's words, before anything is measured: most cues that die, die here
     live = [t for t in triggers if not any(f(text, t, lang) for f in _NO_EVENT)]
+    dropped.killed(triggers, live, lambda t: dropped.no_event(text, t, lang, _NO_EVENT))
     # "Italy has not withdrawn its troops": a withdrawal plainly negated is a presence that goes on
     kept = kept_presences(text, [t for t in triggers if t not in live], lang, _NO_EVENT)
     live = sorted(live + kept, key=lambda t: t.start) if kept else live
     # "49 Ivorian soldiers were detained on arrival at Bamako airport": what happened to them is the detention
-    live = [t for t in live if not _victims_adjunct(t, text, ctx.syntax)]
-    if not live:
+    live = dropped.kill(live, [t for t in live if not _victims_adjunct(t, text, ctx.syntax)], "victims_adjunct")
+    if not live and not dropped.pending():
         _carry_subject(ctx, subject)
         return []
     listing = _force_clauses(whos, text, ctx.syntax, lang)
@@ -1238,18 +1242,34 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         if d.kind == "point" and costs.between((d.start, d.end), (at, at + 1)) <= 3
     ]
     # "à partir de", "the end of 2020 as part of", "Einsatz in Moura Ende März": a cue's edge inside a date is none
-    live = [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)]
+    live = dropped.kill(
+        live,
+        [t for t in live if not any(d.start <= t.start < d.end or d.start < t.end <= d.end for d in dates)],
+        "in_date",
+    )
     ended = [t for t in live if t.action == "cooperation_ended"]  # "l'accord relatif au statut des forces
-    live = [t for t in live if t.action != "deployment" or not any(_object_of(e, t, text) for e in ended)]
+    live = dropped.kill(
+        live,
+        [t for t in live if t.action != "deployment" or not any(_object_of(e, t, text) for e in ended)],
+        "ended_object",
+    )
     follow = ctx.syntax.count_after_verb
     lost = ctx.syntax.casualties
-    live = [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)]
+    live = dropped.kill(
+        live,
+        [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)],
+        "no_count_after",
+    )
     # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
     full = [t for t in live if not t.needs_count]
-    live = [t for t in live if not t.needs_count or not _count_taken(t, counts, full, costs, follow)]
+    live = dropped.kill(
+        live, [t for t in live if not t.needs_count or not _count_taken(t, counts, full, costs, follow)], "count_taken"
+    )
     # "Frankreich hatte seine rund 1500 Soldaten bis Ende 2023 abgezogen": with a participle closing the clause
     # after the count, "haben" is an auxiliary
-    live = [t for t in live if not t.needs_count or not _auxiliary(t, counts, text, ctx.syntax)]
+    live = dropped.kill(
+        live, [t for t in live if not t.needs_count or not _auxiliary(t, counts, text, ctx.syntax)], "auxiliary"
+    )
     follows = ctx.syntax.adjuncts_follow_verb
     count_owner = _assign(counts, live, costs, ctx.syntax.troop_window)
     for i, count in enumerate(counts):  # "unterhält ... noch rund 4.600 Soldaten": the count the verb governs
@@ -1335,12 +1355,14 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     for trig in alive:
         if id(trig) in changed:
             built[id(trig)] = build(trig) or built[id(trig)]
+    dropped.settle(sentence, live, built, build, ctx)
     out = []
     held: list[tuple[Force, Draft]] = []  # the events of cues inside a force's clause that lists its nations
     modifiers = {id(built[id(t)]) for t in alive if _troop_modifier(t, text, ctx.syntax)}
     for trig in alive:
         draft = built[id(trig)]
         if draft is not None and _third_party_demand(draft, trig, whos, text, ctx.syntax, lang):
+            dropped.draft(draft, "third_party_demand")
             continue
         if draft is not None and possessive_owner(trig, whos, text, lang) is not None:
             out.append(draft)  # "MONUSCO, whose own drawdown ...": the antecedent's move, no co-actors
@@ -1356,22 +1378,25 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
             out.extend(_co_actor_drafts(draft, [w for w in mine_whos(trig) if ours(w.start)], text, sentence, ctx))
     # the force's own event in the main clause tells the same presence
     out.extend(d for f, d in held if not any(o.force == f.name for o in out))
+    dropped.drafts([d for _, d in held], out, "held_by_force")
     # "the last of the 1,500 French soldiers stationed in Niger left the country": the presence names the troops
     # that leave, no deployment of its own
-    out = _drop_modifiers(out, modifiers)
+    out = dropped.drafts(out, _drop_modifiers(out, modifiers), "troop_modifier")
     # "The 600 Belgian soldiers, who are still based in Niamey, will leave Niger": a relative clause with no date of
     # its own that says where the leaving troops stand is background, no deployment of its own
     # "left Chad after officials questioned the legal basis of their presence": the presence of the troops that leave
     theirs = {id(built[id(t)]) for t in alive if _their_presence(t, text, ctx.syntax)}
-    out = [d for d in out if id(d) not in theirs or not any(o.action == "withdrawal" for o in out)]
+    out = dropped.drafts(
+        out, [d for d in out if id(d) not in theirs or not any(o.action == "withdrawal" for o in out)], "their_presence"
+    )
     background = {id(built[id(t)]) for t in alive if _background_presence(t, costs, dates, whos, text, ctx.syntax)}
     if background:
-        out = _drop_background(out, background)
+        out = dropped.drafts(out, _drop_background(out, background), "background_presence")
     if not out or any(d.action != "cooperation_ended" for d in out):
         # "Les généraux au pouvoir à Niamey avaient dénoncé les accords. Une partie des soldats sera transférée
         # au Tchad": a government that ended an agreement is not whose soldiers the next sentence moves
         _carry_subject(ctx, subject)
-    return _one_move(out)
+    return dropped.drafts(out, _one_move(out), "one_move")
 
 
 def _their_presence(trig: Trigger, text: str, syn: _Syntax) -> bool:
@@ -1961,16 +1986,16 @@ def _draft(
     if trig.needs_troops and not troop_np:  # "the Africa Corps arrived", "l'armée malienne s'est installée"
         troop_np = _force_stands_for_troops(whos, span, costs)
     if trig.needs_troops and not troop_np:
-        return None
+        return dropped.lost("no_troop_noun", trig, sentence, ctx)
     if trig.needs_count and count is None:
-        return None
+        return dropped.lost("no_count", trig, sentence, ctx)
     # whose troops: the rules of geo/owners.py, in their order (those that read the place, after it below)
     reading = OwnerReading(
         trig, sentence, ctx, costs, whos, subject, count, troop_np, pronoun, lambda: _home_of(sentence, ctx)
     )
     owner = owners_before_place(reading)
     if owner is None:
-        return None
+        return dropped.lost("owner", trig, sentence, ctx)
     country, force = owner
     location, destination = _where(trig, text, costs, places, ctx, country, sentence.start, force, others)
     moves = trig.action in ("deployment", "redeployment")
@@ -1996,10 +2021,10 @@ def _draft(
         location = _country_mention(host, ctx, text="", sentence=sentence) or location
     owner = owners_after_place(reading, (country, force), location, destination, named_place)
     if owner is None:
-        return None
+        return dropped.lost("owner", trig, sentence, ctx, country, force, location)
     country, force = owner
     if trig.needs_destination and destination is None:
-        return None
+        return dropped.lost("no_destination", trig, sentence, ctx, country, force, location)
 
     action = trig.action
     if action == "deployment" and location is not None and destination is None and trig.kind == "verb":
@@ -2020,7 +2045,7 @@ def _draft(
     if trig.host:
         destination, location = location, None
         if destination is None:
-            return None
+            return dropped.lost("no_place", trig, sentence, ctx, country, force)
         moves = ("withdrawal", "redeployment")
         leaving = any(t.action in moves and not t.host for t in find_triggers(text, ctx.language))
         if ctx.main_country and ctx.main_country != destination.place.country and leaving:
@@ -2040,7 +2065,7 @@ def _draft(
             action, destination = ("deployment", None) if destination is not None else (action, None)
             location = location if goal is None and location is not None else goal or location
             if action == "redeployment":
-                return None
+                return dropped.lost("redeployment_unplaced", trig, sentence, ctx, country, force, location)
     if (
         action == "withdrawal"
         and force is not None
@@ -2068,7 +2093,7 @@ def _draft(
         inside = location is not None and sentence.start <= location.start < sentence.end
         location = location if inside else _country_mention(country, ctx, text="", sentence=sentence) or location
     if location is None:
-        return None
+        return dropped.lost("no_place", trig, sentence, ctx, country, force)
     if (
         action == "withdrawal"
         and country is not None
@@ -2096,7 +2121,7 @@ def _draft(
         near = [w for w in named if costs.between((w.start, w.end), span) <= 4]  # the cue's own troops
         partner = foreign_partner(text, near, country)
         if partner is None and not home_ok and not own:
-            return None  # troops at home are no deployment abroad
+            return dropped.lost("at_home", trig, sentence, ctx, country, force, location, action)  # none abroad
         if partner is not None:  # (before an army's own move: "l'armée et Wagner entrent dans Kidal")
             country, force = partner  # "a joint French and Malian column entered Timbuktu": the foreign troops
     status = _status(trig, text, cues, costs, ctx.syntax.status_window)
@@ -2116,7 +2141,7 @@ def _draft(
     date = _date(nearest_first(owned, span, costs.between), status, action)
     owner = owners_after_date(reading, (country, force), date)
     if owner is None:
-        return None  # nobody's troops left
+        return dropped.lost("owner", trig, sentence, ctx, None, None, location)  # nobody's troops left
     country, force = owner
     evidence = text
     confidence = 0.45 + 0.1 * (count is not None) + 0.1 * (date is not None) + 0.1 * (force is not None)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final, TypeAlias
 
-from . import rules
+from . import dropped, rules
 from .actions import Trigger, find_triggers, report_spans
 from .actors import GOVERNMENT, find_actors
 from .clauses import BREAK_NOT_ORDINAL, CLAUSE_END, CLAUSE_MARKS, adjacent, clause_end, clause_start
@@ -127,7 +127,7 @@ def _run(rules: tuple[Rule, ...], r: OwnerReading, owner: Owner) -> Owner | None
     for rule in rules:
         verdict = rule(r, owner)
         if isinstance(verdict, _Drop):
-            return None
+            return dropped.note_rule(rule.__name__)
         if verdict is not None:
             owner = verdict
     return owner
