@@ -141,6 +141,17 @@ def test_blind_batch_nine_does_not_fall_back() -> None:
         ("events_heldout86", 0.63),  # 0.68
         ("events_heldout87", 0.46),  # 0.51
         ("events_heldout88", 0.58),  # 0.63
+        # Stop 13, blind all session (annotators chose their own themes; nobody who changed code saw them): first
+        # run on 9a864c5, then at the end of stop 13 (after seven branches).
+        ("events_heldout66", 0.53),  # 0.58, 0.58
+        ("events_heldout67", 0.73),  # 0.79, 0.78
+        ("events_heldout68", 0.68),  # 0.73, 0.73
+        ("events_heldout69", 0.59),  # 0.64, 0.69
+        ("events_heldout70", 0.72),  # 0.77, 0.77
+        ("events_heldout79", 0.56),  # 0.61, 0.61
+        ("events_heldout80", 0.73),  # 0.78, 0.78
+        ("events_heldout81", 0.69),  # 0.74, 0.74
+        ("events_heldout82", 0.57),  # 0.62, 0.62
     ],
 )
 def test_fresh_dev_batches_keep_their_gains(folder: str, floor: float) -> None:
