@@ -94,7 +94,7 @@ from .stance import (
 )
 from .wordstarts import gated
 
-__all__ = ["extract_article", "extract_corpus", "find_drafts"]
+__all__ = ["article_language", "extract_article", "extract_corpus", "find_drafts"]
 
 _REPORT_WORDS = 14
 _MAX_PLACE_COST = 13.0
@@ -567,7 +567,8 @@ class _Context:
     subject_at: int = -2  # the paragraph the subject was named in
 
 
-def _language(article: Article) -> str:
+def article_language(article: Article) -> str:
+    """The language the rules read the article in: its own if the rules have it, else the detected one, else "en"."""
     lang = (article.language or "").lower()[:2]
     if lang in rules.LANGUAGES:
         return lang
@@ -644,7 +645,7 @@ def find_drafts(article: Article) -> list[Draft]:
     text = article.text
     if not text.strip():
         return []
-    language = _language(article)
+    language = article_language(article)
     syntax = _syntax(language)
     places = _find_places(article)
     sentences = split_sentences(text)  # once: the lead for the main country, then each sentence's events

@@ -104,3 +104,10 @@ def test_recall_bench_accounts_for_every_miss() -> None:
     assert tally.rules[0] == tally.found
     assert tally.oracle[0] >= tally.unmerged[0] >= tally.rules[0]
     assert tally.oracle[1] <= tally.rules[1]
+
+
+def test_recall_report_of_a_group_without_gold(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.bench_recall import Tally, report
+
+    report("empty", Tally())
+    assert "0 gold events" in capsys.readouterr().out
