@@ -251,8 +251,14 @@ def _border_phrases(s: dict, base: Sequence[str] | None = None) -> list[str]:
     return phrases
 
 
+def _supported(language: str | None) -> str:
+    """The language if the rules have it, else "en" (the rules fall back to English)."""
+    return language if language in rules.LANGUAGES else "en"
+
+
 @cache
 def _syntax(language: str) -> _Syntax:
+    supported = _supported(language)
     s = rules.load("syntax", language) or rules.load("syntax", "en")
     a = rules.load("actors", language) or rules.load("actors", "en")
     n = rules.load("numbers", language) or rules.load("numbers", "en")
@@ -267,7 +273,7 @@ def _syntax(language: str) -> _Syntax:
     nouns = [w for w in n["troop_nouns"] + n.get("asset_nouns", []) if len(w) > 4]
     compound = r"[\w-]*" if s.get("compound_nouns", False) else ""
     return _Syntax(
-        language=language if language in rules.LANGUAGES else "en",
+        language=supported,
         place_in=_tail(s["place_in"], filler),
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
@@ -418,7 +424,7 @@ def _syntax(language: str) -> _Syntax:
         passive=re.compile(
             rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
-        insurgent=armed_groups(language if language in rules.LANGUAGES else "en"),  # as the rules above
+        insurgent=armed_groups(supported),  # as the rules above
     )
 
 
@@ -574,8 +580,7 @@ def article_language(article: Article) -> str:
         return lang
     from .corpus import detect_language
 
-    detected = detect_language(article.text)
-    return detected if detected in rules.LANGUAGES else "en"
+    return _supported(detect_language(article.text))
 
 
 def _find_places(article: Article) -> list[PlaceMention]:
