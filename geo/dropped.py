@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -61,31 +62,38 @@ class Dropped:
         }
 
 
-_sink: list[Dropped] | None = None  # None: nobody asked, nothing is noted
-_pending: list[tuple[Trigger, str]] = []  # the cues of the current sentence its checks killed, built at its end
-_lost: dict[int, tuple[Trigger, Dropped]] = {}  # id(trigger) -> why it built no event (the last build counts)
-_capture: list[Dropped] | None = None  # while a killed cue is built: where its own losses go
-_rule: str = ""  # the owner rule that dropped the last cue (owners._run)
+@dataclass(slots=True)
+class _Recording:
+    """The state of one `collecting` block."""
+
+    sink: list[Dropped]  # where the drops are noted
+    # the cues of the current sentence its checks killed, built at its end
+    pending: list[tuple[Trigger, str]] = field(default_factory=list)
+    # id(trigger) -> why it built no event (the last build counts)
+    lost: dict[int, tuple[Trigger, Dropped]] = field(default_factory=dict)
+    capture: list[Dropped] | None = None  # while a killed cue is built: where its own losses go
+    rule: str = ""  # the owner rule that dropped the last cue (owners._run)
+
+
+# None: nobody asked, nothing is noted. A context variable, so that a thread extracting while another records
+# notes nothing (a new thread starts with the default), and a nested `collecting` gives the outer one back.
+_recording: ContextVar[_Recording | None] = ContextVar("dropped_recording", default=None)
 
 
 def on() -> bool:
     """Whether drops are noted (the caller then builds what it would otherwise skip)."""
-    return _sink is not None
+    return _recording.get() is not None
 
 
 @contextmanager
 def collecting() -> Iterator[list[Dropped]]:
     """Note every drop of the extraction run inside, into the list yielded."""
-    global _sink, _capture
-    _sink, _capture = [], None
-    _pending.clear()
-    _lost.clear()
+    rec = _Recording([])
+    token = _recording.set(rec)
     try:
-        yield _sink
+        yield rec.sink
     finally:
-        _sink, _capture = None, None
-        _pending.clear()
-        _lost.clear()
+        _recording.reset(token)
 
 
 def find_with_dropped(article: Article) -> tuple[list[Draft], list[Dropped]]:
@@ -127,44 +135,48 @@ def of_draft(d: Draft, reason: str, cue: str = "", then: str | None = None) -> D
 
 def draft(d: Draft | None, reason: str) -> None:
     """Note one built event a rule dropped."""
-    if _sink is not None and d is not None:
-        _sink.append(of_draft(d, reason))
+    rec = _recording.get()
+    if rec is not None and d is not None:
+        rec.sink.append(of_draft(d, reason))
 
 
 def drafts(before: list[Draft], after: list[Draft], reason: str) -> list[Draft]:
     """`after`, noting the events of `before` a rule dropped: those no kept event tells with the same action, owner
     and countries from the same cue. A draft folded into an earlier twin counts: the scorer matches one event to
     one gold event, and an article may tell two withdrawals of the same troops from the same country."""
-    if _sink is not None and after is not before:
+    rec = _recording.get()
+    if rec is not None and after is not before:
         kept = {(_key(d), d.position) for d in after}
         seen: set[tuple] = set()
         for d in before:
             k = (_key(d), d.position)
             if k not in kept and k not in seen:
                 seen.add(k)
-                _sink.append(of_draft(d, reason))
+                rec.sink.append(of_draft(d, reason))
     return after
 
 
 def cues(triggers: Iterable[Trigger], reason: str, sentence: Sentence, article_id: str) -> None:
     """Note cues for which no event was even tried ("no_military_context")."""
-    if _sink is None:
+    rec = _recording.get()
+    if rec is None:
         return
     for t in triggers:
-        _sink.append(Dropped(reason, article_id, sentence.start + t.start, t.action, t.text, sentence.text))
+        rec.sink.append(Dropped(reason, article_id, sentence.start + t.start, t.action, t.text, sentence.text))
 
 
 def killed(before: list[Trigger], after: list[Trigger], why: Callable[[Trigger], str]) -> None:
     """Note the cues of `before` a check of the sentence killed (not in `after`), to be built at the sentence's end."""
-    if _sink is None or len(after) == len(before):
+    rec = _recording.get()
+    if rec is None or len(after) == len(before):
         return
     alive = {id(t) for t in after}
-    _pending.extend((t, why(t)) for t in before if id(t) not in alive)
+    rec.pending.extend((t, why(t)) for t in before if id(t) not in alive)
 
 
 def kill(before: list[Trigger], after: list[Trigger], reason: str) -> list[Trigger]:
     """`after`, noting the cues of `before` that one check (`reason`) killed."""
-    if _sink is not None:
+    if _recording.get() is not None:
         killed(before, after, lambda _t: reason)
     return after
 
@@ -200,14 +212,15 @@ def replaced(old: Draft, new: Draft | None, reason: str) -> Draft | None:
 
 def pending() -> bool:
     """Whether killed cues of this sentence wait to be built (the sentence then goes on with no live cue)."""
-    return bool(_pending)
+    rec = _recording.get()
+    return rec is not None and bool(rec.pending)
 
 
 def note_rule(name: str) -> None:
     """The owner rule that drops a cue; returns None, the rules' verdict."""
-    global _rule
-    if _sink is not None:
-        _rule = name
+    rec = _recording.get()
+    if rec is not None:
+        rec.rule = name
 
 
 def lost(
@@ -221,10 +234,11 @@ def lost(
     action: str | None = None,
 ) -> None:
     """Note why no event could be built for a cue ("no_place", "owner:_nobody"); returns None, `_draft`'s answer."""
-    if _sink is None:
+    rec = _recording.get()
+    if rec is None:
         return None
     if reason == "owner":
-        reason = "no_actor" if _rule == "_nobody" else f"owner:{_rule}"
+        reason = "no_actor" if rec.rule == "_nobody" else f"owner:{rec.rule}"
     entry = Dropped(
         reason,
         ctx.article.id,
@@ -237,10 +251,10 @@ def lost(
         force.name if force is not None and force.reported else None,
         location.place.country if location is not None else None,
     )
-    if _capture is not None:
-        _capture.append(entry)
+    if rec.capture is not None:
+        rec.capture.append(entry)
     else:
-        _lost[id(trig)] = (trig, entry)
+        rec.lost[id(trig)] = (trig, entry)
     return None
 
 
@@ -253,30 +267,33 @@ def settle(
 ) -> None:
     """At the end of a sentence's building: note the live cues that built no event, then build the killed ones
     (the article's memory of armies moving at home left as the rules had it)."""
-    global _capture
-    if _sink is None:
+    rec = _recording.get()
+    if rec is None:
         return
     for t in live:
         if built.get(id(t)) is None:
-            known = _lost.get(id(t))
+            known = rec.lost.get(id(t))
             at = sentence.start + t.start
             entry = Dropped("no_draft", ctx.article.id, at, t.action, t.text, sentence.text)
-            _sink.append(known[1] if known is not None and known[0] is t else entry)
-    _lost.clear()
+            rec.sink.append(known[1] if known is not None and known[0] is t else entry)
+    rec.lost.clear()
     movers = set(ctx.home_movers)
-    for t, reason in _pending:
-        _capture = []
+    for t, reason in rec.pending:
+        losses: list[Dropped] = []
+        rec.capture = losses
         try:
             d = build(t)
         finally:
-            losses, _capture = _capture, None
+            rec.capture = None
         if d is not None:
-            _sink.append(of_draft(d, reason, t.text))
+            rec.sink.append(of_draft(d, reason, t.text))
         else:
             why = losses[-1] if losses else None
             known = (why.actor_country, why.force, why.location_country) if why else (None, None, None)
             at, then = sentence.start + t.start, why.reason if why else "no_draft"
-            _sink.append(Dropped(reason, ctx.article.id, at, t.action, t.text, sentence.text, None, *known, None, then))
-    _pending.clear()
+            rec.sink.append(
+                Dropped(reason, ctx.article.id, at, t.action, t.text, sentence.text, None, *known, None, then)
+            )
+    rec.pending.clear()
     ctx.home_movers.clear()
     ctx.home_movers.update(movers)

@@ -29,19 +29,17 @@ from .actors import ActorMention, find_actors
 from .forces import find_forces, force_by_name
 from .merge import Draft
 from .models import Article, PlaceMention
+from .patterns import longest_first
 
 __all__ = ["MODEL_PATH", "SCHEMA", "draft_features", "recording", "screen"]
 
 MODEL_PATH = Path(__file__).with_name("event_filter.json")
 SCHEMA = 1  # raised whenever the features change: a model of another schema is not used
-_WORD = re.compile(r"[\w'’-]+")
 _QUOTES = re.compile(r"[«»“”„\"]")
-# Word features, measured by `python -m geo.learn eval` on the tuned folders' cross-validation (AUC of the drafts'
-# out-of-fold scores, 0.63 without them): the cue word and its first five letters, the sentence's first word and
-# the word before the place lowered it to 0.59-0.62 (they name the tuned articles' wording); two words either side
-# of the cue raised it to 0.64 but not on folders 61-65 (0.60): both stay off.
-LEXICAL = False
-NGRAMS = False
+# No word features: measured by `python -m geo.learn eval` on the tuned folders' cross-validation (AUC of the
+# drafts' out-of-fold scores, 0.63 without them), the cue word and its first five letters, the sentence's first word
+# and the word before the place lowered it to 0.59-0.62 (they name the tuned articles' wording); two words either
+# side of the cue raised it to 0.64 but not on folders 61-65 (0.60): both were left out.
 _NEAR = 60  # characters before the cue in which a modality word counts as near
 _recorders: list[list[tuple[Article, list[Draft], list[list[str]]]]] = []
 
@@ -120,12 +118,13 @@ def _words(language: str) -> dict[str, re.Pattern[str]]:
     lists["relative"] = syntax.get("relative_pronouns", [])
     lists["past"] = syntax.get("past_markers", [])
     lists["since"] = syntax.get("since_words", [])
-    out = {}
-    for key, words in lists.items():
-        if words:
-            alt = "|".join(sorted(words, key=len, reverse=True))
-            out[key] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.IGNORECASE)
-    return out
+    # the rules' entries are regex fragments ("den(?:y|ies|ied|ying)", "claims? that"), not plain words: they are
+    # joined as they are, longest first (`alternation`/`spellings` would escape them)
+    return {
+        key: re.compile(rf"(?<![\w-])(?:{longest_first(words)})(?![\w])", re.IGNORECASE)
+        for key, words in lists.items()
+        if words
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,12 +173,8 @@ def draft_features(
         start = d.position - d.cue
         end = start + len(s)
         cue = d.cue if 0 <= d.cue < len(s) else 0
-        m = _WORD.match(s, cue)
-        cue_word = (m.group(0) if m else "").casefold()
         a, lang = d.action, language
         f = [f"a={a}", f"l={lang}", f"al={a}|{lang}"]
-        if LEXICAL:
-            f += [f"cue={lang}|{cue_word}", f"stem={lang}|{cue_word[:5]}"]
         f.append(f"s={d.status}")
         f.append(f"as={a}|{d.status}")
         # who: named in the sentence, or carried from before
@@ -221,21 +216,10 @@ def draft_features(
         if inside:
             gap = len(s[min(cue, loc.start - start) : max(cue, loc.start - start)].split())
             f.append(f"loc_gap={_bucket(gap, (2, 5, 10, 20))}")
-            if LEXICAL:
-                prep = _WORD.findall(s[max(0, loc.start - start - 25) : loc.start - start])
-                f.append(f"loc_after={lang}|{prep[-1].casefold() if prep else ''}")
         elif any(p.place.country == loc.place.country for p in sentence_places):
             f.append("loc_country_named")
         if d.actor_country and any(p.place.country == d.actor_country for p in sentence_places):
             f.append("actor_place_named")
-        if LEXICAL:
-            opening = _WORD.match(s.lstrip())
-            f.append(f"first={lang}|{opening.group(0).casefold() if opening else ''}")
-        if NGRAMS:
-            around = _WORD.findall(s[max(0, cue - 40) : cue])[-2:]
-            after = _WORD.findall(s[cue : cue + 60])[1:3]
-            f.extend(f"w-{lang}|{w.casefold()}" for w in around)
-            f.extend(f"w+{lang}|{w.casefold()}" for w in after)
         f.append(f"places={min(4, len(sentence_places))}")
         f.append(f"countries={min(3, len({p.place.country for p in sentence_places}))}")
         # how many, when

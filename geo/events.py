@@ -94,7 +94,7 @@ from .stance import (
 )
 from .wordstarts import gated
 
-__all__ = ["extract_article", "extract_corpus", "find_drafts"]
+__all__ = ["article_language", "extract_article", "extract_corpus", "find_drafts"]
 
 _REPORT_WORDS = 14
 _MAX_PLACE_COST = 13.0
@@ -251,8 +251,14 @@ def _border_phrases(s: dict, base: Sequence[str] | None = None) -> list[str]:
     return phrases
 
 
+def _supported(language: str | None) -> str:
+    """The language if the rules have it, else "en" (the rules fall back to English)."""
+    return language if language in rules.LANGUAGES else "en"
+
+
 @cache
 def _syntax(language: str) -> _Syntax:
+    supported = _supported(language)
     s = rules.load("syntax", language) or rules.load("syntax", "en")
     a = rules.load("actors", language) or rules.load("actors", "en")
     n = rules.load("numbers", language) or rules.load("numbers", "en")
@@ -267,7 +273,7 @@ def _syntax(language: str) -> _Syntax:
     nouns = [w for w in n["troop_nouns"] + n.get("asset_nouns", []) if len(w) > 4]
     compound = r"[\w-]*" if s.get("compound_nouns", False) else ""
     return _Syntax(
-        language=language if language in rules.LANGUAGES else "en",
+        language=supported,
         place_in=_tail(s["place_in"], filler),
         place_from=_tail(s["place_from"], filler),
         place_to=_tail(s["place_to"], filler),
@@ -418,7 +424,7 @@ def _syntax(language: str) -> _Syntax:
         passive=re.compile(
             rf"(?<![\w-])(?:{_alt(s.get('passive_auxiliaries', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
-        insurgent=armed_groups(language if language in rules.LANGUAGES else "en"),  # as the rules above
+        insurgent=armed_groups(supported),  # as the rules above
     )
 
 
@@ -567,14 +573,14 @@ class _Context:
     subject_at: int = -2  # the paragraph the subject was named in
 
 
-def _language(article: Article) -> str:
+def article_language(article: Article) -> str:
+    """The language the rules read the article in: its own if the rules have it, else the detected one, else "en"."""
     lang = (article.language or "").lower()[:2]
     if lang in rules.LANGUAGES:
         return lang
     from .corpus import detect_language
 
-    detected = detect_language(article.text)
-    return detected if detected in rules.LANGUAGES else "en"
+    return _supported(detect_language(article.text))
 
 
 def _find_places(article: Article) -> list[PlaceMention]:
@@ -644,7 +650,7 @@ def find_drafts(article: Article) -> list[Draft]:
     text = article.text
     if not text.strip():
         return []
-    language = _language(article)
+    language = article_language(article)
     syntax = _syntax(language)
     places = _find_places(article)
     sentences = split_sentences(text)  # once: the lead for the main country, then each sentence's events

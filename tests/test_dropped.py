@@ -55,6 +55,32 @@ def test_recording_is_off_outside_the_call() -> None:
     assert not dropped.pending()
 
 
+def test_nested_recording_gives_the_outer_one_back() -> None:
+    with dropped.collecting() as outer:
+        dropped.note_rule("_outer")
+        with dropped.collecting() as inner:
+            assert dropped.on()
+            dropped.draft(find_drafts(_article("Belgium deployed 300 soldiers to Niger.", "en"))[0], "inner")
+        assert [d.reason for d in inner] == ["inner"]
+        assert dropped.on()
+        assert dropped._recording.get().sink is outer
+        assert dropped._recording.get().rule == "_outer"
+    assert outer == []
+    assert not dropped.on()
+
+
+def test_recording_is_not_seen_by_another_thread() -> None:
+    import threading
+
+    seen = []
+    with dropped.collecting():
+        worker = threading.Thread(target=lambda: seen.append(dropped.on()))
+        worker.start()
+        worker.join()
+        assert dropped.on()
+    assert seen == [False]
+
+
 @pytest.mark.parametrize("folder", ["events", "events_heldout21", "events_heldout53"])
 def test_default_output_unchanged(folder: str) -> None:
     """The drafts kept while drops are noted are those the rules give alone, article by article."""
@@ -78,3 +104,10 @@ def test_recall_bench_accounts_for_every_miss() -> None:
     assert tally.rules[0] == tally.found
     assert tally.oracle[0] >= tally.unmerged[0] >= tally.rules[0]
     assert tally.oracle[1] <= tally.rules[1]
+
+
+def test_recall_report_of_a_group_without_gold(capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.bench_recall import Tally, report
+
+    report("empty", Tally())
+    assert "0 gold events" in capsys.readouterr().out
