@@ -9,8 +9,7 @@ Candidates are the drafts the rules build for an article before in-article mergi
 whether the event it yields matches a gold event of its article (required or optional) under the team
 scorer's rules (same action, a force or actor that agrees and none that contradicts, the location's country
 among the gold's). The figures are the team scorer's counts over the whole pipeline (filter, merge in the
-article, merge across the folder); the scorer is the team's own (../shared/eval/score.py, read by
-bench/team_scorer.py), so the tool runs only beside it.
+article, merge across the folder), recomputed here so that nothing of ../shared is imported.
 """
 
 from __future__ import annotations
@@ -18,15 +17,13 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
-
-from bench.team_scorer import SCORER, team_scorer
 
 from .corpus import load_corpus
 from .event_filter import MODEL_PATH, SCHEMA, recording
@@ -45,29 +42,70 @@ GROUPS = 7  # the tuned folders in numeric order, cut into this many groups for 
 
 # ------------------------------------------------------------------ the team scorer's matching
 
-_COUNTS = re.compile(r"tp=(\d+) fp=(\d+) .*?fn=(\d+)")
+
+def _norm(text: str | None) -> str:
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().replace("\u2019", "'").split())
 
 
-def _scorer() -> ModuleType:
-    """The team's scorer (bench/team_scorer.py reads it beside the checkout); the tool needs it."""
-    scorer = team_scorer()
-    if scorer is None:
-        raise SystemExit(f"geo.learn: the team's scorer is not at {SCORER}")
-    return scorer
+def _country(loc: object) -> str | None:
+    if isinstance(loc, dict):
+        return (loc.get("country") or None) and str(loc.get("country")).upper()
+    return None
 
 
-def compatible(gold: dict, pred: dict, points: dict | None = None) -> bool:
+def compatible(gold: dict, pred: dict) -> bool:
     """The scorer's match: same action, an agreeing force or country and none contradicting, same country."""
-    return _scorer().compatible(gold, pred, points or {})
+    if (pred.get("action") or "").lower() != gold["action"]:
+        return False
+    known = {_norm(f) for f in gold.get("force_any", [None]) if f}
+    actors = gold.get("actor_any", [None])
+    pf = pred.get("force") or None
+    pa = (pred.get("actor_country") or None) and str(pred["actor_country"]).upper()
+    if pf is not None and _norm(pf) not in known:
+        return False
+    if pa is not None and pa not in actors:
+        return False
+    if not ((pf is not None and _norm(pf) in known) or (pa is not None and pa in actors)):
+        return False
+    if _country(pred.get("location")) not in gold.get("location_country_any", [None]):
+        return False
+    if gold["action"] == "redeployment":
+        return _country(pred.get("destination")) in gold.get("destination_country_any", [None])
+    return True
+
+
+def _date_ok(gold: dict, pred: dict) -> bool:
+    d = str(pred.get("date") or "")
+    return any(d and (d.startswith(g) or (g.startswith(d) and len(d) >= 7)) for g in gold.get("date_any", []))
 
 
 def score(gold_doc: dict, preds: list[dict]) -> tuple[int, int, int]:
-    """(tp, fp, fn) as the team scorer counts them."""
-    _, summary = _scorer().score_events(gold_doc, preds, False)
-    m = _COUNTS.search(summary)
-    if m is None:
-        raise ValueError(f"geo.learn: no counts in the scorer's summary {summary!r}")
-    return int(m[1]), int(m[2]), int(m[3])
+    """(tp, fp, fn) as the team scorer counts them (its slot preference reduced to date and troops, which
+    choose between compatible predictions and do not change the counts but in rare ties)."""
+    golds: dict[str, list[dict]] = defaultdict(list)
+    for g in gold_doc["events"]:
+        golds[g["article"]].append(g)
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for p in preds:
+        for a in p.get("article_ids") or []:
+            by_article[str(a)].append(p)
+    tp = fp = fn = 0
+    for article in set(golds) | set(by_article):
+        unused = list(by_article.get(article, []))
+        for g in sorted(golds.get(article, []), key=lambda g: not g["required"]):
+            found = [p for p in unused if compatible(g, p)]
+            if not found:
+                fn += g["required"]
+                continue
+            hit = max(found, key=lambda p: (_date_ok(g, p), p.get("troops") in g.get("troops_any", [])))
+            unused.remove(hit)
+            tp += g["required"]
+        fp += len(unused)
+    return tp, fp, fn
 
 
 # ------------------------------------------------------------------ candidates
@@ -83,7 +121,6 @@ class Folder:
 def collect(path: Path) -> Folder:
     """The rules' drafts of every article of a folder, their features and labels."""
     gold = json.loads((path / "expected.json").read_text(encoding="utf-8"))
-    points = gold.get("points", {})
     by_article: dict[str, list[dict]] = defaultdict(list)
     for g in gold["events"]:
         by_article[g["article"]].append(g)
@@ -93,7 +130,7 @@ def collect(path: Path) -> Folder:
             find_drafts(article)
         for _, drafts, feats in found:
             rows = [to_event(d).to_dict() for d in drafts]
-            labels = [int(any(compatible(g, r, points) for g in by_article.get(article.id, []))) for r in rows]
+            labels = [int(any(compatible(g, r) for g in by_article.get(article.id, []))) for r in rows]
             articles.append((drafts, feats, labels))
     return Folder(path.name, gold, articles)
 
