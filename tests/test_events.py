@@ -152,6 +152,15 @@ def test_blind_batch_nine_does_not_fall_back() -> None:
         ("events_heldout80", 0.73),  # 0.78, 0.78
         ("events_heldout81", 0.69),  # 0.74, 0.74
         ("events_heldout82", 0.57),  # 0.62, 0.62
+        # Written at the end of stop 13 by annotators who never saw the code; first run on the final main of stop 13.
+        ("events_heldout89", 0.65),  # 0.70
+        ("events_heldout90", 0.6),  # 0.65
+        ("events_heldout91", 0.77),  # 0.82
+        ("events_heldout92", 0.64),  # 0.69
+        ("events_heldout93", 0.67),  # 0.72
+        ("events_heldout94", 0.69),  # 0.74
+        ("events_heldout95", 0.54),  # 0.59
+        ("events_heldout96", 0.54),  # 0.59
     ],
 )
 def test_fresh_dev_batches_keep_their_gains(folder: str, floor: float) -> None:
