@@ -1344,6 +1344,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 reported_after=[d for d, at, announce in reported if announce and at > trig.end],
             ),
             cues=cues,
+            forces=forces,
             others=live,
         )
 
@@ -1976,6 +1977,7 @@ def _draft(
     counts: list[TroopCount],
     dates: _DateChoice,
     cues: dict[str, list[tuple[int, int]]],
+    forces: Sequence[ForceMention] = (),
     others: Sequence[Trigger] = (),
 ) -> Draft | None:
     text = sentence.text
@@ -1997,7 +1999,7 @@ def _draft(
         return dropped.lost("no_count", trig, sentence, ctx)
     # whose troops: the rules of geo/owners.py, in their order (those that read the place, after it below)
     reading = OwnerReading(
-        trig, sentence, ctx, costs, whos, subject, count, troop_np, pronoun, lambda: _home_of(sentence, ctx)
+        trig, sentence, ctx, costs, whos, subject, count, troop_np, pronoun, lambda: _home_of(sentence, ctx), forces
     )
     owner = owners_before_place(reading)
     if owner is None:

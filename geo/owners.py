@@ -16,7 +16,7 @@ caller's syntax (and `complementizers`, `_complement`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final, TypeAlias
@@ -25,7 +25,7 @@ from . import dropped, rules
 from .actions import Trigger, find_triggers, report_spans
 from .actors import GOVERNMENT, find_actors
 from .clauses import BREAK_NOT_ORDINAL, CLAUSE_END, CLAUSE_MARKS, adjacent, clause_end, clause_start
-from .forces import Force, find_forces, force_by_name, sibling_in, successor_in
+from .forces import Force, ForceMention, force_by_name, sibling_in, successor_in
 from .home import generic_army
 from .numbers import TroopCount
 from .patterns import NEVER, alternation, sentence_matches, spellings
@@ -102,6 +102,7 @@ class OwnerReading:
     troop_np: bool  # a troop noun or count near the cue, or a pronoun for the last sentence's troops
     pronoun: bool  # a pronoun near the cue while the last sentence has a subject
     home: Callable[[], str | None]
+    forces: Sequence[ForceMention] = ()  # the forces the sentence names, found once for all its cues
     location: PlaceMention | None = None
     destination: PlaceMention | None = None
     named_place: PlaceMention | None = None
@@ -564,7 +565,7 @@ def _leaves_own_force(r: OwnerReading, owner: Owner) -> Verdict:
     country, force = owner
     if force is None or not force.reported or country is None or country != force.default_actor:
         return None
-    if any(m.force is force and leaves_force(r.text, r.trig, m.start, r.ctx.language) for m in find_forces(r.text)):
+    if any(m.force is force and leaves_force(r.text, r.trig, m.start, r.ctx.language) for m in r.forces):
         return None, force
     return None
 
