@@ -33,6 +33,7 @@ from .stance import comments_on, leaves_force, possessive_antecedent
 from .wordstarts import gated
 
 if TYPE_CHECKING:  # the caller's readings of the article and of the sentence (events imports this module)
+    from .dates import DateMention
     from .events import _Context, _Costs, _Syntax
     from .models import PlaceMention
     from .sentences import Sentence
@@ -106,7 +107,7 @@ class OwnerReading:
     location: PlaceMention | None = None
     destination: PlaceMention | None = None
     named_place: PlaceMention | None = None
-    date: object = None  # the event's date (`after_date`): its `.date` is "YYYY[-MM[-DD]]"
+    date: DateMention | None = None  # the event's date (`after_date`)
 
     @property
     def text(self) -> str:
@@ -152,7 +153,7 @@ def after_place(
     return _run(AFTER_PLACE, placed, owner)
 
 
-def after_date(r: OwnerReading, owner: Owner, date: object) -> Owner | None:
+def after_date(r: OwnerReading, owner: Owner, date: DateMention | None) -> Owner | None:
     """The pair corrected by the event's year (`AFTER_DATE`); None: no one's troops are left."""
     return _run(AFTER_DATE, replace(r, date=date), owner)
 
@@ -666,7 +667,7 @@ def foreign_partner(text: str, whos: list[Who], home: str) -> Owner | None:
     return None
 
 
-def _in_years(force: Force, date: object, ctx: _Context) -> bool:
+def _in_years(force: Force, date: DateMention | None, ctx: _Context) -> bool:
     """Whether the event's year (the article's when it has no date) lies within the force's years."""
     year = _event_year(date, ctx)
     if force.years is None or year is None:
@@ -674,11 +675,10 @@ def _in_years(force: Force, date: object, ctx: _Context) -> bool:
     return force.years[0] <= year <= force.years[1]
 
 
-def _event_year(date: object, ctx: _Context) -> int | None:
+def _event_year(date: DateMention | None, ctx: _Context) -> int | None:
     """The event's year, else the article's; None for an undated event of an undated article (hostile input)."""
-    when = getattr(date, "date", None)
-    if isinstance(when, str) and when[:4].isdigit():
-        return int(when[:4])
+    if date is not None and date.date[:4].isdigit():
+        return int(date.date[:4])
     return ctx.article.published.year if ctx.article.published is not None else None
 
 
