@@ -321,6 +321,7 @@ def _clause_before(before: str) -> str:
     return before[cut + 1 :]
 
 
+_CLAUSE_CUT = re.compile(r"[,;:]")  # "les combats n'ont pas cessé : des drones ont frappé": a colon opens a clause
 _WORDS_AND_MARKS = re.compile(r"[\w'’]+|[,;:.–—()]")  # a dash or bracket sets off a clause too
 
 
@@ -339,7 +340,7 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
     starts = _word_starts(text)
     n = bisect.bisect_left(starts, trigger.start)  # the words before the cue start as in the whole sentence
     cut = starts[n - cues.negation_window] if n >= cues.negation_window else 0
-    window = before[cut:].split(",")[-1]  # the negation must stand in the cue's own clause
+    window = _CLAUSE_CUT.split(before[cut:])[-1]  # the negation must stand in the cue's own clause
     # the words before the cue are searched as the sentence up to it (the same matches as in `before`, which
     # the sentence's words, looked for once, spare most searches of)
     if fast.negation.search(window) is not None or fast.denial.search(text, 0, trigger.start) is not None:
