@@ -142,7 +142,7 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
         remention = _remention(a, b)
         if not remention and (_two_moments(a, b) or _years_apart(a, b) or _history_beside_news(a, b)):
             return False
-        if _own_clause_date(a, b) or _own_clause_date(b, a):
+        if _own_clause_date(a, b) or _own_clause_date(b, a) or _dated_apart_in_sentence(a, b):
             return False
         if remention and not across:
             return not (_rest_still_to_go(a, b) or _names_other_force(a, b) or _names_other_force(b, a))
@@ -255,6 +255,31 @@ def _own_clause_date(a: Draft, b: Draft) -> bool:
     if b.date_kind != "point" or a.status in _PLANS or b.status in _PLANS:
         return False
     return any(a.cue < m.start() < b.date_at for m in _coordinators().finditer(a.evidence, a.cue, b.cue))
+
+
+def _dated_apart_in_sentence(a: Draft, b: Draft) -> bool:
+    """ "left their base in Faya-Largeau on Dec. 26, and the garrison in Abeche was handed over on Jan. 11": one
+    sentence that writes two days apart, each its own draft's, tells two happenings (a plan's day is its term)."""
+    if a.evidence != b.evidence or a.date_text is None or b.date_text is None or a.date_at == b.date_at:
+        return False
+    if a.status in _PLANS or b.status in _PLANS or a.date_kind != "point" or b.date_kind != "point":
+        return False
+    if a.date is None or b.date is None or len(a.date) < 10 or len(b.date) < 10 or _same_time(a, b):
+        return False
+    text = a.evidence
+    if any(";" in text[min(d.cue, d.date_at) : max(d.cue, d.date_at)] for d in (a, b)):
+        return False  # a date across a semicolon from its cue is another clause's
+    first, later = (a, b) if a.cue < b.cue else (b, a)
+    return ";" in text[first.cue : later.cue] or _clause_joiners().search(text, first.cue, later.cue) is not None
+
+
+@cache
+def _clause_joiners() -> re.Pattern[str]:
+    from . import rules
+
+    words = [w for lang in rules.LANGUAGES for w in (rules.load("syntax", lang) or {}).get("clause_coordinators", [])]
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 @cache
