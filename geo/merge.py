@@ -406,8 +406,33 @@ def _two_moments(a: Draft, b: Draft) -> bool:
         and (done or ended)
         and a.evidence != b.evidence  # one sentence tells one moment
         and (a.date_text is not None or b.date_text is not None)
-        and not _same_time(a, b)
+        and (not _same_time(a, b) or _strikes_days_apart(a, b))
     )
+
+
+def _strikes_days_apart(a: Draft, b: Draft) -> bool:
+    """ "launched on Thursday with air strikes" and "bombed a French position on Saturday afternoon": two strikes
+    each dated to its own day are two raids, however near the days (a move is told over days, a raid is not)."""
+    if a.action != "strike" or a.date_text is None or b.date_text is None or a.date is None or b.date is None:
+        return False
+    if len(a.date) != 10 or len(b.date) != 10 or a.date == b.date:
+        return False
+    return not (_report_day(a) or _report_day(b))  # "a annoncé mercredi l'état-major": none of the raids' days
+
+
+_REPORT_REACH = 16  # how far a day may stand after a reporting verb ("said on Wednesday") and still be its day
+
+
+def _report_day(d: Draft) -> bool:
+    """Whether the draft's written day is its sentence's report's ("the army said on Wednesday")."""
+    from . import rules
+    from .actions import report_spans
+
+    for lang in rules.LANGUAGES:
+        for start, end in report_spans(d.evidence, lang):
+            if start - _REPORT_REACH <= d.date_at <= end + _REPORT_REACH:
+                return True
+    return False
 
 
 def _same_time(a: Draft, b: Draft) -> bool:
