@@ -148,7 +148,11 @@ def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
             return not (_rest_still_to_go(a, b) or _names_other_force(a, b) or _names_other_force(b, a))
     if not across:
         return not (  # (_two_moments was asked above)
-            _rest_still_to_go(a, b) or _months_apart(a, b) or _names_other_force(a, b) or _names_other_force(b, a)
+            _rest_still_to_go(a, b)
+            or _step_of_plan(a, b)
+            or _months_apart(a, b)
+            or _names_other_force(a, b)
+            or _names_other_force(b, a)
         )
     return _same_time(a, b)
 
@@ -311,6 +315,27 @@ def _engagement() -> re.Pattern[str]:
         words += s.get("participation_nouns", []) + s.get("mandate_nouns", []) + s.get("engagement_nouns", [])
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternatives})", re.IGNORECASE)
+
+
+def _step_of_plan(a: Draft, b: Draft) -> bool:
+    """ "Macron announced on February 17 the withdrawal from Mali" and "the soldiers handed over the base of Gossi
+    on Tuesday": a departure done from one town or base, told as no end of the whole ("the last", "all"), is one
+    step of the country's withdrawal planned or announced, not that withdrawal."""
+    if a.action != "withdrawal" or a.evidence == b.evidence:
+        return False
+    for done, plan in ((a, b), (b, a)):
+        if done.status == "completed" and _specific(done.location) and plan.status in _PLANS:
+            return not _specific(plan.location) and _finality().search(done.evidence) is None
+    return False
+
+
+@cache
+def _finality() -> re.Pattern[str]:
+    from . import rules
+
+    words = [w for lang in rules.LANGUAGES for w in (rules.load("syntax", lang) or {}).get("finality_words", [])]
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 def _rest_still_to_go(a: Draft, b: Draft) -> bool:
