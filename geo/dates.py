@@ -277,6 +277,8 @@ def _resolve(
         month = lo["months"][name.lower().rstrip(".")]
         d = gd["d1"] or gd["d2"]
         y = gd["y1"] or gd["my"]
+        if not d and not y and name.lower() in lo["small_numbers"]:
+            return None  # "le raid avait tué sept combattants": a number, the month only with a day or a year
         if d:
             if not 1 <= int(d) <= calendar.monthrange(2000, month)[1]:
                 return None
