@@ -384,8 +384,8 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
             if word in ",;:.–—()":
                 break
             clause.append(word)
-        if any(fast.negation.fullmatch(w) for w in clause[: cues.negation_after + 2]):
-            return True
+        if fast.negation.search(" ".join(clause[: cues.negation_after + 2])):
+            return True  # read as words in a row: "nicht nur" is no negation
         cut = next((i for i, w in enumerate(clause) if _COORDINATOR.fullmatch(w)), len(clause))
         clause = clause[:cut]
         # a noun cue as subject, its predicate closing the clause: "eine Entsendung ist ... nicht geplant"
