@@ -389,7 +389,8 @@ def is_negated(text: str, trigger: Trigger, language: str) -> bool:
         cut = next((i for i, w in enumerate(clause) if _COORDINATOR.fullmatch(w)), len(clause))
         clause = clause[:cut]
         # a noun cue as subject, its predicate closing the clause: "eine Entsendung ist ... nicht geplant"
-        return trigger.kind == "noun" and any(fast.negation.fullmatch(w) for w in clause[-3:-1])
+        noun = trigger.kind == "noun" or (trigger.start > 0 and trigger.text[:1].isupper())  # "eine Verlegung"
+        return noun and any(fast.negation.fullmatch(w) for w in clause[-3:-1])
     return False
 
 
