@@ -92,6 +92,7 @@ from .stance import (
     in_proper_name,
     threatened_after,
 )
+from .targets import strike_target
 from .wordstarts import gated
 
 __all__ = ["article_language", "extract_article", "extract_corpus", "find_drafts"]
@@ -1324,6 +1325,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # relative clause for a cue outside it
         named = [w for w in mine_whos(trig) if not _other_clause(w.start, trig, costs)]
         named = [w for w in named if not _past_where(text, trig, w, ctx.syntax)]
+        if trig.action == "strike":  # "Luftangriffe der Armee auf RSF-Stellungen": what is hit strikes nothing
+            named = [w for w in named if not strike_target(text, (trig.start, trig.end), w.start, w.end, lang)]
         here = [w for w in named if ours(w.start)]
         shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
         scoped = [m for m in shown if ours(m.start - sentence.start)]  # a place of a relative clause only for its cue
