@@ -82,6 +82,7 @@ from .placing import (
     side_mention,
 )
 from .presence import partner_antecedent
+from .qualifiers import compound_place, qualifies_town
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .slots import fronted_date, nearest_first, year_inside_cue
@@ -895,6 +896,9 @@ def _actor_candidates(
             if a.kind == "country" and civilian_modifier(text, a.start, a.end, ctx.language):
                 previous = (a.end, False)  # "Algeria's UN envoy called the strikes", "EU ambassadors": no troops
                 continue
+            if a.kind == "country" and compound_place(text, a.end, lang):
+                previous = (a.end, False)  # "der Mali-Einsatz": the mission in Mali, not Mali's troops
+                continue
             if (
                 previous is not None
                 and a.kind != "leader"
@@ -937,6 +941,8 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
+            if a.kind == "adjective" and qualifies_town(text, a.end, _town_starts(sentence, ctx)):
+                continue  # "aus dem malischen Gao": where the town lies, not whose troops
             if a.kind in ("adjective", "demonym") and civilian_modifier(text, a.start, a.end, ctx.language):
                 continue  # "réfugiés soudanais", "the French ambassador", "tschadische Rebellen": people, no troops
         if a.candidates:
@@ -972,6 +978,18 @@ def _actor_candidates(
             )
         )
     ]
+
+
+def _town_starts(sentence: Sentence, ctx: _Context) -> set[int]:
+    """Where the sentence's town names start, in the sentence's text."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    out = set()
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        if m.place.feature in _TOWNS:
+            out.add(m.start - sentence.start)
+    return out
 
 
 def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | None:
