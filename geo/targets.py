@@ -31,7 +31,10 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = alternation(s.get("strike_target_nouns", [])) or NEVER
     flags = re.IGNORECASE
     words = re.compile(rf"(?<![\w-])(?:(?P<target>{before}|{nouns})|(?P<agent>{agent}))(?![\w])", flags)
-    after = re.compile(rf"(?:\s+|-)(?:{nouns})(?![\w])", flags)
+    # "RSF positions", "RSF-Stellungen": a compounding language joins the noun on; a word after a name there may
+    # be the object after an inverted subject ("bombardierte die nigerianische Luftwaffe Lager von Boko Haram")
+    joint = "-" if s.get("compound_nouns", False) else r"(?:\s+|-)"
+    after = re.compile(rf"{joint}(?:{nouns})(?![\w])", flags)
     return words, after
 
 
