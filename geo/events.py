@@ -92,6 +92,7 @@ from .stance import (
     in_proper_name,
     threatened_after,
 )
+from .troop_object import placed_troop_object
 from .wordstarts import gated
 
 __all__ = ["article_language", "extract_article", "extract_corpus", "find_drafts"]
@@ -1263,7 +1264,13 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     lost = ctx.syntax.casualties
     live = dropped.kill(
         live,
-        [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)],
+        [
+            t
+            for t in live
+            if not t.needs_count
+            or _count_follows(t, counts, costs, follow, lost, text)
+            or placed_troop_object(text, t, places, sentence.start, lang)  # "keeps troops at the air base"
+        ],
         "no_count_after",
     )
     # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
@@ -1995,7 +2002,7 @@ def _draft(
         troop_np = _force_stands_for_troops(whos, span, costs)
     if trig.needs_troops and not troop_np:
         return dropped.lost("no_troop_noun", trig, sentence, ctx)
-    if trig.needs_count and count is None:
+    if trig.needs_count and count is None and not placed_troop_object(text, trig, places, sentence.start, ctx.language):
         return dropped.lost("no_count", trig, sentence, ctx)
     # whose troops: the rules of geo/owners.py, in their order (those that read the place, after it below)
     reading = OwnerReading(
