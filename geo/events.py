@@ -179,6 +179,7 @@ class _Syntax:
     relative: re.Pattern[str]
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
+    from_finite: re.Pattern[str]  # "räumte die malische Armee Kidal": a leaving verb before its subject and object
     list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     force_aside: re.Pattern[str]  # "outre", "besides", "neben": a force in the fronted adjunct is not the actor's
@@ -326,6 +327,9 @@ def _syntax(language: str) -> _Syntax:
         relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        from_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_from_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
         ),
         list_from_after=re.compile(  # "Mali, Burkina Faso und Niger auf Druck der dortigen Regierungen verlassen"
             rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -2580,6 +2584,8 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
         roles.add("from")
     if to:
         roles.add("to")
+    if not roles and syn.from_finite.search(before):  # "räumte die malische Armee binnen weniger Tage Kidal"
+        roles.add("from")
     return roles
 
 
