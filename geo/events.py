@@ -57,6 +57,7 @@ from .dates import (
     starts_happening,
 )
 from .event_filter import screen
+from .follow_on import opens_on_troop_pronoun
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -576,6 +577,7 @@ class _Context:
     datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
     striker: tuple[int, str | None, Force | None] | None = None  # (paragraph, actor, force) of the last strike
     subject_at: int = -2  # the paragraph the subject was named in
+    troops_before: bool = False  # the sentence before spoke of troops: "they" may stand for them (`follow_on`)
 
 
 def article_language(article: Article) -> str:
@@ -1188,9 +1190,12 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 ctx.forces_seen.remove(f.force)
             ctx.forces_seen.append(f.force)
     opens_on_force = ctx.last_force is not None and ctx.syntax.force_anaphor.match(text) is not None
+    # "Belgian special forces arrived in Niamey. They left in December": "they" are the troops of the sentence before
+    opens_on_force = opens_on_force or (ctx.troops_before and opens_on_troop_pronoun(text, lang))
+    ctx.troops_before = bool(forces) or opens_on_force or has_military_context(text, lang)
     # "Die Mission selbst war bereits im Mai beendet worden": a sentence about the force named before speaks of
     # troops, with no troop word of its own
-    if not forces and not opens_on_force and not has_military_context(text, lang):
+    if not ctx.troops_before:
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
         if dropped.on():
             dropped.cues(find_triggers(text, lang), "no_military_context", sentence, ctx.article.id)
