@@ -181,6 +181,8 @@ class _Syntax:
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
     from_finite: re.Pattern[str]  # "räumte die malische Armee Kidal": a leaving verb before its subject and object
+    in_finite: re.Pattern[str]  # "eroberte die Armee Kidal": a verb of taking before its subject and object
+    in_after: re.Pattern[str]  # "hat Kidal im November zurückerobert": the participle after its object
     list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     force_aside: re.Pattern[str]  # "outre", "besides", "neben": a force in the fronted adjunct is not the actor's
@@ -331,6 +333,12 @@ def _syntax(language: str) -> _Syntax:
         ),
         from_finite=re.compile(
             rf"(?<![\w])(?:{_alt(s.get('place_from_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_in_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_after=re.compile(
+            rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_in_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         list_from_after=re.compile(  # "Mali, Burkina Faso und Niger auf Druck der dortigen Regierungen verlassen"
             rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -2591,6 +2599,10 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
         roles.add("to")
     if not roles and syn.from_finite.search(before):  # "räumte die malische Armee binnen weniger Tage Kidal"
         roles.add("from")
+    if not roles and (
+        syn.in_finite.search(before) or (mention_end is not None and syn.in_after.match(text, mention_end))
+    ):  # "eroberte die Armee Kidal", "hat Kidal im November zurückerobert": taken, the troops are there
+        roles.add("in")
     return roles
 
 
