@@ -57,6 +57,7 @@ from .dates import (
     starts_happening,
 )
 from .event_filter import screen
+from .follow_on import opens_on_troop_pronoun
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -94,6 +95,7 @@ from .stance import (
     threatened_after,
 )
 from .targets import strike_target
+from .troop_object import placed_troop_object
 from .wordstarts import gated
 
 __all__ = ["article_language", "extract_article", "extract_corpus", "find_drafts"]
@@ -180,6 +182,9 @@ class _Syntax:
     relative: re.Pattern[str]
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
+    from_finite: re.Pattern[str]  # "räumte die malische Armee Kidal": a leaving verb before its subject and object
+    in_finite: re.Pattern[str]  # "eroberte die Armee Kidal": a verb of taking before its subject and object
+    in_after: re.Pattern[str]  # "hat Kidal im November zurückerobert": the participle after its object
     list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     force_aside: re.Pattern[str]  # "outre", "besides", "neben": a force in the fronted adjunct is not the actor's
@@ -327,6 +332,15 @@ def _syntax(language: str) -> _Syntax:
         relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        from_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_from_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_in_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_after=re.compile(
+            rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_in_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         list_from_after=re.compile(  # "Mali, Burkina Faso und Niger auf Druck der dortigen Regierungen verlassen"
             rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -573,6 +587,7 @@ class _Context:
     datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
     striker: tuple[int, str | None, Force | None] | None = None  # (paragraph, actor, force) of the last strike
     subject_at: int = -2  # the paragraph the subject was named in
+    troops_before: bool = False  # the sentence before spoke of troops: "they" may stand for them (`follow_on`)
 
 
 def article_language(article: Article) -> str:
@@ -1202,9 +1217,12 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 ctx.forces_seen.remove(f.force)
             ctx.forces_seen.append(f.force)
     opens_on_force = ctx.last_force is not None and ctx.syntax.force_anaphor.match(text) is not None
+    # "Belgian special forces arrived in Niamey. They left in December": "they" are the troops of the sentence before
+    opens_on_force = opens_on_force or (ctx.troops_before and opens_on_troop_pronoun(text, lang))
+    ctx.troops_before = bool(forces) or opens_on_force or has_military_context(text, lang)
     # "Die Mission selbst war bereits im Mai beendet worden": a sentence about the force named before speaks of
     # troops, with no troop word of its own
-    if not forces and not opens_on_force and not has_military_context(text, lang):
+    if not ctx.troops_before:
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
         if dropped.on():
             dropped.cues(find_triggers(text, lang), "no_military_context", sentence, ctx.article.id)
@@ -1282,7 +1300,13 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     lost = ctx.syntax.casualties
     live = dropped.kill(
         live,
-        [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)],
+        [
+            t
+            for t in live
+            if not t.needs_count
+            or _count_follows(t, counts, costs, follow, lost, text)
+            or placed_troop_object(text, t, places, sentence.start, lang)  # "keeps troops at the air base"
+        ],
         "no_count_after",
     )
     # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
@@ -2016,7 +2040,7 @@ def _draft(
         troop_np = _force_stands_for_troops(whos, span, costs)
     if trig.needs_troops and not troop_np:
         return dropped.lost("no_troop_noun", trig, sentence, ctx)
-    if trig.needs_count and count is None:
+    if trig.needs_count and count is None and not placed_troop_object(text, trig, places, sentence.start, ctx.language):
         return dropped.lost("no_count", trig, sentence, ctx)
     # whose troops: the rules of geo/owners.py, in their order (those that read the place, after it below)
     reading = OwnerReading(
@@ -2594,6 +2618,12 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
         roles.add("from")
     if to:
         roles.add("to")
+    if not roles and syn.from_finite.search(before):  # "räumte die malische Armee binnen weniger Tage Kidal"
+        roles.add("from")
+    if not roles and (
+        syn.in_finite.search(before) or (mention_end is not None and syn.in_after.match(text, mention_end))
+    ):  # "eroberte die Armee Kidal", "hat Kidal im November zurückerobert": taken, the troops are there
+        roles.add("in")
     return roles
 
 
@@ -2663,8 +2693,10 @@ def _where_among(
             roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
-        if about and trig.action == "deployment":
-            c = min(c, 1.0)  # "vom Niger aus operieren, wo bereits 1.000 Soldaten stationiert sind": however far
+        if about and (trig.action in ("deployment", "withdrawal") or "from" in roles):
+            # "vom Niger aus operieren, wo bereits 1.000 Soldaten stationiert sind", "du Mali voisin, d'où les
+            # derniers soldats sont partis": however far, the clause is about the place
+            c = min(c, 1.0)
         if not roles and not trig.host:
             continue  # "tensions with France", "In Germany, there are plans": no place of the troops
         if not after:
