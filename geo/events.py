@@ -738,6 +738,10 @@ def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMe
     scene = []
     governments = {a.start for a in find_actors(text, ctx.language) if a.kind == "capital"}  # "Rome a promis"
     reports = report_spans(text, ctx.language)
+    # "Dass Berlin sich zurückzieht, sorgt in Brüssel für Stirnrunzeln": with no troops and no event, a town
+    # abroad is where people react, not a new scene ("Offen ist, wie es in Niger weitergeht" is one)
+    if not found and not has_military_context(text, ctx.language):
+        usable = [m for m in usable if m.place.feature == "country" or m.place.country == ctx.main_country]
     for m in usable:
         rel = m.start - sentence.start
         clause = text.rfind(",", 0, rel) + 1
