@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -57,6 +57,7 @@ from .dates import (
     starts_happening,
 )
 from .event_filter import screen
+from .follow_on import opens_on_troop_pronoun
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -82,6 +83,7 @@ from .placing import (
     side_mention,
 )
 from .presence import partner_antecedent
+from .qualifiers import compound_place, qualifies_town
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .slots import fronted_date, nearest_first, year_inside_cue
@@ -92,6 +94,8 @@ from .stance import (
     in_proper_name,
     threatened_after,
 )
+from .targets import strike_target
+from .troop_object import placed_troop_object
 from .wordstarts import gated
 
 __all__ = ["article_language", "extract_article", "extract_corpus", "find_drafts"]
@@ -106,6 +110,9 @@ _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
 _SPECIFIC = ("city", "village", "admin", "other")
+# named once: mypyc cannot compile a starred tuple after `in`
+_NATION_KINDS = ("country", *_GOVERNMENT)
+_SPECIFIC_OR_REGION = (*_SPECIFIC, "region")
 # a cue that states no happening of its own
 _NO_EVENT = (
     is_negated,
@@ -178,6 +185,9 @@ class _Syntax:
     relative: re.Pattern[str]
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
+    from_finite: re.Pattern[str]  # "räumte die malische Armee Kidal": a leaving verb before its subject and object
+    in_finite: re.Pattern[str]  # "eroberte die Armee Kidal": a verb of taking before its subject and object
+    in_after: re.Pattern[str]  # "hat Kidal im November zurückerobert": the participle after its object
     list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     force_aside: re.Pattern[str]  # "outre", "besides", "neben": a force in the fronted adjunct is not the actor's
@@ -325,6 +335,15 @@ def _syntax(language: str) -> _Syntax:
         relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        from_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_from_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_in_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_after=re.compile(
+            rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_in_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         list_from_after=re.compile(  # "Mali, Burkina Faso und Niger auf Druck der dortigen Regierungen verlassen"
             rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -571,6 +590,7 @@ class _Context:
     datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
     striker: tuple[int, str | None, Force | None] | None = None  # (paragraph, actor, force) of the last strike
     subject_at: int = -2  # the paragraph the subject was named in
+    troops_before: bool = False  # the sentence before spoke of troops: "they" may stand for them (`follow_on`)
 
 
 def article_language(article: Article) -> str:
@@ -590,7 +610,7 @@ def _find_places(article: Article) -> list[PlaceMention]:
 
 
 @cache
-def _country_place(iso2: str) -> Place | None:
+def _country_place(iso2: str | None) -> Place | None:
     """The gazetteer's representative point of a country: the place of "the country", "dort"."""
     try:
         from .gazetteer import get_gazetteer
@@ -610,7 +630,7 @@ def _main_country(
 ) -> tuple[str | None, PlaceMention | None]:
     """The country the article is about: the one its headline and lead name, then the one its places name
     most after "in", "from" or "to" (a country named as a subject, "France announced", counts for less)."""
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)  # weights, not whole counts
     first: dict[str, PlaceMention] = {}
     sentences = split_sentences(text) if sentences is None else sentences
     lead_end = sentences[0].end if sentences else 0
@@ -754,10 +774,11 @@ def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMe
         if m.place.country and ("in" in roles or (not roles and m.place.feature in _TOWNS)):
             scene.append(m)
     for d in found:
-        for m in (d.location, d.destination):
-            named = m is not None and ctx.article.text[m.start : m.end] == m.text  # not "the country" nor no words
-            if named and m.place.country and sentence.start <= m.start < sentence.end:
-                scene.append(m)
+        for told in (d.location, d.destination):
+            if told is None or ctx.article.text[told.start : told.end] != told.text:
+                continue  # not "the country" nor no words
+            if told.place.country and sentence.start <= told.start < sentence.end:
+                scene.append(told)
     if scene:
         ctx.scene = max(scene, key=lambda m: m.start)
 
@@ -889,7 +910,7 @@ def _actor_candidates(
             continue  # "the coup against Bazoum", "deposed President Bazoum": a victim, not who acts
         if a.kind == "leader" and not _announces(text, a.end, syn, ctx.language):
             continue  # "Niamey, where President Bazoum had agreed to host it": only a leader who speaks or decides
-        if a.kind in ("country", *_GOVERNMENT):
+        if a.kind in _NATION_KINDS:
             before = text[: a.start]
             seat = a.kind in _GOVERNMENT and _seat(text, a.start, a.end, syn)
             if a.kind == "capital" and not seat and syn.town_before.search(text[max(0, a.start - 40) : a.start]):
@@ -897,6 +918,9 @@ def _actor_candidates(
                 continue
             if a.kind == "country" and civilian_modifier(text, a.start, a.end, ctx.language):
                 previous = (a.end, False)  # "Algeria's UN envoy called the strikes", "EU ambassadors": no troops
+                continue
+            if a.kind == "country" and compound_place(text, a.end, lang):
+                previous = (a.end, False)  # "der Mali-Einsatz": the mission in Mali, not Mali's troops
                 continue
             if (
                 previous is not None
@@ -940,13 +964,15 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
+            if a.kind == "adjective" and qualifies_town(text, a.end, _town_starts(sentence, ctx)):
+                continue  # "aus dem malischen Gao": where the town lies, not whose troops
             if a.kind in ("adjective", "demonym") and civilian_modifier(text, a.start, a.end, ctx.language):
                 continue  # "réfugiés soudanais", "the French ambassador", "tschadische Rebellen": people, no troops
         if a.candidates:
             a = replace(a, country=_army_country(a, sentence, ctx))
         if a.country is None:
             continue
-        if a.kind not in ("country", *_GOVERNMENT) and _vetoed(ctx, text, a.start):
+        if a.kind not in _NATION_KINDS and _vetoed(ctx, text, a.start):
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
@@ -975,6 +1001,18 @@ def _actor_candidates(
             )
         )
     ]
+
+
+def _town_starts(sentence: Sentence, ctx: _Context) -> set[int]:
+    """Where the sentence's town names start, in the sentence's text."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    out = set()
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        if m.place.feature in _TOWNS:
+            out.add(m.start - sentence.start)
+    return out
 
 
 def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | None:
@@ -1187,9 +1225,12 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 ctx.forces_seen.remove(f.force)
             ctx.forces_seen.append(f.force)
     opens_on_force = ctx.last_force is not None and ctx.syntax.force_anaphor.match(text) is not None
+    # "Belgian special forces arrived in Niamey. They left in December": "they" are the troops of the sentence before
+    opens_on_force = opens_on_force or (ctx.troops_before and opens_on_troop_pronoun(text, lang))
+    ctx.troops_before = bool(forces) or opens_on_force or has_military_context(text, lang)
     # "Die Mission selbst war bereits im Mai beendet worden": a sentence about the force named before speaks of
     # troops, with no troop word of its own
-    if not forces and not opens_on_force and not has_military_context(text, lang):
+    if not ctx.troops_before:
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
         if dropped.on():
             dropped.cues(find_triggers(text, lang), "no_military_context", sentence, ctx.article.id)
@@ -1199,7 +1240,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if not forces and ctx.last_force is not None and (opening := ctx.syntax.force_anaphor.match(text)):
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
         named = _anaphor_force(ctx, opening.group(0))
-        ctx.subject, ctx.subject_force = named.default_actor, named
+        ctx.subject, ctx.subject_force = named.default_actor, named  # type: ignore[union-attr]  # a last force
     # "Germany withdrew its troops from Niger and Italy stayed in Niamey": each coordinate clause its own
     named_actors = find_actors(text, lang)
     spans = [(0, len(text))]  # one clause: what `clause_units` says of a sentence with fewer than two cues
@@ -1267,7 +1308,13 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     lost = ctx.syntax.casualties
     live = dropped.kill(
         live,
-        [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)],
+        [
+            t
+            for t in live
+            if not t.needs_count
+            or _count_follows(t, counts, costs, follow, lost, text)
+            or placed_troop_object(text, t, places, sentence.start, lang)  # "keeps troops at the air base"
+        ],
         "no_count_after",
     )
     # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
@@ -1328,6 +1375,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # relative clause for a cue outside it
         named = [w for w in mine_whos(trig) if not _other_clause(w.start, trig, costs)]
         named = [w for w in named if not _past_where(text, trig, w, ctx.syntax)]
+        if trig.action == "strike":  # "Luftangriffe der Armee auf RSF-Stellungen": what is hit strikes nothing
+            named = [w for w in named if not strike_target(text, (trig.start, trig.end), w.start, w.end, lang)]
         here = [w for w in named if ours(w.start)]
         shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
         scoped = [m for m in shown if ours(m.start - sentence.start)]  # a place of a relative clause only for its cue
@@ -1695,7 +1744,7 @@ def _co_actor_drafts(draft: Draft, whos: list[Who], text: str, sentence: Sentenc
         return []
     # countries named as subjects; adjectives of one troop noun ("Swedish, German and Senegalese peacekeepers")
     # share one count and stay one event
-    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in ("country", *_GOVERNMENT)]
+    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in _NATION_KINDS]
     mates: list[str] = []
     for i, w in enumerate(nations):
         if w.country != actor:
@@ -1999,7 +2048,7 @@ def _draft(
         troop_np = _force_stands_for_troops(whos, span, costs)
     if trig.needs_troops and not troop_np:
         return dropped.lost("no_troop_noun", trig, sentence, ctx)
-    if trig.needs_count and count is None:
+    if trig.needs_count and count is None and not placed_troop_object(text, trig, places, sentence.start, ctx.language):
         return dropped.lost("no_count", trig, sentence, ctx)
     # whose troops: the rules of geo/owners.py, in their order (those that read the place, after it below)
     reading = OwnerReading(
@@ -2577,6 +2626,12 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
         roles.add("from")
     if to:
         roles.add("to")
+    if not roles and syn.from_finite.search(before):  # "räumte die malische Armee binnen weniger Tage Kidal"
+        roles.add("from")
+    if not roles and (
+        syn.in_finite.search(before) or (mention_end is not None and syn.in_after.match(text, mention_end))
+    ):  # "eroberte die Armee Kidal", "hat Kidal im November zurückerobert": taken, the troops are there
+        roles.add("in")
     return roles
 
 
@@ -2625,7 +2680,7 @@ def _where_among(
 ) -> tuple[PlaceMention | None, PlaceMention | None]:
     syn = ctx.syntax
     span = (trig.start, trig.end)
-    scored: list[tuple[float, PlaceMention, set[str], bool]] = []
+    scored: list[tuple[float, PlaceMention, frozenset[str], bool]] = []
     for m in places:
         if m.place.feature in ("continent", "water"):
             continue
@@ -2763,8 +2818,8 @@ def _side_place(text: str, trig: Trigger, ctx: _Context, country: str | None) ->
 
 
 def _crossed_into(
-    scored: list[tuple[float, PlaceMention, set[str], bool]],
-) -> list[tuple[float, PlaceMention, set[str], bool]]:
+    scored: list[tuple[float, PlaceMention, frozenset[str], bool]],
+) -> list[tuple[float, PlaceMention, frozenset[str], bool]]:
     """The places a border crossing goes to ("crossed into Nigeria", "franchi la frontière vers le Niger", "die
     Grenze nach Nigeria"): after the cue, tied by "to", over the crossing point named by "at" or "near"."""
     return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and not _broad(s[1])]
@@ -2827,7 +2882,7 @@ def _frame_ends(rest: str, syn: _Syntax) -> bool:
     return rest[:1] == "," or (syn.frame_without_comma and rest[:1].islower())
 
 
-def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:
+def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, frozenset[str], bool]]) -> bool:
     """ "left Bamako before dawn and was heading towards Niono": a town left for another town of the same
     country, even a clause away, is a move inside that country, not a withdrawal from it."""
     towns = ("city", "village")
@@ -2893,12 +2948,12 @@ def _elsewhere(place: PlaceMention, other: PlaceMention, cost: float = 0.0) -> b
     )
 
 
-def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> PlaceMention:
+def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, frozenset[str], bool]]) -> PlaceMention:
     """A town, village or region of the chosen country, tied to the same troops, wins over the country."""
     if chosen.place.feature != "country":
         return chosen
     inner = [
-        s for s in scored if s[1].place.feature in (*_SPECIFIC, "region") and s[1].place.country == chosen.place.country
+        s for s in scored if s[1].place.feature in _SPECIFIC_OR_REGION and s[1].place.country == chosen.place.country
     ]
     return min(inner, key=lambda s: s[0])[1] if inner else chosen
 
@@ -3013,7 +3068,7 @@ def _fallback_location(
     return _country_mention(host, ctx, text="", sentence=sentence)
 
 
-def _country_mention(code: str, ctx: _Context, *, text: str, sentence: Sentence | None) -> PlaceMention | None:
+def _country_mention(code: str | None, ctx: _Context, *, text: str, sentence: Sentence | None) -> PlaceMention | None:
     """A mention of the country the words point to, anchored on its first mention in the article."""
     if ctx.main_mention is not None and ctx.main_mention.place.country == code:
         m = ctx.main_mention
