@@ -758,6 +758,10 @@ def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMe
     scene = []
     governments = {a.start for a in find_actors(text, ctx.language) if a.kind == "capital"}  # "Rome a promis"
     reports = report_spans(text, ctx.language)
+    # "Dass Berlin sich zurückzieht, sorgt in Brüssel für Stirnrunzeln": with no troops and no event, a town
+    # abroad is where people react, not a new scene ("Offen ist, wie es in Niger weitergeht" is one)
+    if not found and not has_military_context(text, ctx.language):
+        usable = [m for m in usable if m.place.feature == "country" or m.place.country == ctx.main_country]
     for m in usable:
         rel = m.start - sentence.start
         clause = text.rfind(",", 0, rel) + 1
@@ -2771,7 +2775,7 @@ def _where_among(
     if location is None:
         location = _side_place(text, trig, ctx, country)  # "côté nigérian", "on the Nigerian side of the border"
     if location is None:
-        location = _anaphor(text, span, costs, ctx, country, force)
+        location = _anaphor(text, span, costs, ctx, country, force, offset)
     if location is None:
         location = _country_in_cue(trig, text, ctx, country)
     if location is None and force is not None and len(force.theatre) == 1 and force.theatre[0] != country:
@@ -2955,14 +2959,23 @@ def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, froz
 
 
 def _anaphor(
-    text: str, span: tuple[int, int], costs: _Costs, ctx: _Context, country: str | None, force: Force | None = None
+    text: str,
+    span: tuple[int, int],
+    costs: _Costs,
+    ctx: _Context,
+    country: str | None,
+    force: Force | None = None,
+    offset: int | None = None,
 ) -> PlaceMention | None:
     syn = ctx.syntax
     for m in sentence_matches(syn, "there", text):
         if _NAMED_AFTER.match(text, m.end()):
             continue  # "la base Adji Kossei", "the town of Gao": a place named, not one pointed back to
         if costs.between(m.span(), span) <= _MAX_PLACE_COST:
-            recent = [p for p in ctx.recent_places if p.place.country != country]
+            # "die von Ménaka aus operiert: Nachdem ... Kommandos dort stationiert worden waren": a place this
+            # sentence named before "there" comes before the sentences before it
+            recent = _named_before(text, m.start(), offset, ctx) if offset is not None else []
+            recent = [p for p in recent or ctx.recent_places if p.place.country != country]
             if recent:
                 last = recent[-1]
                 return PlaceMention(ctx.article.id, last.start, last.end, last.text, last.place)
@@ -2982,6 +2995,21 @@ def _anaphor(
         if costs.between(m.span(), span) <= _MAX_PLACE_COST and host and host != country:
             return _country_mention(host, ctx, text=m.group(0), sentence=None)
     return None
+
+
+def _named_before(text: str, at: int, offset: int, ctx: _Context) -> list[PlaceMention]:
+    """The places of the sentence before `at` that a preposition ties to something and that are no landmark,
+    partner or seat ("à la frontière avec le Niger", "aux côtés de la France", "the government in Prague")."""
+    out = []
+    for m in ctx.places:
+        rel = m.start - offset
+        if not 0 <= rel < at or m.place.feature in _BROAD or not m.place.country:
+            continue
+        if _place_excluded(text, rel, rel + len(m.text), False, m.place.feature, ctx):
+            continue
+        if _role_cached(text, rel, ctx.syntax, rel + len(m.text)):
+            out.append(m)
+    return out
 
 
 def _country_in_cue(trig: Trigger, text: str, ctx: _Context, country: str | None) -> PlaceMention | None:
