@@ -57,11 +57,6 @@ class Trigger:
     crossing: bool = False  # "crossed the border at Fotokol into Nigeria": the troops are where they go
 
 
-# How many first letters of a word choose the cues tried there: five tell "verlegt" from "verteidigt" (a third
-# fewer cues tried than with three); a cue's starts are read once, so more letters cost nothing at search time.
-CUE_HEAD = 5
-
-
 @dataclass(frozen=True, slots=True)
 class _Cues:
     triggers: tuple[tuple[re.Pattern[str], dict[str, object]], ...]
@@ -186,7 +181,7 @@ def _cues(language: str) -> _Cues:
             rf"(?<![\w-])(?:{longest_first(data.get('reporting_verbs', [])) or NEVER})(?![\w])", re.IGNORECASE
         ),
         starts=starts,
-        heads=tuple(frozenset(heads(_parser.parse(p.pattern, p.flags), CUE_HEAD)) for p, _ in triggers),
+        heads=tuple(frozenset(heads(_parser.parse(p.pattern, p.flags), HEAD)) for p, _ in triggers),
         by_head={},
         status_heads=word_start_heads(list(status.values())),
         status_by_head={},
@@ -255,10 +250,10 @@ def _starts_of_cues(text: str, cues: _Cues) -> Iterator[tuple[int, tuple[int, ..
     memo, heads = cues.by_head, cues.heads
     for hit in cues.starts.finditer(text):
         at = hit.start()
-        head = text[at : at + CUE_HEAD]
+        head = text[at : at + HEAD]
         tried = memo.get(head)
         if tried is None:
-            tried = memo[head] = fitting(heads, head, CUE_HEAD)
+            tried = memo[head] = fitting(heads, head)
         if tried:
             yield at, tried
 

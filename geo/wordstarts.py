@@ -143,17 +143,17 @@ def _grow(starts: _Heads, sub: object, n: int) -> _Heads:
     return out
 
 
-def fitting(heads: tuple[frozenset[tuple[str, bool]], ...], head: str, size: int = HEAD) -> tuple[int, ...]:
-    """The patterns (by index) whose starts (`heads` of `size` letters) fit a word that begins with `head`."""
+def fitting(heads: tuple[frozenset[tuple[str, bool]], ...], head: str) -> tuple[int, ...]:
+    """The patterns (by index) whose starts fit a word that begins with `head`."""
     first = head[:1]
     if not first or not (first.isascii() or _plain_case(first)):
         return _fitting_all(heads, head)  # a letter whose case folding has exceptions fits any start
-    if len(head) == size and all(c.isascii() or _plain_case(c) for c in head):
-        # a start (of at most `size` letters) fits a whole head of plain letters when it is the head's own start
+    if len(head) == HEAD and all(c.isascii() or _plain_case(c) for c in head):
+        # a start (of at most HEAD letters) fits a whole head of plain letters when it is the head's own start
         low = "".join(c.lower() for c in head)
         by_start = _by_start(heads)
         found = set()
-        for n in range(size + 1):
+        for n in range(HEAD + 1):
             found.update(by_start.get(low[:n], ()))
         return tuple(sorted(found))
     # a start fits only if it begins with that letter (starts are lower case) or is empty

@@ -11,7 +11,7 @@ import string
 from pathlib import Path
 
 from geo import rules
-from geo.actions import CUE_HEAD, _cues, find_triggers
+from geo.actions import _cues, find_triggers
 from geo.corpus import load_corpus
 from geo.events import _breaks, _syntax
 from geo.numbers import COUNT_START
@@ -78,11 +78,10 @@ def test_marks_as_breaks_then_comma_then_word() -> None:
 def test_cues_fitting_a_word_start_as_when_every_cue_is_tried() -> None:
     letters = string.ascii_letters + "éÉüÜßſİıçÇ’'0123456789-_ÀàøØ\u212a"  # K: the Kelvin sign folds to k
     rng = random.Random(4)
-    heads = {"".join(rng.choice(letters) for _ in range(rng.randint(1, CUE_HEAD))) for _ in range(5000)}
-    heads |= {m.group(0)[:n] for text, _ in _sentences() for m in re.finditer(r"\w+", text) for n in (HEAD, CUE_HEAD)}
+    heads = {"".join(rng.choice(letters) for _ in range(rng.randint(1, HEAD))) for _ in range(5000)}
+    heads |= {m.group(0)[:HEAD] for text, _ in _sentences() for m in re.finditer(r"\w+", text)}
     for language in ("en", "fr", "de"):
         cues = _cues(language)
-        for table, size in ((cues.heads, CUE_HEAD), (cues.status_heads[0] if cues.status_heads else (), HEAD)):
+        for table in (cues.heads, cues.status_heads[0] if cues.status_heads else ()):
             for head in heads:
-                if len(head) <= size:
-                    assert fitting(table, head, size) == _fitting_all(table, head), (language, head)
+                assert fitting(table, head) == _fitting_all(table, head), (language, head)
