@@ -17,7 +17,6 @@ from importlib import resources
 
 from . import rules
 from .patterns import alternation, spellings
-from .wordstarts import gated
 
 __all__ = ["GOVERNMENT", "ActorMention", "country_names", "find_actors"]
 
@@ -79,7 +78,7 @@ def _matcher(language: str) -> _Matcher:
     suffix = data.get("adjective_suffix", "")
     exact = set(data.get("exact_case", []))  # "Polish", "Turkey": in lower case another word ("polish", "turkey")
     compound = r"[\w-]*" if data.get("compound_prefixes") else ""
-    parts = []
+    parts: list[tuple[list[str], str]] = []  # (the names' forms, what may follow them), in the order tried
     for kind in _KINDS:  # armies first: "British Army" before "British"
         names = [n for n in sources[kind] if n[-1] != "-"]
         prefixes = [n for n in sources[kind] if n[-1] == "-"]  # "US-Drohnenbasis", "UN-Mission"
@@ -87,12 +86,32 @@ def _matcher(language: str) -> _Matcher:
         tail = suffix if kind == "adjective" else data.get("country_suffix", "") if kind == "country" else ""
         tail += compound if kind in ("army", "adjective") else ""
         if forms:
-            parts.append(rf"(?:{alternation(forms)}){tail}")
+            parts.append((forms, tail))
         if prefixes:
-            parts.append(rf"(?:{alternation([f for n in prefixes for f in spellings(n)])})[\w-]*")
-    # gated (wordstarts.gated, the same matches): most word starts fit no name's first letters
-    pattern = gated(re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])"))
+            parts.append(([f for n in prefixes for f in spellings(n)], r"[\w-]*"))
+    pattern = re.compile(rf"(?<![\w-])(?:{_by_first_letter(parts)})(?![\w])")
     return _Matcher(pattern, lookup, re.compile(rf"(?:{suffix}){compound}$"))
+
+
+def _by_first_letter(parts: list[tuple[list[str], str]]) -> str:
+    """The alternation of the parts (each a trie of its forms, then its tail), with the first letter taken out
+    in front: "M(?:(?:ali)|(?:alian)(?:ne)?)" for "(?:Mali|...)|(?:Malian|...)(?:ne)?". The same matches, in
+    the same order of trial (only the forms of a word's first letter can match there; names are matched as
+    written, case told apart), but the engine picks one letter's branch at each word start instead of walking
+    every part's trie: half the time of the scan of an article."""
+    branches = []
+    for first in sorted({f[0] for forms, _ in parts for f in forms}):
+        alts = []
+        for forms, tail in parts:
+            rests = {f[1:] for f in forms if f[0] == first}
+            if not rests:
+                continue
+            body = alternation(rests)  # the empty rest of a one-letter form is dropped there: optional then
+            if "" in rests:
+                body = f"(?:{body})?" if body else ""
+            alts.append(f"(?:{body}){tail}")
+        branches.append(f"{re.escape(first)}(?:{'|'.join(alts)})")
+    return "|".join(branches)
 
 
 @cache

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import rules
 from .patterns import NEVER, alternation, spellings
-from .wordstarts import gated
+from .wordstarts import gated, lowered
 
 __all__ = [
     "PRECISIONS",
@@ -70,6 +70,7 @@ class _Grammar:
     data: dict[str, Any]
     lower: dict[str, dict[str, Any]]
     anchor: re.Pattern[str]
+    lower_anchor: re.Pattern[str] | None  # the anchor in lower case, for a text in lower case (see `_anchored`)
     season_guard: re.Pattern[str] | None
     earlier: set[str]
     deadline: re.Pattern[str]
@@ -169,13 +170,15 @@ def _grammar(language: str) -> _Grammar:
         *d["units"],
     ]
     anchor = re.compile(rf"\d|(?:{_alt(words)})", re.IGNORECASE)
+    low_words = [lowered(w) for w in words]
+    lower_anchor = None if None in low_words else re.compile(rf"\d|(?:{_alt(low_words)})")
     needs = d.get("season_needs_before", [])
     # "a été évacué": a season word that is also a verb form is a season only after one of these
     season_guard = re.compile(rf"(?:{_alt(needs)})\s*$", re.IGNORECASE) if needs else None
     earlier = {w.lower() for w in d.get("earlier", [])}
     deadlines = d.get("deadlines", [])
     deadline = re.compile(rf"(?<![\w])(?:{_alt(deadlines)})\s*$" if deadlines else NEVER, re.IGNORECASE)
-    return _Grammar(pattern, d, lower, anchor, season_guard, earlier, deadline)
+    return _Grammar(pattern, d, lower, anchor, lower_anchor, season_guard, earlier, deadline)
 
 
 def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
@@ -455,7 +458,8 @@ def _both_ways(
     g = _grammar(language)
     past: list[DateMention] = []
     ahead: list[DateMention] = []
-    if g.anchor.search(text) is None:
+    low = lowered(text)
+    if not _anchored(text, low, g):
         return (), ()
     for m in gated(g.pattern).finditer(text):
         if _bare_verb_season(m, g, text):
@@ -477,6 +481,15 @@ def _both_ways(
         if kind == "point" and back[1] in ("day", "month"):
             previous = back
     return tuple(past), tuple(ahead)
+
+
+def _anchored(text: str, low: str | None, g: _Grammar) -> bool:
+    """Whether `text` holds a digit or a word every date phrase without one holds (the anchor). The text in
+    lower case (`low`) is searched with the anchor in lower case, as telling case apart costs the engine less
+    than ignoring it (the same answer: `lowered` is None for a text whose letters' case does not map one to one)."""
+    if low is None or g.lower_anchor is None:
+        return g.anchor.search(text) is not None
+    return g.lower_anchor.search(low) is not None
 
 
 _DEADLINE_AHEAD = dt.timedelta(days=120)

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from .patterns import alternation, spellings
+from .wordstarts import Spared, spared
 
 __all__ = [
     "Force",
@@ -218,7 +219,7 @@ def _other_mission(text: str, end: int, force: Force) -> bool:
 
 
 @cache
-def _operation_matcher() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _operation_matcher() -> tuple[re.Pattern[str] | Spared, re.Pattern[str] | Spared, re.Pattern[str], frozenset[str]]:
     ops = _raw()["operations"]
     word = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"  # a capitalised word
     join = alternation(ops["joiners"])
@@ -238,7 +239,8 @@ def _operation_matcher() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
         rf"(?:(?:{heads})[ \u00a0]+)?(?P<c>{name})(?![\w])"
     )
     civil = re.compile(rf"(?<![\w])(?:{alternation(ops['civil'])})", re.IGNORECASE)
-    return plain, named, civil, frozenset(ops["not_names"])
+    # behind a look for the words every match holds (wordstarts.spared): most sentences name no operation
+    return spared(plain), spared(named), civil, frozenset(ops["not_names"])
 
 
 def _operations(text: str) -> list[ForceMention]:
