@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -81,6 +82,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     _report(corpus)
 
+    try:
+        _run(args, corpus)
+    except BrokenPipeError:  # the reader stopped early (`| head`): what it read is all it wanted, not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the interpreter's final flush does not fail again
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace, corpus: Corpus) -> None:
+    """Write what the command asks for."""
     from . import pipeline
 
     if args.command == "places":
@@ -95,4 +106,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _output(args.out) as fh:
             fh.write(html)
         print(f"wrote a map of {len(events)} event(s) to {args.out}", file=sys.stderr)
-    return EXIT_OK

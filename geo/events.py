@@ -2642,8 +2642,10 @@ def _where_among(
             roles = frozenset({"in"})  # "Djibouti, où stationnent 1 500 militaires": the place the clause is about
         after = rel >= trig.end
         c = costs.between((rel, rel + len(m.text)), span)
-        if about and trig.action == "deployment":
-            c = min(c, 1.0)  # "vom Niger aus operieren, wo bereits 1.000 Soldaten stationiert sind": however far
+        if about and (trig.action in ("deployment", "withdrawal") or "from" in roles):
+            # "vom Niger aus operieren, wo bereits 1.000 Soldaten stationiert sind", "du Mali voisin, d'où les
+            # derniers soldats sont partis": however far, the clause is about the place
+            c = min(c, 1.0)
         if not roles and not trig.host:
             continue  # "tensions with France", "In Germany, there are plans": no place of the troops
         if not after:

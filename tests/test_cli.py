@@ -65,3 +65,23 @@ def test_unknown_option_and_unknown_command_exit_2(sample_corpus: Path) -> None:
 
 def test_map_without_out_is_a_wrong_call(sample_corpus: Path) -> None:
     assert run("map", str(sample_corpus)).returncode == 2
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`python -m geo extract ... | head -1`: the pipe closes after one line; the rest is dropped quietly."""
+    folders = [str(p) for p in sorted((ROOT / "tests" / "data").glob("events_heldout9?"))]  # more than a pipe holds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geo", "extract", *folders],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = json.loads(proc.stdout.readline())
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=240) == 0
+    assert first["article_ids"]
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+    assert f"read {6 * len(folders)} article(s)" in stderr
