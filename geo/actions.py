@@ -122,9 +122,8 @@ def _cues(language: str) -> _Cues:
     tail = r"\w*" if data.get("military_compounds") else r"\w{0,3}"  # "Militärberater", "Bundeswehrsoldaten"
     numbers = rules.load("numbers", language) or {}
     nouns = [re.escape(w) for w in numbers.get("troop_nouns", []) + numbers.get("asset_nouns", []) if len(w) > 4]
-    military = re.compile(
-        rf"(?<![\w-])(?:{longest_first(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE
-    )
+    edge = r"(?<![\w])" if data.get("military_compounds") else r"(?<![\w-])"  # "US-Soldaten", "Nato-Truppen"
+    military = re.compile(rf"{edge}(?:{longest_first(data['military_context'] + nouns)}){tail}(?![\w])", re.IGNORECASE)
     denial = re.compile(rf"(?<![\w-])(?:{longest_first(data.get('denials', [])) or NEVER})(?![\w])", re.IGNORECASE)
     any_trigger = re.compile("|".join(f"(?:{p.pattern})" for p, _ in triggers), re.IGNORECASE)
     prefix = r"[\w-]*" if data.get("military_compounds") else ""  # "keine Bundeswehrsoldaten"

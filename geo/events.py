@@ -57,6 +57,7 @@ from .dates import (
     starts_happening,
 )
 from .event_filter import screen
+from .follow_on import opens_on_troop_pronoun
 from .forces import Force, ForceMention, find_forces, force_by_name
 from .home import bare_armies, civilian_modifier, generic_army, home_country
 from .merge import Draft, drafts_to_events, merge_in_article
@@ -82,6 +83,7 @@ from .placing import (
     side_mention,
 )
 from .presence import partner_antecedent
+from .qualifiers import compound_place, qualifies_town
 from .scope import kept_presences, states_no_movement
 from .sentences import Sentence, split_sentences
 from .slots import fronted_date, nearest_first, year_inside_cue
@@ -92,6 +94,8 @@ from .stance import (
     in_proper_name,
     threatened_after,
 )
+from .targets import strike_target
+from .troop_object import placed_troop_object
 from .wordstarts import gated
 
 __all__ = ["article_language", "extract_article", "extract_corpus", "find_drafts"]
@@ -178,6 +182,9 @@ class _Syntax:
     relative: re.Pattern[str]
     casualties: re.Pattern[str]
     from_after: re.Pattern[str]
+    from_finite: re.Pattern[str]  # "räumte die malische Armee Kidal": a leaving verb before its subject and object
+    in_finite: re.Pattern[str]  # "eroberte die Armee Kidal": a verb of taking before its subject and object
+    in_after: re.Pattern[str]  # "hat Kidal im November zurückerobert": the participle after its object
     list_from_after: re.Pattern[str]
     force_anaphor: re.Pattern[str]
     force_aside: re.Pattern[str]  # "outre", "besides", "neben": a force in the fronted adjunct is not the actor's
@@ -325,6 +332,15 @@ def _syntax(language: str) -> _Syntax:
         relative=re.compile(rf"\s*,\s*(?:{_alt(s.get('relative_pronouns', []) or [_NEVER])})(?![\w])", re.IGNORECASE),
         from_after=re.compile(
             rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
+        ),
+        from_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_from_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_finite=re.compile(
+            rf"(?<![\w])(?:{_alt(s.get('place_in_finite', []) or [_NEVER])})\s[^,;:.!?()«»„“”\"–—]*$", re.IGNORECASE
+        ),
+        in_after=re.compile(
+            rf"(?:\s+[\w.]+){{0,3}}?\s+(?:{_alt(s.get('place_in_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
         ),
         list_from_after=re.compile(  # "Mali, Burkina Faso und Niger auf Druck der dortigen Regierungen verlassen"
             rf"(?:\s+[\w.]+){{0,6}}?\s+(?:{_alt(s.get('place_from_after', []) or [_NEVER])})(?![\w])", re.IGNORECASE
@@ -571,6 +587,7 @@ class _Context:
     datelines: int = 0  # "BANGUI, 8 juin 2016 -": datelines seen, a later one opens another story
     striker: tuple[int, str | None, Force | None] | None = None  # (paragraph, actor, force) of the last strike
     subject_at: int = -2  # the paragraph the subject was named in
+    troops_before: bool = False  # the sentence before spoke of troops: "they" may stand for them (`follow_on`)
 
 
 def article_language(article: Article) -> str:
@@ -894,6 +911,9 @@ def _actor_candidates(
             if a.kind == "country" and civilian_modifier(text, a.start, a.end, ctx.language):
                 previous = (a.end, False)  # "Algeria's UN envoy called the strikes", "EU ambassadors": no troops
                 continue
+            if a.kind == "country" and compound_place(text, a.end, lang):
+                previous = (a.end, False)  # "der Mali-Einsatz": the mission in Mali, not Mali's troops
+                continue
             if (
                 previous is not None
                 and a.kind != "leader"
@@ -936,6 +956,8 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
+            if a.kind == "adjective" and qualifies_town(text, a.end, _town_starts(sentence, ctx)):
+                continue  # "aus dem malischen Gao": where the town lies, not whose troops
             if a.kind in ("adjective", "demonym") and civilian_modifier(text, a.start, a.end, ctx.language):
                 continue  # "réfugiés soudanais", "the French ambassador", "tschadische Rebellen": people, no troops
         if a.candidates:
@@ -971,6 +993,18 @@ def _actor_candidates(
             )
         )
     ]
+
+
+def _town_starts(sentence: Sentence, ctx: _Context) -> set[int]:
+    """Where the sentence's town names start, in the sentence's text."""
+    lo = bisect.bisect_left(ctx.places, sentence.start, key=_start)
+    out = set()
+    for m in ctx.places[lo:]:
+        if m.start >= sentence.end:
+            break
+        if m.place.feature in _TOWNS:
+            out.add(m.start - sentence.start)
+    return out
 
 
 def _army_country(a: ActorMention, sentence: Sentence, ctx: _Context) -> str | None:
@@ -1183,9 +1217,12 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
                 ctx.forces_seen.remove(f.force)
             ctx.forces_seen.append(f.force)
     opens_on_force = ctx.last_force is not None and ctx.syntax.force_anaphor.match(text) is not None
+    # "Belgian special forces arrived in Niamey. They left in December": "they" are the troops of the sentence before
+    opens_on_force = opens_on_force or (ctx.troops_before and opens_on_troop_pronoun(text, lang))
+    ctx.troops_before = bool(forces) or opens_on_force or has_military_context(text, lang)
     # "Die Mission selbst war bereits im Mai beendet worden": a sentence about the force named before speaks of
     # troops, with no troop word of its own
-    if not forces and not opens_on_force and not has_military_context(text, lang):
+    if not ctx.troops_before:
         # no troops spoken of ("withdrawal from the Paris agreement"), but a subject that "they" may take up
         if dropped.on():
             dropped.cues(find_triggers(text, lang), "no_military_context", sentence, ctx.article.id)
@@ -1263,7 +1300,13 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     lost = ctx.syntax.casualties
     live = dropped.kill(
         live,
-        [t for t in live if not t.needs_count or _count_follows(t, counts, costs, follow, lost, text)],
+        [
+            t
+            for t in live
+            if not t.needs_count
+            or _count_follows(t, counts, costs, follow, lost, text)
+            or placed_troop_object(text, t, places, sentence.start, lang)  # "keeps troops at the air base"
+        ],
         "no_count_after",
     )
     # "have announced to withdraw their 1,000 soldiers": the count is the nearer cue's, "have" is an auxiliary
@@ -1324,6 +1367,8 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
         # relative clause for a cue outside it
         named = [w for w in mine_whos(trig) if not _other_clause(w.start, trig, costs)]
         named = [w for w in named if not _past_where(text, trig, w, ctx.syntax)]
+        if trig.action == "strike":  # "Luftangriffe der Armee auf RSF-Stellungen": what is hit strikes nothing
+            named = [w for w in named if not strike_target(text, (trig.start, trig.end), w.start, w.end, lang)]
         here = [w for w in named if ours(w.start)]
         shown = [m for m in places if not any(a <= m.start - sentence.start < b for _, a, b in listing)]
         scoped = [m for m in shown if ours(m.start - sentence.start)]  # a place of a relative clause only for its cue
@@ -1995,7 +2040,7 @@ def _draft(
         troop_np = _force_stands_for_troops(whos, span, costs)
     if trig.needs_troops and not troop_np:
         return dropped.lost("no_troop_noun", trig, sentence, ctx)
-    if trig.needs_count and count is None:
+    if trig.needs_count and count is None and not placed_troop_object(text, trig, places, sentence.start, ctx.language):
         return dropped.lost("no_count", trig, sentence, ctx)
     # whose troops: the rules of geo/owners.py, in their order (those that read the place, after it below)
     reading = OwnerReading(
@@ -2573,6 +2618,12 @@ def _role(text: str, mention_start: int, syn: _Syntax, mention_end: int | None =
         roles.add("from")
     if to:
         roles.add("to")
+    if not roles and syn.from_finite.search(before):  # "räumte die malische Armee binnen weniger Tage Kidal"
+        roles.add("from")
+    if not roles and (
+        syn.in_finite.search(before) or (mention_end is not None and syn.in_after.match(text, mention_end))
+    ):  # "eroberte die Armee Kidal", "hat Kidal im November zurückerobert": taken, the troops are there
+        roles.add("in")
     return roles
 
 

@@ -64,8 +64,12 @@ def _words(language: str) -> _Words:
 
 
 def generic_army(mention: ActorMention, language: str) -> bool:
-    """Whether an army the registry gives a nation ("Luftwaffe") is a word the language uses for anyone's."""
-    code = _words(language).generic.get(mention.text)
+    """Whether an army the registry gives a nation ("Luftwaffe") is a word the language uses for anyone's, alone
+    or opening a compound ("200 Luftwaffensoldaten": airmen of whichever nation the sentence names)."""
+    generic = _words(language).generic
+    code = generic.get(mention.text)
+    if code is None:
+        code = next((c for w, c in generic.items() if mention.text.startswith(w)), None)
     return code is not None and code == mention.country
 
 

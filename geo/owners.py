@@ -357,7 +357,11 @@ def _agentless(r: OwnerReading, owner: Owner) -> Verdict:
         and not r.pronoun
         and not _troop_nouns_before(r.syn, text, trig.start)
     ):
-        return _agentless_strike(ctx, r.home)
+        country, force = _agentless_strike(ctx, r.home)
+        # "Luftangriffe der Armee auf RSF-Stellungen": a force this sentence names but no candidate (its target)
+        named = force is not None and any(m.force is force for m in r.forces)
+        hit = named and all(w.force is not force for w in r.whos)
+        return country, None if hit else force
     return None
 
 
