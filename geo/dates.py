@@ -258,7 +258,7 @@ def _resolve(
     if pub is not None and (gd["prel"] or gd["pcur"] or gd["bword"]):
         if gd["bword"]:
             edge, unit = lo["bounded_words"][gd["bword"].lower()]
-            n = 0
+            n: int | None = 0
         else:
             edge = word("boundaries", "bound") or "mid"
             periods = lo["relative_periods"] if gd["prel"] else lo["bounded_periods"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -110,6 +110,9 @@ _WORD = re.compile(r"\w+")
 _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
 _SPECIFIC = ("city", "village", "admin", "other")
+# named once: mypyc cannot compile a starred tuple after `in`
+_NATION_KINDS = ("country", *_GOVERNMENT)
+_SPECIFIC_OR_REGION = (*_SPECIFIC, "region")
 # a cue that states no happening of its own
 _NO_EVENT = (
     is_negated,
@@ -607,7 +610,7 @@ def _find_places(article: Article) -> list[PlaceMention]:
 
 
 @cache
-def _country_place(iso2: str) -> Place | None:
+def _country_place(iso2: str | None) -> Place | None:
     """The gazetteer's representative point of a country: the place of "the country", "dort"."""
     try:
         from .gazetteer import get_gazetteer
@@ -627,7 +630,7 @@ def _main_country(
 ) -> tuple[str | None, PlaceMention | None]:
     """The country the article is about: the one its headline and lead name, then the one its places name
     most after "in", "from" or "to" (a country named as a subject, "France announced", counts for less)."""
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)  # weights, not whole counts
     first: dict[str, PlaceMention] = {}
     sentences = split_sentences(text) if sentences is None else sentences
     lead_end = sentences[0].end if sentences else 0
@@ -767,10 +770,11 @@ def _remember_scene(found: list[Draft], sentence: Sentence, usable: list[PlaceMe
         if m.place.country and ("in" in roles or (not roles and m.place.feature in _TOWNS)):
             scene.append(m)
     for d in found:
-        for m in (d.location, d.destination):
-            named = m is not None and ctx.article.text[m.start : m.end] == m.text  # not "the country" nor no words
-            if named and m.place.country and sentence.start <= m.start < sentence.end:
-                scene.append(m)
+        for told in (d.location, d.destination):
+            if told is None or ctx.article.text[told.start : told.end] != told.text:
+                continue  # not "the country" nor no words
+            if told.place.country and sentence.start <= told.start < sentence.end:
+                scene.append(told)
     if scene:
         ctx.scene = max(scene, key=lambda m: m.start)
 
@@ -902,7 +906,7 @@ def _actor_candidates(
             continue  # "the coup against Bazoum", "deposed President Bazoum": a victim, not who acts
         if a.kind == "leader" and not _announces(text, a.end, syn, ctx.language):
             continue  # "Niamey, where President Bazoum had agreed to host it": only a leader who speaks or decides
-        if a.kind in ("country", *_GOVERNMENT):
+        if a.kind in _NATION_KINDS:
             before = text[: a.start]
             seat = a.kind in _GOVERNMENT and _seat(text, a.start, a.end, syn)
             if a.kind == "capital" and not seat and syn.town_before.search(text[max(0, a.start - 40) : a.start]):
@@ -964,7 +968,7 @@ def _actor_candidates(
             a = replace(a, country=_army_country(a, sentence, ctx))
         if a.country is None:
             continue
-        if a.kind not in ("country", *_GOVERNMENT) and _vetoed(ctx, text, a.start):
+        if a.kind not in _NATION_KINDS and _vetoed(ctx, text, a.start):
             continue  # "aux côtés de l'armée malienne", "alongside the Malian army": partners, not the troops
         if a.country in ("UN", "EU") and any(_adjacent(text, a.start, a.end, f.start, f.end) for f in forces):
             continue  # "UN-Mission Minusma", "the EU's EUTM": a description of the force, not another actor
@@ -1232,7 +1236,7 @@ def _sentence_drafts(sentence: Sentence, places: list[PlaceMention], ctx: _Conte
     if not forces and ctx.last_force is not None and (opening := ctx.syntax.force_anaphor.match(text)):
         # "The task force, which at its peak counted ..., is to cease operations": the force is the subject
         named = _anaphor_force(ctx, opening.group(0))
-        ctx.subject, ctx.subject_force = named.default_actor, named
+        ctx.subject, ctx.subject_force = named.default_actor, named  # type: ignore[union-attr]  # a last force
     # "Germany withdrew its troops from Niger and Italy stayed in Niamey": each coordinate clause its own
     named_actors = find_actors(text, lang)
     spans = [(0, len(text))]  # one clause: what `clause_units` says of a sentence with fewer than two cues
@@ -1736,7 +1740,7 @@ def _co_actor_drafts(draft: Draft, whos: list[Who], text: str, sentence: Sentenc
         return []
     # countries named as subjects; adjectives of one troop noun ("Swedish, German and Senegalese peacekeepers")
     # share one count and stay one event
-    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in ("country", *_GOVERNMENT)]
+    nations = [w for w in whos if w.country and not w.force and w.weight <= 1.0 and w.kind in _NATION_KINDS]
     mates: list[str] = []
     for i, w in enumerate(nations):
         if w.country != actor:
@@ -2672,7 +2676,7 @@ def _where_among(
 ) -> tuple[PlaceMention | None, PlaceMention | None]:
     syn = ctx.syntax
     span = (trig.start, trig.end)
-    scored: list[tuple[float, PlaceMention, set[str], bool]] = []
+    scored: list[tuple[float, PlaceMention, frozenset[str], bool]] = []
     for m in places:
         if m.place.feature in ("continent", "water"):
             continue
@@ -2810,8 +2814,8 @@ def _side_place(text: str, trig: Trigger, ctx: _Context, country: str | None) ->
 
 
 def _crossed_into(
-    scored: list[tuple[float, PlaceMention, set[str], bool]],
-) -> list[tuple[float, PlaceMention, set[str], bool]]:
+    scored: list[tuple[float, PlaceMention, frozenset[str], bool]],
+) -> list[tuple[float, PlaceMention, frozenset[str], bool]]:
     """The places a border crossing goes to ("crossed into Nigeria", "franchi la frontière vers le Niger", "die
     Grenze nach Nigeria"): after the cue, tied by "to", over the crossing point named by "at" or "near"."""
     return [s for s in scored if s[3] and "to" in s[2] and "from" not in s[2] and not _broad(s[1])]
@@ -2874,7 +2878,7 @@ def _frame_ends(rest: str, syn: _Syntax) -> bool:
     return rest[:1] == "," or (syn.frame_without_comma and rest[:1].islower())
 
 
-def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> bool:
+def _town_to_town(dest: PlaceMention, scored: list[tuple[float, PlaceMention, frozenset[str], bool]]) -> bool:
     """ "left Bamako before dawn and was heading towards Niono": a town left for another town of the same
     country, even a clause away, is a move inside that country, not a withdrawal from it."""
     towns = ("city", "village")
@@ -2940,12 +2944,12 @@ def _elsewhere(place: PlaceMention, other: PlaceMention, cost: float = 0.0) -> b
     )
 
 
-def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, set[str], bool]]) -> PlaceMention:
+def _specific(chosen: PlaceMention, scored: list[tuple[float, PlaceMention, frozenset[str], bool]]) -> PlaceMention:
     """A town, village or region of the chosen country, tied to the same troops, wins over the country."""
     if chosen.place.feature != "country":
         return chosen
     inner = [
-        s for s in scored if s[1].place.feature in (*_SPECIFIC, "region") and s[1].place.country == chosen.place.country
+        s for s in scored if s[1].place.feature in _SPECIFIC_OR_REGION and s[1].place.country == chosen.place.country
     ]
     return min(inner, key=lambda s: s[0])[1] if inner else chosen
 
@@ -3036,7 +3040,7 @@ def _fallback_location(
     return _country_mention(host, ctx, text="", sentence=sentence)
 
 
-def _country_mention(code: str, ctx: _Context, *, text: str, sentence: Sentence | None) -> PlaceMention | None:
+def _country_mention(code: str | None, ctx: _Context, *, text: str, sentence: Sentence | None) -> PlaceMention | None:
     """A mention of the country the words point to, anchored on its first mention in the article."""
     if ctx.main_mention is not None and ctx.main_mention.place.country == code:
         m = ctx.main_mention

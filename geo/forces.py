@@ -256,7 +256,7 @@ def _operations(text: str) -> list[ForceMention]:
         if civil.search(text[max(0, m.start() - 16) : m.start("c")]):
             continue  # "l'opération d'évacuation baptisée Sagittaire"
         out.append((m.start("c"), m.start("c"), m.group("c")))
-    mentions = []
+    mentions: list[ForceMention] = []
     for start, head, name in sorted(out):
         name = _trim(name, not_names)
         if not name or any(head < m.end and m.start < start + len(name) for m in mentions):

@@ -17,7 +17,7 @@ import math
 import os
 import pickle
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -158,7 +158,7 @@ def _country_rows(
     from babel import Locale
     from countryinfo import CountryInfo
 
-    info_by_iso: dict[str, dict[str, Any]] = {}
+    info_by_iso: dict[str, Mapping[str, Any]] = {}
     for info in CountryInfo.all().values():
         iso = ((info.get("ISO") or {}).get("alpha2") or "").upper()
         # Parts share their country's code (Northern Ireland has GB's): the largest is the country.
@@ -437,7 +437,7 @@ def build_index(path: Path = INDEX_PATH) -> Path:
 
     table = {k: ranked(v) for k, v in index.items()}
 
-    data = {
+    data: dict[str, Any] = {
         "format": _FORMAT,
         "fingerprint": _fingerprint(),
         "name": [r.name for r in rows],
@@ -595,7 +595,7 @@ class Gazetteer:
         return [self.place(r if r >= 0 else ~r) for r in self.rows(fold(name))]
 
     # ---- countries
-    def country(self, iso2: str) -> Place | None:
+    def country(self, iso2: str | None) -> Place | None:
         """The country as a place: a representative point inside it, feature "country", precision 3."""
         row = self._country_row.get((iso2 or "").upper())
         return None if row is None else self.place(row)

@@ -538,7 +538,7 @@ def _merge(drafts: list[Draft], *, across: bool) -> list[Draft]:
         before = _at(merged, i)
         index.remove(i)
         merged[i] = _combine(before, draft)
-        index.add(i, merged[i])
+        index.add(i, _at(merged, i))
         if _told(merged[i]) != _told(before):  # the same words: what it agreed with before, it still does
             _cascade(i, merged, index, across=across)
     return [d for d in merged if d is not None]
@@ -591,7 +591,7 @@ def _cascade(i: int, merged: list[Draft | None], index: _Index, *, across: bool)
         index.remove(later)
         merged[first] = _combine(_at(merged, first), _at(merged, later))
         merged[later] = None
-        index.add(first, merged[first])
+        index.add(first, _at(merged, first))
         i = first
 
 

@@ -428,7 +428,7 @@ def _ended_mission(r: OwnerReading, owner: Owner) -> Verdict:
     after = [w for w in named if w.start >= trig.end and not CLAUSE_END.search(text, trig.end, w.start)]
     pick = before[-1] if before else (after[0] if after else None)
     if pick is not None:
-        return country or pick.force.default_actor, pick.force
+        return country or pick.force.default_actor, pick.force  # type: ignore[union-attr]  # named: a force
     pointed = [m for m in sentence_matches(r.syn, "force_anaphor", text) if m.end() <= trig.start]
     if pointed and not BREAK_NOT_ORDINAL.search(text, pointed[-1].end(), trig.start):
         force = anaphor_force(r.ctx, pointed[-1].group(0))
@@ -687,6 +687,7 @@ def _event_year(date: DateMention | None, ctx: _Context) -> int | None:
 
 
 _MAX_ACTOR_COST = 22.0
+_NATION_KINDS = ("country", *GOVERNMENT)  # named once: mypyc cannot compile a starred tuple after `in`
 _WORDS = re.compile(r"\w+")
 _MAX_FORCE_COST = 10.0
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
@@ -836,7 +837,7 @@ def _contributor(
         if w.country not in (None, "UN", "EU", location.place.country)
         # a capital opening the sentence is its subject: "Ottawa hatte angekündigt ...; der Einsatz im Rahmen der ..."
         and (w.weight <= 1.0 or (w.kind in GOVERNMENT and not text[: w.start].strip()))
-        and w.kind in ("country", *GOVERNMENT)
+        and w.kind in _NATION_KINDS
         and force.accepts(w.country)
     ]
     alone = not nations and force.kind == "coalition" and all(w.force for w in whos)
@@ -1213,6 +1214,6 @@ def _reconcile(country: str | None, force: Force | None) -> Owner:
 def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
     """The country named after "with" in a sentence about ended cooperation."""
     for a in find_actors(text, ctx.language):
-        if a.kind in ("country", *GOVERNMENT) and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
+        if a.kind in _NATION_KINDS and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
             return a.country
     return None

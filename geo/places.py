@@ -190,7 +190,8 @@ def _by_context(
     out = list(rows)
     for i, span in enumerate(spans):
         choices = table.get(span.key)
-        if not choices or rows[i] is None or gaz.feature(rows[i]) != "country":
+        named = rows[i]
+        if not choices or named is None or gaz.feature(named) != "country":
             continue
         pairs = zip(spans, rows, strict=True)
         elsewhere = {gaz.country_of(row) for other, row in pairs if row is not None and other.key != span.key}
@@ -207,15 +208,16 @@ def _nearest_region(spans: list[_Span], rows: list[int | None], gaz: Gazetteer) 
     for i, span in enumerate(spans):
         row = rows[i]
         if row is not None and gaz.feature(row) == "admin" and gaz.is_curated(row) and len(span.rows) > 1:
-            options = {}
+            options: dict[str | None, int] = {}
             for entry in span.rows:
                 other = entry if entry >= 0 else ~entry
                 if gaz.feature(other) == "admin":
                     options.setdefault(gaz.country_of(other), other)
             if last in options and last != gaz.country_of(row):
                 out[i] = options[last]
-        if out[i] is not None and gaz.country_of(out[i]):
-            last = gaz.country_of(out[i])
+        kept = out[i]
+        if kept is not None and gaz.country_of(kept):
+            last = gaz.country_of(kept)
     return out
 
 
@@ -592,7 +594,7 @@ def _resolve(
         return None  # a common word is a town only in a country the article names ("à Bol, au Tchad")
     if country in rl.focus:
         return best_row
-    if country in focus and (pop >= _VILLAGE or focus[country] >= 4):
+    if country in focus and (pop >= _VILLAGE or focus[country] >= 4):  # type: ignore[index]  # in focus: a str
         return best_row  # a village abroad needs its country named twice: "Camp Castor" is no English village
     return None
 

@@ -15,6 +15,7 @@ import re._constants as _C
 import re._parser as _parser
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 from .patterns import alternation
 
@@ -96,7 +97,7 @@ def heads(items: object, n: int) -> _Heads:
     return out
 
 
-def _item_heads(item: tuple[object, object], n: int) -> _Heads:
+def _item_heads(item: tuple[Any, Any], n: int) -> _Heads:  # re._parser has no types
     op, av = item
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
         return {("", False)}  # zero width: whatever it asks, the words that follow begin the match
@@ -152,7 +153,7 @@ def fitting(heads: tuple[frozenset[tuple[str, bool]], ...], head: str) -> tuple[
         # a start (of at most HEAD letters) fits a whole head of plain letters when it is the head's own start
         low = "".join(c.lower() for c in head)
         by_start = _by_start(heads)
-        found = set()
+        found: set[int] = set()
         for n in range(HEAD + 1):
             found.update(by_start.get(low[:n], ()))
         return tuple(sorted(found))
