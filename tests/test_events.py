@@ -161,6 +161,28 @@ def test_blind_batch_nine_does_not_fall_back() -> None:
         ("events_heldout94", 0.69),  # 0.74
         ("events_heldout95", 0.54),  # 0.59
         ("events_heldout96", 0.54),  # 0.59
+        # Stop 14, blind all session (b97-b104; nobody who changed code saw them), then t105-t116 (written mid-session,
+        # scored before and after, never tuned on): first run on 68f18b0, then on the final main of stop 14.
+        ("events_heldout97", 0.6),  # 0.63, 0.65
+        ("events_heldout98", 0.55),  # 0.59, 0.60
+        ("events_heldout99", 0.63),  # 0.70, 0.68
+        ("events_heldout100", 0.52),  # 0.58, 0.57
+        ("events_heldout101", 0.66),  # 0.69, 0.71
+        ("events_heldout102", 0.63),  # 0.68, 0.68
+        ("events_heldout103", 0.58),  # 0.63, 0.63
+        ("events_heldout104", 0.64),  # 0.69, 0.69
+        ("events_heldout105", 0.66),  # 0.71, 0.71
+        ("events_heldout106", 0.53),  # 0.58, 0.58
+        ("events_heldout107", 0.68),  # 0.72, 0.73
+        ("events_heldout108", 0.55),  # 0.60, 0.60
+        ("events_heldout109", 0.65),  # 0.71, 0.70
+        ("events_heldout110", 0.63),  # 0.69, 0.68
+        ("events_heldout111", 0.67),  # 0.69, 0.72
+        ("events_heldout112", 0.72),  # 0.75, 0.77
+        ("events_heldout113", 0.7),  # 0.75, 0.75
+        ("events_heldout114", 0.49),  # 0.49, 0.54
+        ("events_heldout115", 0.65),  # 0.70, 0.70
+        ("events_heldout116", 0.57),  # 0.62, 0.62
     ],
 )
 def test_fresh_dev_batches_keep_their_gains(folder: str, floor: float) -> None:
