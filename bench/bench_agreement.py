@@ -11,15 +11,13 @@ the team's scorer against the other reading; the extraction is scored against th
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from types import ModuleType
 
-from bench.team_scorer import SCORER, score_events, team_scorer
+from bench.team_scorer import SCORER, counts, pooled, score_events, team_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND_READINGS = ROOT / "tests" / "data" / "agreement"
-_COUNTS = re.compile(r"tp=(\d+) fp=(\d+) .*?fn=(\d+)")
 
 
 def _first(values: list | None) -> object:
@@ -50,19 +48,6 @@ def as_predictions(gold: dict) -> list[dict]:
     return rows
 
 
-def _counts(summary: str) -> tuple[int, int, int]:
-    m = _COUNTS.search(summary)
-    return (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
-
-
-def _pooled(name: str, totals: list[int]) -> str:
-    tp, fp, fn = totals
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f"  pooled {name:<34} P={p:.2f} R={r:.2f} F1={f1:.2f} tp={tp} fp={fp} fn={fn}"
-
-
 def compare(scorer: ModuleType, pairs: list[tuple[Path, Path]]) -> None:
     """Print, for each (first gold, second reading), the three scores, then the pooled figures."""
     totals = {"second reader vs first": [0, 0, 0], "first reader vs second": [0, 0, 0], "troopmap vs first": [0, 0, 0]}
@@ -75,10 +60,10 @@ def compare(scorer: ModuleType, pairs: list[tuple[Path, Path]]) -> None:
             "troopmap vs first": score_events(scorer, first_path.parent, first_path)[1],
         }
         for name, summary in lines.items():
-            totals[name] = [a + b for a, b in zip(totals[name], _counts(summary), strict=True)]
+            totals[name] = [a + b for a, b in zip(totals[name], counts(summary), strict=True)]
             print(f"  {first_path.parent.name:<18} {name:<24} {summary.removeprefix('events: ')}")
-    for name, counts in totals.items():
-        print(_pooled(name, counts))
+    for name, total in totals.items():
+        print(f"  pooled {name:<34} {pooled(*total)}")
 
 
 def main() -> None:

@@ -7,14 +7,12 @@ tests/test_events.py."""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-from bench.team_scorer import SCORER, score_events, team_scorer
+from bench.team_scorer import SCORER, counts, pooled, score_events, team_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-_COUNTS = re.compile(r"tp=(\d+) fp=(\d+) .*?fn=(\d+)")
 
 
 def score_folders(folders: list[Path]) -> None:
@@ -31,13 +29,8 @@ def score_folders(folders: list[Path]) -> None:
         _, summary = score_events(scorer, folder, gold)
         print(f"  {folder.name:<18} {summary.removeprefix('events: ')}")
         scored += 1
-        m = _COUNTS.search(summary)
-        if m:
-            tp, fp, fn = tp + int(m[1]), fp + int(m[2]), fn + int(m[3])
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"pooled over {scored} folders: P={p:.2f} R={r:.2f} F1={f1:.2f} tp={tp} fp={fp} fn={fn}")
+        tp, fp, fn = (a + b for a, b in zip((tp, fp, fn), counts(summary), strict=True))
+    print(f"pooled over {scored} folders: {pooled(tp, fp, fn)}")
 
 
 def main() -> None:

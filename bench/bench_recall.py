@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from bench.team_scorer import SCORER, team_scorer
+from bench.team_scorer import SCORER, counts, pooled, team_scorer
 from geo.actions import find_triggers
 from geo.corpus import load_corpus
 from geo.dropped import Dropped, find_with_dropped, of_draft
@@ -89,8 +89,7 @@ def _matched(scorer: ModuleType, gold_doc: dict, rows: list[dict]) -> set[str]:
 
 def _counts(scorer: ModuleType, gold_doc: dict, rows: list[dict]) -> list[int]:
     _, summary = scorer.score_events(gold_doc, rows, False)
-    m = re.search(r"tp=(\d+) fp=(\d+) .*?fn=(\d+)", summary)
-    return [int(m[1]), int(m[2]), int(m[3])] if m else [0, 0, 0]
+    return list(counts(summary))
 
 
 def _slot(scorer: ModuleType, g: dict, rows: list[dict], points: dict) -> str:
@@ -223,10 +222,7 @@ def measure(scorer: ModuleType, folder: Path, tally: Tally) -> None:
 
 
 def _prf(tp: int, fp: int, fn: int) -> str:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P={p:.2f} R={r:.2f} F1={f:.2f} tp={tp} fp={fp} fn={fn}"
+    return pooled(tp, fp, fn)
 
 
 def report(name: str, tally: Tally, verbose: bool = False) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -26,6 +27,23 @@ def team_scorer() -> ModuleType | None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+_COUNTS = re.compile(r"tp=(\d+) fp=(\d+) .*?fn=(\d+)")
+
+
+def counts(summary: str) -> tuple[int, int, int]:
+    """tp, fp and fn read from the scorer's summary line (the scorer returns only that line and F1)."""
+    m = _COUNTS.search(summary)
+    return (int(m[1]), int(m[2]), int(m[3])) if m else (0, 0, 0)
+
+
+def pooled(tp: int, fp: int, fn: int) -> str:
+    """Precision, recall and F1 of summed counts, with the counts."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P={p:.2f} R={r:.2f} F1={f1:.2f} tp={tp} fp={fp} fn={fn}"
 
 
 def score_events(scorer: ModuleType, corpus: Path, gold: Path) -> tuple[float, str]:

@@ -21,6 +21,8 @@ from .patterns import alternation, spellings
 __all__ = ["GOVERNMENT", "ActorMention", "country_names", "find_actors"]
 
 GOVERNMENT = ("capital", "leader")  # who speaks for a country's government: "Paris", "le Kremlin", "Macron"
+# a nation named by itself or by its government (named once: mypyc cannot compile a starred tuple after `in`)
+NATION_KINDS = ("country", *GOVERNMENT)
 _KINDS = ("army", "demonym", "country", "capital", "leader", "adjective")
 
 

@@ -40,6 +40,7 @@ from .actions import (
     status_cues,
 )
 from .actors import GOVERNMENT as _GOVERNMENT
+from .actors import NATION_KINDS as _NATION_KINDS
 from .actors import ActorMention, find_actors, read_sentences
 from .clauses import BREAK_NOT_ORDINAL as _BREAK_NOT_ORDINAL
 from .clauses import CLAUSE_END as _CLAUSE_END
@@ -111,7 +112,6 @@ _LAST_TWO_WORDS = re.compile(r"([\w-]+)\s+([\w'’]+)\s*$")
 _NAMED_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]\w")  # a name right after a noun: "die Region Savanes"
 _SPECIFIC = ("city", "village", "admin", "other")
 # named once: mypyc cannot compile a starred tuple after `in`
-_NATION_KINDS = ("country", *_GOVERNMENT)
 _SPECIFIC_OR_REGION = (*_SPECIFIC, "region")
 # a cue that states no happening of its own
 _NO_EVENT = (
@@ -898,6 +898,7 @@ def _actor_candidates(
     previous: tuple[int, bool] | None = None  # end of the last country named, and whether it was an actor
     text_of, lang = ctx.article.text, ctx.language
     listed: list[int] = []  # where the countries of the current list start
+    towns: set[int] | None = None  # where the sentence's town names start, found at the first adjective that asks
     for a in find_actors(text, ctx.language):
         if any(f.start <= a.start < f.end or a.start <= f.start < a.end for f in forces):
             continue
@@ -964,7 +965,9 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
-            if a.kind == "adjective" and qualifies_town(text, a.end, _town_starts(sentence, ctx)):
+            if a.kind == "adjective" and towns is None:
+                towns = _town_starts(sentence, ctx)
+            if a.kind == "adjective" and towns is not None and qualifies_town(text, a.end, towns):
                 continue  # "aus dem malischen Gao": where the town lies, not whose troops
             if a.kind in ("adjective", "demonym") and civilian_modifier(text, a.start, a.end, ctx.language):
                 continue  # "réfugiés soudanais", "the French ambassador", "tschadische Rebellen": people, no troops
@@ -3001,9 +3004,11 @@ def _named_before(text: str, at: int, offset: int, ctx: _Context) -> list[PlaceM
     """The places of the sentence before `at` that a preposition ties to something and that are no landmark,
     partner or seat ("à la frontière avec le Niger", "aux côtés de la France", "the government in Prague")."""
     out = []
-    for m in ctx.places:
+    for m in ctx.places[bisect.bisect_left(ctx.places, offset, key=_start) :]:
         rel = m.start - offset
-        if not 0 <= rel < at or m.place.feature in _BROAD or not m.place.country:
+        if rel >= at:
+            break
+        if m.place.feature in _BROAD or not m.place.country:
             continue
         if _place_excluded(text, rel, rel + len(m.text), False, m.place.feature, ctx):
             continue

@@ -118,12 +118,19 @@ _MULTINATIONAL = ("un_mission", "eu_mission", "coalition")
 
 
 @cache
-def _bilateral() -> re.Pattern[str]:
+def _any_language(*keys: str, word_end: bool = True) -> re.Pattern[str]:
+    """One case-blind pattern of the words every language's syntax.json lists under `keys`: a draft being merged
+    no longer knows its article's language."""
     from . import rules
 
-    words = [w for lang in rules.LANGUAGES for w in (rules.load("syntax", lang) or {}).get("bilateral", [])]
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
+    words = {w for lang in rules.LANGUAGES for key in keys for w in (rules.load("syntax", lang) or {}).get(key, [])}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    end = r"(?![\w])" if word_end else ""
+    return re.compile(rf"(?<![\w])(?:{alternatives}){end}", re.IGNORECASE)
+
+
+def _bilateral() -> re.Pattern[str]:
+    return _any_language("bilateral")
 
 
 def same_happening(a: Draft, b: Draft, *, across: bool = False) -> bool:
@@ -277,13 +284,8 @@ def _dated_apart_in_sentence(a: Draft, b: Draft) -> bool:
     return ";" in text[first.cue : later.cue] or _clause_joiners().search(text, first.cue, later.cue) is not None
 
 
-@cache
 def _clause_joiners() -> re.Pattern[str]:
-    from . import rules
-
-    words = [w for lang in rules.LANGUAGES for w in (rules.load("syntax", lang) or {}).get("clause_coordinators", [])]
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
+    return _any_language("clause_coordinators")
 
 
 @cache
@@ -305,16 +307,8 @@ def _restates(a: Draft, b: Draft) -> bool:
     return not any(_engagement().search(d.evidence) for d in told_also)
 
 
-@cache
 def _engagement() -> re.Pattern[str]:
-    from . import rules
-
-    words: list[str] = []
-    for lang in rules.LANGUAGES:
-        s = rules.load("syntax", lang) or {}
-        words += s.get("participation_nouns", []) + s.get("mandate_nouns", []) + s.get("engagement_nouns", [])
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})", re.IGNORECASE)
+    return _any_language("participation_nouns", "mandate_nouns", "engagement_nouns", word_end=False)
 
 
 def _step_of_plan(a: Draft, b: Draft) -> bool:
@@ -329,13 +323,8 @@ def _step_of_plan(a: Draft, b: Draft) -> bool:
     return False
 
 
-@cache
 def _finality() -> re.Pattern[str]:
-    from . import rules
-
-    words = [w for lang in rules.LANGUAGES for w in (rules.load("syntax", lang) or {}).get("finality_words", [])]
-    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
+    return _any_language("finality_words")
 
 
 def _rest_still_to_go(a: Draft, b: Draft) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 from . import dropped, rules
 from .actions import Trigger, find_triggers, report_spans
-from .actors import GOVERNMENT, find_actors
+from .actors import GOVERNMENT, NATION_KINDS, find_actors
 from .clauses import BREAK_NOT_ORDINAL, CLAUSE_END, CLAUSE_MARKS, adjacent, clause_end, clause_start
 from .forces import Force, ForceMention, force_by_name, sibling_in, successor_in
 from .home import generic_army
@@ -687,7 +687,6 @@ def _event_year(date: DateMention | None, ctx: _Context) -> int | None:
 
 
 _MAX_ACTOR_COST = 22.0
-_NATION_KINDS = ("country", *GOVERNMENT)  # named once: mypyc cannot compile a starred tuple after `in`
 _WORDS = re.compile(r"\w+")
 _MAX_FORCE_COST = 10.0
 _NAMED = re.compile(r"\s+([A-ZÀ-ÖØ-Þ][\w-]*)")  # a capitalised name right after "the operation": its own name
@@ -837,7 +836,7 @@ def _contributor(
         if w.country not in (None, "UN", "EU", location.place.country)
         # a capital opening the sentence is its subject: "Ottawa hatte angekündigt ...; der Einsatz im Rahmen der ..."
         and (w.weight <= 1.0 or (w.kind in GOVERNMENT and not text[: w.start].strip()))
-        and w.kind in _NATION_KINDS
+        and w.kind in NATION_KINDS
         and force.accepts(w.country)
     ]
     alone = not nations and force.kind == "coalition" and all(w.force for w in whos)
@@ -1214,6 +1213,6 @@ def _reconcile(country: str | None, force: Force | None) -> Owner:
 def _partner(text: str, sentence: Sentence, ctx: _Context) -> str | None:
     """The country named after "with" in a sentence about ended cooperation."""
     for a in find_actors(text, ctx.language):
-        if a.kind in _NATION_KINDS and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
+        if a.kind in NATION_KINDS and a.country and gated(ctx.syntax.place_veto).search(text[: a.start]):
             return a.country
     return None

@@ -17,7 +17,6 @@ from . import rules
 
 __all__ = ["compound_place", "qualifies_town"]
 
-_COMPOUND_TAIL = re.compile(r"-[A-ZÄÖÜ][a-zäöüß]")  # "-Einsatz": a noun joined on (not "-led")
 _NEXT_WORD = re.compile(r"\s+(?=\S)")
 
 
@@ -29,7 +28,8 @@ def _compounds(language: str) -> bool:
 def compound_place(text: str, end: int, language: str) -> bool:
     """Whether the country name ending at `end` opens a compound noun ("Mali-Einsatz") in a language that
     writes compounds."""
-    return _compounds(language) and _COMPOUND_TAIL.match(text, end) is not None
+    tail = text[end : end + 3]  # "-Einsatz": a noun joined on (not "-led"), whatever the alphabet's capitals
+    return _compounds(language) and len(tail) == 3 and tail[0] == "-" and tail[1].isupper() and tail[2].islower()
 
 
 def qualifies_town(text: str, end: int, towns: Collection[int]) -> bool:

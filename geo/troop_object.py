@@ -30,7 +30,7 @@ _WORD = r"[\w’'.,-]*\w"  # one word of a list item: "about", "500", "1,400", "
 
 
 def _alt(words: list[str]) -> str:
-    return alternation(sorted(words, key=len, reverse=True)) if words else NEVER
+    return alternation(words) if words else NEVER
 
 
 @lru_cache(maxsize=4)
@@ -58,6 +58,7 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\s+{body}\s+(?:{place})(?![\w’'-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)  # the no-count gate and the draft ask it for the same cue
 def troop_object(text: str, end: int, language: str) -> int | None:
     """Where the place preposition after the cue's troop object ends (the cue ending at `end`), or None when the
     words after the cue are no such object."""
