@@ -965,10 +965,10 @@ def _actor_candidates(
                 continue  # "Son chef, l'Allemand Volker Perthes, ...": one person of that nation, no troops
             if syn.scenery_after.match(text, a.end) or syn.scenery_before.search(text[max(0, a.start - 30) : a.start]):
                 continue  # "near the Algerian border", "la frontière algérienne": the adjective qualifies a place
-            if a.kind == "adjective" and towns is None:
-                towns = _town_starts(sentence, ctx)
-            if a.kind == "adjective" and towns is not None and qualifies_town(text, a.end, towns):
-                continue  # "aus dem malischen Gao": where the town lies, not whose troops
+            if a.kind == "adjective":
+                towns = _town_starts(sentence, ctx) if towns is None else towns
+                if qualifies_town(text, a.end, towns):
+                    continue  # "aus dem malischen Gao": where the town lies, not whose troops
             if a.kind in ("adjective", "demonym") and civilian_modifier(text, a.start, a.end, ctx.language):
                 continue  # "réfugiés soudanais", "the French ambassador", "tschadische Rebellen": people, no troops
         if a.candidates:
